@@ -1,0 +1,35 @@
+//! A finding: what a rule concluded about a group of claims.
+
+use crate::rules::{RuleId, Severity};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FindingKind {
+    Conflict,
+    Agreement,
+    Unsupported,
+}
+
+impl FindingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Conflict => "conflict",
+            FindingKind::Agreement => "agreement",
+            FindingKind::Unsupported => "unsupported",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub rule: RuleId,
+    pub severity: Severity,
+    /// Canonical subject.
+    pub subject: String,
+    pub attribute: String,
+    pub message: String,
+    /// Indices into the run's claims, in document order.
+    pub claims: Vec<usize>,
+}

@@ -1,0 +1,280 @@
+//! Compare: claims grouped by (subject, attribute) in, findings out.
+//!
+//! Within a group, claims with the same value form a cluster. A cluster
+//! backed by two or more sources is an agreement; two clusters from different
+//! sources are a conflict (numeric.mismatch, numeric.precision, date.mismatch)
+//! or, for actions, a modality.mismatch when one states as fact what the other
+//! reports. A cluster no other source backs is unsupported. In draft mode
+//! only clusters that involve the draft are reported.
+
+mod finding;
+mod numeric;
+
+pub use finding::{Finding, FindingKind};
+
+use crate::extract::{Claim, Modality, Value};
+use crate::rules::{PrecisionPolicy, RuleId, Rules};
+use numeric::Relation;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Which documents are drafts (by claim's `doc` index).
+pub struct Roles<'a> {
+    pub draft: &'a [bool],
+}
+
+impl Roles<'_> {
+    fn is_draft(&self, doc: usize) -> bool {
+        self.draft.get(doc).copied().unwrap_or(false)
+    }
+    fn draft_mode(&self) -> bool {
+        self.draft.iter().any(|&d| d)
+    }
+}
+
+/// Applies the rules to every group of claims.
+pub fn compare(claims: &[Claim], roles: &Roles, rules: &Rules) -> Vec<Finding> {
+    let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        groups
+            .entry((c.group.as_str(), c.attribute.as_str()))
+            .or_default()
+            .push(i);
+    }
+    let mut out = Vec::new();
+    for ((subject, attribute), ids) in groups {
+        let ctx = Ctx {
+            claims,
+            roles,
+            rules,
+            subject,
+            attribute,
+        };
+        ctx.group(&ids, &mut out);
+    }
+    out.retain(|f| rules.enabled(f.rule));
+    out.sort_by(|a, b| {
+        (
+            a.kind,
+            std::cmp::Reverse(a.severity),
+            &a.subject,
+            &a.attribute,
+            &a.claims,
+        )
+            .cmp(&(
+                b.kind,
+                std::cmp::Reverse(b.severity),
+                &b.subject,
+                &b.attribute,
+                &b.claims,
+            ))
+    });
+    out
+}
+
+struct Ctx<'a> {
+    claims: &'a [Claim],
+    roles: &'a Roles<'a>,
+    rules: &'a Rules,
+    subject: &'a str,
+    attribute: &'a str,
+}
+
+/// Claims that state one value.
+struct Cluster {
+    ids: Vec<usize>,
+    docs: BTreeSet<usize>,
+}
+
+impl Ctx<'_> {
+    fn group(&self, ids: &[usize], out: &mut Vec<Finding>) {
+        let clusters = self.cluster(ids);
+        let mut involved = vec![false; clusters.len()];
+        for (i, c) in clusters.iter().enumerate() {
+            if self.counts(&c.docs, &c.docs) && c.docs.len() >= 2 {
+                involved[i] = true;
+                out.push(self.finding(
+                    FindingKind::Agreement,
+                    RuleId::Agreement,
+                    format!("{} sources agree: {}", c.docs.len(), self.quote(c.ids[0])),
+                    &[c],
+                ));
+            }
+        }
+        for i in 0..clusters.len() {
+            for j in i + 1..clusters.len() {
+                let (a, b) = (&clusters[i], &clusters[j]);
+                if !self.counts(&a.docs, &b.docs) {
+                    continue;
+                }
+                let Some((kind, rule, why)) = self.relate(a.ids[0], b.ids[0]) else {
+                    continue;
+                };
+                involved[i] = true;
+                involved[j] = true;
+                let message = format!(
+                    "{} vs {}: {why}",
+                    self.quote(a.ids[0]),
+                    self.quote(b.ids[0])
+                );
+                out.push(self.finding(kind, rule, message, &[a, b]));
+            }
+        }
+        for (i, c) in clusters.iter().enumerate() {
+            let draft_ok =
+                !self.roles.draft_mode() || c.docs.iter().any(|&d| self.roles.is_draft(d));
+            if !involved[i] && draft_ok && self.checkable(c.ids[0]) {
+                let message = format!("only one source says {}", self.quote(c.ids[0]));
+                out.push(self.finding(
+                    FindingKind::Unsupported,
+                    RuleId::Unsupported,
+                    message,
+                    &[c],
+                ));
+            }
+        }
+    }
+
+    /// Whether a comparison between these document sets should be reported:
+    /// different documents, and in draft mode a draft on one side and a source on the other.
+    fn counts(&self, a: &BTreeSet<usize>, b: &BTreeSet<usize>) -> bool {
+        a.iter().any(|&x| {
+            b.iter().any(|&y| {
+                x != y
+                    && (!self.roles.draft_mode()
+                        || self.roles.is_draft(x) != self.roles.is_draft(y))
+            })
+        })
+    }
+
+    fn checkable(&self, id: usize) -> bool {
+        match &self.claims[id].value {
+            Value::Quantity(q) => !q.vague,
+            Value::Date(_) | Value::Action(_) => true,
+        }
+    }
+
+    fn cluster(&self, ids: &[usize]) -> Vec<Cluster> {
+        let mut clusters: Vec<Cluster> = Vec::new();
+        for &id in ids {
+            let home = clusters.iter_mut().find(|c| self.same(c.ids[0], id));
+            match home {
+                Some(c) => {
+                    c.ids.push(id);
+                    c.docs.insert(self.claims[id].doc);
+                }
+                None => clusters.push(Cluster {
+                    ids: vec![id],
+                    docs: BTreeSet::from([self.claims[id].doc]),
+                }),
+            }
+        }
+        clusters
+    }
+
+    /// Whether two claims state the same value (and so agree).
+    fn same(&self, a: usize, b: usize) -> bool {
+        let (ca, cb) = (&self.claims[a], &self.claims[b]);
+        match (&ca.value, &cb.value) {
+            (Value::Quantity(x), Value::Quantity(y)) => {
+                if x.vague || y.vague {
+                    return x.vague && y.vague && x == y;
+                }
+                numeric::comparable(x, y)
+                    && match numeric::relate(x, y, &self.rules.numeric) {
+                        Relation::Equal => true,
+                        Relation::Compatible(_) => {
+                            self.rules.numeric.policy() == PrecisionPolicy::Agree
+                        }
+                        Relation::Conflict(_) => false,
+                    }
+            }
+            (Value::Date(x), Value::Date(y)) => x == y,
+            (Value::Action(x), Value::Action(y)) => {
+                x.same_as(y) && level(ca.modality) == level(cb.modality)
+            }
+            _ => false,
+        }
+    }
+
+    /// What two different values mean together.
+    fn relate(&self, a: usize, b: usize) -> Option<(FindingKind, RuleId, String)> {
+        let (ca, cb) = (&self.claims[a], &self.claims[b]);
+        match (&ca.value, &cb.value) {
+            (Value::Quantity(x), Value::Quantity(y)) if numeric::comparable(x, y) => {
+                match numeric::relate(x, y, &self.rules.numeric) {
+                    Relation::Equal => None,
+                    Relation::Compatible(why) => Some((
+                        FindingKind::Conflict,
+                        RuleId::NumericPrecision,
+                        why.to_string(),
+                    )),
+                    Relation::Conflict(why) => {
+                        Some((FindingKind::Conflict, RuleId::NumericMismatch, why))
+                    }
+                }
+            }
+            (Value::Date(x), Value::Date(y)) => x
+                .conflict(y, None)
+                .map(|why| (FindingKind::Conflict, RuleId::DateMismatch, why)),
+            (Value::Action(x), Value::Action(y)) if x.same_as(y) => {
+                let (la, lb) = (level(ca.modality), level(cb.modality));
+                (la != lb).then(|| {
+                    (
+                        FindingKind::Conflict,
+                        RuleId::ModalityMismatch,
+                        format!(
+                            "stated as {} in one source, as {} in another",
+                            describe(ca.modality),
+                            describe(cb.modality)
+                        ),
+                    )
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn quote(&self, id: usize) -> String {
+        let c = &self.claims[id];
+        match &c.value {
+            Value::Action(a) => format!("\"{}\"", a.phrase),
+            _ => format!("\"{}\"", c.text),
+        }
+    }
+
+    fn finding(
+        &self,
+        kind: FindingKind,
+        rule: RuleId,
+        message: String,
+        clusters: &[&Cluster],
+    ) -> Finding {
+        let mut claims: Vec<usize> = clusters
+            .iter()
+            .flat_map(|c| c.ids.iter().copied())
+            .collect();
+        claims.sort_by_key(|&i| (self.claims[i].doc, self.claims[i].span));
+        Finding {
+            kind,
+            rule,
+            severity: self.rules.severity_of(rule),
+            subject: self.subject.to_string(),
+            attribute: self.attribute.to_string(),
+            message,
+            claims,
+        }
+    }
+}
+
+/// Fact against hearsay: reported and speculative both count as "not confirmed".
+fn level(m: Modality) -> bool {
+    m == Modality::Confirmed
+}
+
+fn describe(m: Modality) -> &'static str {
+    match m {
+        Modality::Confirmed => "fact",
+        Modality::Reported => "a report",
+        Modality::Speculative => "a possibility",
+    }
+}

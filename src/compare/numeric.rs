@@ -1,0 +1,169 @@
+//! How two figures relate: equal, compatible only by rounding or a bound, or
+//! in conflict. Values are compared as magnitudes; directions separately.
+
+use crate::extract::{Direction, Qualifier, Quantity, Unit};
+use crate::rules::NumericRules;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Relation {
+    Equal,
+    /// Compatible only through rounding or a bound; the reason says which.
+    Compatible(&'static str),
+    Conflict(String),
+}
+
+/// Whether two figures can be compared at all (same kind of unit).
+pub(crate) fn comparable(a: &Quantity, b: &Quantity) -> bool {
+    !a.vague
+        && !b.vague
+        && match (&a.unit, &b.unit) {
+            (Unit::Percent, Unit::Percent)
+            | (Unit::PercentagePoints, Unit::PercentagePoints)
+            | (Unit::Multiple, Unit::Multiple) => true,
+            (Unit::Money { currency: x }, Unit::Money { currency: y }) => x == y,
+            (Unit::Count { noun: x }, Unit::Count { noun: y }) => x == y,
+            _ => false,
+        }
+}
+
+fn interval(q: &Quantity, approx: f64) -> (f64, f64) {
+    let v = q.value.abs();
+    let half = q.resolution / 2.0;
+    match q.qualifier {
+        Qualifier::Exact => (v - half, v + half),
+        Qualifier::About => (v * (1.0 - approx) - half, v * (1.0 + approx) + half),
+        Qualifier::Nearly => (v * (1.0 - approx) - half, v + half),
+        Qualifier::MoreThan => (v - half, f64::INFINITY),
+        Qualifier::LessThan => (f64::NEG_INFINITY, v + half),
+        Qualifier::Range => (v - half, q.high.unwrap_or(v).abs() + half),
+    }
+}
+
+fn close(a: f64, b: f64, rules: &NumericRules) -> bool {
+    (a - b).abs() <= rules.absolute() + rules.relative() * a.abs().max(b.abs())
+}
+
+/// The relation between two comparable figures.
+pub(crate) fn relate(a: &Quantity, b: &Quantity, rules: &NumericRules) -> Relation {
+    if let (Some(da), Some(db)) = (a.direction, b.direction)
+        && da != db
+    {
+        let word = |d: Direction| {
+            if d == Direction::Up {
+                "a rise"
+            } else {
+                "a fall"
+            }
+        };
+        return Relation::Conflict(format!("{} against {}", word(da), word(db)));
+    }
+    let same_value = close(a.value.abs(), b.value.abs(), rules)
+        && a.high.zip(b.high).is_none_or(|(x, y)| close(x, y, rules))
+        && a.high.is_some() == b.high.is_some();
+    if same_value && a.qualifier == b.qualifier {
+        return Relation::Equal;
+    }
+    let (alo, ahi) = interval(a, rules.approximate());
+    let (blo, bhi) = interval(b, rules.approximate());
+    let tol = rules.absolute();
+    if alo <= bhi + tol && blo <= ahi + tol {
+        let bound = |q: &Quantity| {
+            matches!(
+                q.qualifier,
+                Qualifier::MoreThan | Qualifier::LessThan | Qualifier::Range
+            )
+        };
+        let approx = |q: &Quantity| matches!(q.qualifier, Qualifier::About | Qualifier::Nearly);
+        if bound(a) || bound(b) {
+            Relation::Compatible("compatible only through a bound")
+        } else if approx(a) || approx(b) {
+            Relation::Compatible("compatible only as an approximation")
+        } else {
+            Relation::Compatible("compatible only by rounding")
+        }
+    } else {
+        Relation::Conflict("the figures cannot both be right".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pct(v: f64, res: f64, q: Qualifier) -> Quantity {
+        Quantity {
+            unit: Unit::Percent,
+            value: v,
+            high: None,
+            resolution: res,
+            qualifier: q,
+            direction: Some(Direction::Down),
+            vague: false,
+        }
+    }
+
+    #[test]
+    fn rounding_bounds_and_mismatches() {
+        let r = NumericRules::default();
+        let exact = Qualifier::Exact;
+        assert_eq!(
+            relate(&pct(6.0, 1.0, exact), &pct(6.27, 0.01, exact), &r),
+            Relation::Compatible("compatible only by rounding")
+        );
+        assert_eq!(
+            relate(
+                &pct(4.0, 1.0, Qualifier::MoreThan),
+                &pct(4.35, 0.01, exact),
+                &r
+            ),
+            Relation::Compatible("compatible only through a bound")
+        );
+        assert_eq!(
+            relate(
+                &pct(6.0, 1.0, Qualifier::About),
+                &pct(6.27, 0.01, exact),
+                &r
+            ),
+            Relation::Compatible("compatible only as an approximation")
+        );
+        assert!(matches!(
+            relate(&pct(4.0, 1.0, exact), &pct(9.0, 1.0, exact), &r),
+            Relation::Conflict(_)
+        ));
+        assert!(matches!(
+            relate(&pct(6.0, 1.0, exact), &pct(6.7, 0.1, exact), &r),
+            Relation::Conflict(_)
+        ));
+        assert_eq!(
+            relate(&pct(6.27, 0.01, exact), &pct(6.27, 0.01, exact), &r),
+            Relation::Equal
+        );
+        let mut up = pct(4.0, 1.0, exact);
+        up.direction = Some(Direction::Up);
+        assert_eq!(
+            relate(&up, &pct(4.0, 1.0, exact), &r),
+            Relation::Conflict("a rise against a fall".into())
+        );
+    }
+
+    #[test]
+    fn money_scales_compare_as_equal() {
+        let r = NumericRules::default();
+        let m = |v: f64, res: f64| Quantity {
+            unit: Unit::Money {
+                currency: "USD".into(),
+            },
+            value: v,
+            high: None,
+            resolution: res,
+            qualifier: Qualifier::Exact,
+            direction: None,
+            vague: false,
+        };
+        assert_eq!(relate(&m(1.2e9, 1e8), &m(1.2e9, 1e6), &r), Relation::Equal);
+        assert!(matches!(
+            relate(&m(4e7, 1e6), &m(4e8, 1e6), &r),
+            Relation::Conflict(_)
+        ));
+    }
+}

@@ -1,0 +1,198 @@
+//! Clauses, modality and attribution. A sentence is cut into clauses at
+//! semicolons, dashes and subordinating words ("after", "while", "as"), so
+//! that "Nvidia fell 4% after reports that Meta could sell capacity" gives
+//! Nvidia's figure a confirmed modality and Meta's action a speculative one.
+
+use super::lexicon::{Lexicon, Modality};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const SUBORDINATORS: &[&str] = &[
+    "after",
+    "as",
+    "while",
+    "because",
+    "following",
+    "amid",
+    "when",
+    "since",
+    "but",
+    "although",
+    "though",
+    "whereas",
+    "before",
+    "despite",
+    "which",
+    "who",
+    "even",
+];
+
+/// Clause spans (relative to `text`) that together cover it.
+pub(crate) fn clauses(text: &str) -> Vec<Span> {
+    let mut cuts = vec![0];
+    let lower = text.to_lowercase();
+    for (i, c) in text.char_indices() {
+        if matches!(c, ';' | '—' | '–' | ':') && text[i + c.len_utf8()..].starts_with(' ') {
+            cuts.push(i + c.len_utf8());
+        }
+    }
+    for w in SUBORDINATORS {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(w) {
+            let s = from + p;
+            let e = s + w.len();
+            from = e;
+            let before_ok = s > 0 && lower[..s].ends_with([' ', ',']);
+            let after_ok = lower[e..].starts_with(' ');
+            // "as much as", "such as" and "as well" do not open a clause.
+            let as_phrase = *w == "as"
+                && (lower[..s].ends_with("much ")
+                    || lower[..s].ends_with("such ")
+                    || lower[..s].ends_with("as well ")
+                    || lower[e..].starts_with(" well")
+                    || lower[e..].starts_with(" much")
+                    || lower[e..].starts_with(" a ")
+                    || lower[e..].starts_with(" part"));
+            if before_ok && after_ok && !as_phrase {
+                cuts.push(s);
+            }
+        }
+    }
+    cuts.push(text.len());
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2).map(|w| Span::new(w[0], w[1])).collect()
+}
+
+/// The clause of `clauses` containing `at`.
+pub(crate) fn clause_at(clauses: &[Span], at: usize) -> Span {
+    clauses
+        .iter()
+        .copied()
+        .find(|c| c.start() <= at && at < c.end())
+        .unwrap_or_else(|| clauses.last().copied().unwrap_or(Span::new(0, 0)))
+}
+
+/// Position of each whole-word, case-insensitive occurrence of `phrase`.
+pub(crate) fn find_words(lower: &str, phrase: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(p) = lower[from..].find(phrase) {
+        let s = from + p;
+        let e = s + phrase.len();
+        from = s + 1;
+        let ok = lower[..s]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+            && lower[e..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+        if ok {
+            out.push(s);
+        }
+        if from >= lower.len() {
+            break;
+        }
+    }
+    out
+}
+
+/// The most hedged modality whose trigger occurs in `scope` of `lower`, plus
+/// "according to …" anywhere in the sentence.
+pub(crate) fn modality(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
+    let mut level = Modality::Confirmed;
+    let clause = scope.slice(lower);
+    for (phrase, l) in &lex.modality {
+        let needle = phrase.join(" ");
+        if !find_words(clause, &needle).is_empty() && *l > level {
+            level = *l;
+        }
+    }
+    if level < Modality::Reported && !find_words(lower, "according to").is_empty() {
+        level = Modality::Reported;
+    }
+    level
+}
+
+static CITATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[\d{1,3}\]").expect("valid regex"));
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\baccording to ((?:[\w&'’.-]+\s?){1,6}?)(?:[,.;:)]|\s+(?:on|in|at|which|who|that)\b|$)")
+        .expect("valid regex")
+});
+static SAID_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:,|^)\s*((?:[A-Z][\w&'’.-]*\s?){1,4}|analysts|traders|economists|people familiar with [\w ]+|sources)\s+(?:said|says|told|reported|reports|wrote|noted)\b",
+    )
+    .expect("valid regex")
+});
+static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:[A-Z][\w&'’.-]*\s?){1,4})\s+(?:reported|said|told|wrote)\b")
+        .expect("valid regex")
+});
+
+/// Who the sentence says the information comes from, if it says.
+pub(crate) fn attribution(text: &str) -> Option<String> {
+    if let Some(c) = ACCORDING.captures(text) {
+        return Some(c[1].trim().trim_end_matches(['.', ',']).to_string());
+    }
+    if let Some(c) = SAID_BY.captures(text) {
+        return Some(c[1].trim().to_string());
+    }
+    if let Some(c) = REPORTED_BY.captures(text) {
+        return Some(c[1].trim().to_string());
+    }
+    CITATION.find(text).map(|m| m.as_str().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rules;
+
+    #[test]
+    fn subordinate_clauses_are_cut() {
+        let t = "Nvidia fell 4% after reports that Meta could sell capacity; AMD rose.";
+        let c: Vec<_> = clauses(t).iter().map(|s| s.slice(t)).collect();
+        assert_eq!(
+            c,
+            [
+                "Nvidia fell 4% ",
+                "after reports that Meta could sell capacity;",
+                " AMD rose."
+            ]
+        );
+    }
+
+    #[test]
+    fn modality_is_the_most_hedged_trigger_in_the_clause() {
+        let lex = Lexicon::new(&Rules::defaults());
+        let t = "nvidia fell 4% after reports say meta could sell capacity";
+        let cl = clauses(t);
+        assert_eq!(modality(t, cl[0], &lex), Modality::Confirmed);
+        assert_eq!(modality(t, cl[1], &lex), Modality::Speculative);
+        let t = "meta will sell capacity, according to bloomberg";
+        assert_eq!(modality(t, clauses(t)[0], &lex), Modality::Reported);
+    }
+
+    #[test]
+    fn attribution_is_kept() {
+        assert_eq!(
+            attribution("Nvidia fell 4%, according to Reuters.").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            attribution("Nvidia fell 4%, analysts said.").as_deref(),
+            Some("analysts")
+        );
+        assert_eq!(
+            attribution("Bloomberg reported that Meta may sell.").as_deref(),
+            Some("Bloomberg")
+        );
+        assert_eq!(attribution("Nvidia fell 4% [3].").as_deref(), Some("[3]"));
+        assert_eq!(attribution("Nvidia fell 4%."), None);
+    }
+}

@@ -1,0 +1,253 @@
+//! Dates: full dates ("March 3, 2026", "3 March 2026"), month and year,
+//! weekdays, quarters ("Q3 2025", "the third quarter of 2025"), halves ("the
+//! second half of 2025") and year-ends ("year-end 2027").
+//!
+//! In: one sentence. Out: `DateValue`s with spans. A weekday and a full date
+//! can be checked against each other (`weekday_of`).
+
+use crate::span::Span;
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    Quarter(u8),
+    Half(u8),
+    YearEnd,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct DateValue {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day: Option<u8>,
+    /// 0 = Monday … 6 = Sunday.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekday: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+}
+
+const MONTHS: &str = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?";
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let p = format!(
+        r"(?x)
+        \b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:,?\s+)?
+        (?:(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?)?
+      | \b(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}})\b)?
+      | \b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m3>{MONTHS})(?:,?\s+(?P<y3>\d{{4}})\b)?
+      | \b(?P<m4>January|February|March|April|June|July|August|September|October|November|December)\s+(?P<y4>\d{{4}})\b
+      | \bQ(?P<q1>[1-4])\s+(?P<y5>\d{{4}})\b
+      | \b(?i:the\s+)?(?P<qw>first|second|third|fourth)\s+(?P<qh>quarter|half)\s+of\s+(?P<y6>\d{{4}})\b
+      | \bH(?P<h1>[12])\s+(?P<y7>\d{{4}})\b
+      | \b(?i:year-end|end\s+of)\s+(?P<y8>\d{{4}})\b
+    "
+    );
+    Regex::new(&p).expect("valid date regex")
+});
+
+/// All dates in `text`, spans relative to it.
+pub(crate) fn find(text: &str) -> Vec<(Span, DateValue)> {
+    let mut out = Vec::new();
+    for c in DATE.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
+        let month = |name: &str| c.name(name).and_then(|m| month_number(m.as_str()));
+        let mut d = DateValue::default();
+        if let Some(wd) = c.name("wd") {
+            d.weekday = WEEKDAYS
+                .iter()
+                .position(|w| *w == wd.as_str())
+                .map(|i| i as u8);
+            d.month = month("m1");
+            d.day = num("d1").map(|v| v as u8);
+            d.year = num("y1");
+        } else if c.name("m2").is_some() {
+            // "May 5" is a date; "may 5" would not match (case-sensitive).
+            d.month = month("m2");
+            d.day = num("d2").map(|v| v as u8);
+            d.year = num("y2");
+        } else if c.name("m3").is_some() {
+            d.month = month("m3");
+            d.day = num("d3").map(|v| v as u8);
+            d.year = num("y3");
+        } else if c.name("m4").is_some() {
+            d.month = month("m4");
+            d.year = num("y4");
+        } else if let Some(q) = num("q1") {
+            d.period = Some(Period::Quarter(q as u8));
+            d.year = num("y5");
+        } else if let Some(w) = c.name("qw") {
+            let n = match w.as_str().to_lowercase().as_str() {
+                "first" => 1,
+                "second" => 2,
+                "third" => 3,
+                _ => 4,
+            };
+            let half = c
+                .name("qh")
+                .is_some_and(|h| h.as_str().eq_ignore_ascii_case("half"));
+            if half && n > 2 {
+                continue;
+            }
+            d.period = Some(if half {
+                Period::Half(n)
+            } else {
+                Period::Quarter(n)
+            });
+            d.year = num("y6");
+        } else if let Some(h) = num("h1") {
+            d.period = Some(Period::Half(h as u8));
+            d.year = num("y7");
+        } else {
+            d.period = Some(Period::YearEnd);
+            d.year = num("y8");
+        }
+        if d.day.is_some_and(|day| !(1..=31).contains(&day)) {
+            continue;
+        }
+        out.push((Span::new(whole.start(), whole.end()), d));
+    }
+    out
+}
+
+fn month_number(s: &str) -> Option<u8> {
+    let key: String = s.trim_end_matches('.').chars().take(3).collect();
+    const ABBR: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    ABBR.iter().position(|a| *a == key).map(|i| i as u8 + 1)
+}
+
+/// Day of the week of a calendar date (0 = Monday), by days-from-civil.
+pub fn weekday_of(year: i32, month: u8, day: u8) -> u8 {
+    let (y, m) = if month <= 2 {
+        (year - 1, month as i32 + 9)
+    } else {
+        (year, month as i32 - 3)
+    };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * m + 2) / 5 + day as i32 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468; // days since 1970-01-01, a Thursday
+    ((days + 3).rem_euclid(7)) as u8
+}
+
+pub fn weekday_name(w: u8) -> &'static str {
+    WEEKDAYS[w as usize % 7]
+}
+
+impl DateValue {
+    /// Why two dates of one event cannot both be right, if they cannot.
+    pub fn conflict(&self, other: &DateValue, default_year: Option<i32>) -> Option<String> {
+        let differ =
+            |a: Option<i32>, b: Option<i32>| matches!((a, b), (Some(x), Some(y)) if x != y);
+        if differ(self.year, other.year)
+            || differ(self.month.map(i32::from), other.month.map(i32::from))
+            || differ(self.day.map(i32::from), other.day.map(i32::from))
+        {
+            return Some("the dates differ".into());
+        }
+        if self.period.is_some() && other.period.is_some() && self.period != other.period {
+            return Some("the periods differ".into());
+        }
+        let weekday = |d: &DateValue| {
+            d.weekday.or_else(|| {
+                let y = d.year.or(default_year)?;
+                Some(weekday_of(y, d.month?, d.day?))
+            })
+        };
+        if let (Some(a), Some(b)) = (weekday(self), weekday(other))
+            && a != b
+        {
+            return Some(format!("{} is not {}", weekday_name(a), weekday_name(b)));
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<(&str, DateValue)> {
+        find(text)
+            .into_iter()
+            .map(|(s, d)| (s.slice(text), d))
+            .collect()
+    }
+
+    #[test]
+    fn reads_the_common_forms() {
+        let d = dates(
+            "On Tuesday, March 3, 2026, and 3 March 2026, in Q3 2025, the second half of 2025, year-end 2027 and July 2026.",
+        );
+        let texts: Vec<_> = d.iter().map(|(t, _)| *t).collect();
+        assert_eq!(
+            texts,
+            [
+                "Tuesday, March 3, 2026",
+                "3 March 2026",
+                "Q3 2025",
+                "the second half of 2025",
+                "year-end 2027",
+                "July 2026"
+            ]
+        );
+        assert_eq!(d[0].1.weekday, Some(1));
+        assert_eq!(
+            (d[0].1.month, d[0].1.day, d[0].1.year),
+            (Some(3), Some(3), Some(2026))
+        );
+        assert_eq!(d[2].1.period, Some(Period::Quarter(3)));
+        assert_eq!(d[3].1.period, Some(Period::Half(2)));
+    }
+
+    #[test]
+    fn weekday_of_known_dates() {
+        assert_eq!(weekday_of(1970, 1, 1), 3); // Thursday
+        assert_eq!(weekday_of(2026, 3, 3), 1); // Tuesday
+        assert_eq!(weekday_of(2026, 7, 14), 1); // Tuesday
+    }
+
+    #[test]
+    fn weekday_against_full_date() {
+        let tue = DateValue {
+            weekday: Some(1),
+            ..Default::default()
+        };
+        let jul16 = DateValue {
+            year: Some(2026),
+            month: Some(7),
+            day: Some(16),
+            ..Default::default()
+        };
+        assert_eq!(
+            tue.conflict(&jul16, None).as_deref(),
+            Some("Tuesday is not Thursday")
+        );
+        let jul14 = DateValue {
+            year: Some(2026),
+            month: Some(7),
+            day: Some(14),
+            ..Default::default()
+        };
+        assert_eq!(tue.conflict(&jul14, None), None);
+    }
+}

@@ -1,0 +1,113 @@
+//! The word lists of the rules, compiled once into lookups the extractors use.
+
+use crate::rules::{EntityKind, Rules, UnitKind};
+use std::collections::{HashMap, HashSet};
+
+/// A claim's modality: how firmly its source states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    Confirmed,
+    Reported,
+    Speculative,
+}
+
+pub(crate) struct Lexicon {
+    /// (phrase, level), longest phrases first.
+    pub modality: Vec<(Vec<String>, Modality)>,
+    pub up: HashSet<String>,
+    pub down: HashSet<String>,
+    /// (phrase words, qualifier), longest first.
+    pub qualifiers: Vec<(Vec<String>, super::quantity::Qualifier)>,
+    pub vague: Vec<Vec<String>>,
+    pub attributes: Vec<(String, Vec<Vec<String>>, Vec<UnitKind>)>,
+    pub synonyms: HashMap<String, String>,
+    pub references: Vec<(Vec<String>, EntityKind)>,
+    pub not_entities: HashSet<String>,
+    /// Known names (aliases, tickers, canonical names) → entity kind.
+    pub known: Vec<(String, Option<EntityKind>)>,
+}
+
+pub(crate) fn words(phrase: &str) -> Vec<String> {
+    phrase
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+impl Lexicon {
+    pub fn new(rules: &Rules) -> Lexicon {
+        use super::quantity::Qualifier;
+        let mut modality = Vec::new();
+        for (list, level) in [
+            (&rules.modality.confirmed, Modality::Confirmed),
+            (&rules.modality.reported, Modality::Reported),
+            (&rules.modality.speculative, Modality::Speculative),
+        ] {
+            modality.extend(list.iter().map(|p| (words(p), level)));
+        }
+        modality.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let mut qualifiers = Vec::new();
+        let q = &rules.qualifiers;
+        for (list, qual) in [
+            (&q.approximately, Qualifier::About),
+            (&q.nearly, Qualifier::Nearly),
+            (&q.more_than, Qualifier::MoreThan),
+            (&q.less_than, Qualifier::LessThan),
+        ] {
+            qualifiers.extend(list.iter().map(|p| (words(p), qual)));
+        }
+        qualifiers.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let mut synonyms = HashMap::new();
+        for group in &rules.synonyms {
+            if let Some(head) = group.first() {
+                for w in group {
+                    synonyms.insert(w.to_lowercase(), head.to_lowercase());
+                }
+            }
+        }
+        let mut known = Vec::new();
+        for e in &rules.entities {
+            known.push((e.name.clone(), e.kind));
+            known.extend(e.aliases.iter().map(|a| (a.clone(), e.kind)));
+            known.extend(e.ticker.iter().map(|t| (t.clone(), e.kind)));
+        }
+        known.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+        Lexicon {
+            modality,
+            up: rules
+                .directions
+                .up
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            down: rules
+                .directions
+                .down
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            qualifiers,
+            vague: q.vague.iter().map(|p| words(p)).collect(),
+            attributes: rules
+                .attributes
+                .iter()
+                .map(|a| {
+                    (
+                        a.name.clone(),
+                        a.words.iter().map(|w| words(w)).collect(),
+                        a.units.clone(),
+                    )
+                })
+                .collect(),
+            synonyms,
+            references: rules
+                .references
+                .iter()
+                .map(|r| (words(&r.phrase), r.kind))
+                .collect(),
+            not_entities: rules.not_entities.iter().cloned().collect(),
+            known,
+        }
+    }
+}

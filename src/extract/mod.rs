@@ -1,0 +1,297 @@
+//! Extract: documents in, claims out. A claim says something checkable about
+//! a subject: a figure (percentage, money, count), the date of an event, or an
+//! announced action, with its modality, attribution and evidence span.
+//!
+//! Subjects: the nearest name before the figure in its clause (or the name a
+//! parenthesised figure follows: "AMD (-6.4%)"), else the nearest in the
+//! sentence, else the salient entity: the first organisation named in the
+//! most recent sentence that named one. "The company" and its kin resolve to
+//! the salient entity of their kind.
+//!
+//! Never: reads furniture (ingest blanked it) or makes a claim without a subject.
+
+mod action;
+mod attribute;
+mod clause;
+mod date;
+mod entity;
+mod lexicon;
+mod quantity;
+
+pub use action::Action;
+pub use date::{DateValue, Period, weekday_name, weekday_of};
+pub use lexicon::Modality;
+pub use quantity::{Direction, Qualifier, Quantity, Unit};
+
+use crate::ingest::{BlockKind, Document};
+use crate::rules::{EntityKind, Rules};
+use crate::span::Span;
+use crate::text::{Sentence, sentences};
+use entity::{Evidence, Mention};
+use lexicon::Lexicon;
+use serde::Serialize;
+
+/// What a claim asserts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Value {
+    Quantity(Quantity),
+    Date(DateValue),
+    Action(Action),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    /// Index of the document in the run.
+    #[serde(skip)]
+    pub doc: usize,
+    /// The subject as named (after resolving "the company").
+    pub subject: String,
+    #[serde(skip)]
+    pub subject_kind: Option<EntityKind>,
+    /// The canonical subject, set by the group stage.
+    #[serde(skip)]
+    pub group: String,
+    pub attribute: String,
+    /// The evidence as written in the original text.
+    pub text: String,
+    pub value: Value,
+    pub modality: Modality,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    /// The evidence: the figure, date or action as written.
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub sentence: Span,
+}
+
+/// Claims of all documents, plus acronyms they define (for grouping).
+pub struct Extraction {
+    pub claims: Vec<Claim>,
+    pub acronyms: Vec<(String, String)>,
+}
+
+/// Extracts the claims of every document. Names are learned across all of
+/// them first, so one article's "Meta" helps read another's headline.
+pub fn extract_all(docs: &[Document], rules: &Rules) -> Extraction {
+    let lex = Lexicon::new(rules);
+    let sents: Vec<Vec<Sentence>> = docs.iter().map(sentences).collect();
+    let mut evidence = Evidence::default();
+    for (doc, ss) in docs.iter().zip(&sents) {
+        for s in ss {
+            evidence.learn(&doc.prose, s.span, s.kind == BlockKind::Heading, &lex);
+        }
+    }
+    let mut claims = Vec::new();
+    for (i, (doc, ss)) in docs.iter().zip(&sents).enumerate() {
+        claims.extend(extract_doc(i, doc, ss, &lex, &evidence));
+    }
+    Extraction {
+        claims,
+        acronyms: evidence.acronyms,
+    }
+}
+
+/// Salience: the first organisation named by recent sentences, by kind.
+#[derive(Default)]
+struct Salience {
+    recent: Vec<(String, Option<EntityKind>)>,
+}
+
+impl Salience {
+    fn resolve(&self, kind: EntityKind) -> Option<(String, Option<EntityKind>)> {
+        self.recent
+            .iter()
+            .rev()
+            .find(|(_, k)| match kind {
+                EntityKind::Company => matches!(k, None | Some(EntityKind::Company)),
+                other => *k == Some(other),
+            })
+            .cloned()
+    }
+
+    fn last(&self) -> Option<(String, Option<EntityKind>)> {
+        self.recent.last().cloned()
+    }
+
+    fn note(&mut self, mentions: &[Mention]) {
+        // The first mention of each kind in the sentence is its subject.
+        let mut seen: Vec<Option<EntityKind>> = Vec::new();
+        let mut add = Vec::new();
+        for m in mentions.iter().filter(|m| !m.is_person()) {
+            if !seen.contains(&m.kind) {
+                seen.push(m.kind);
+                add.push((m.name.clone(), m.kind));
+            }
+        }
+        // Later entries win; the sentence's first subject must be the last pushed.
+        for entry in add.into_iter().rev() {
+            self.recent.retain(|(n, _)| *n != entry.0);
+            self.recent.push(entry);
+        }
+    }
+}
+
+fn extract_doc(
+    doc_index: usize,
+    doc: &Document,
+    sents: &[Sentence],
+    lex: &Lexicon,
+    evidence: &Evidence,
+) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let mut salience = Salience::default();
+    for s in sents {
+        let text = s.span.slice(&doc.prose);
+        let lower = text.to_lowercase();
+        let base = s.span.start();
+        let mut mentions = entity::mentions(
+            &doc.prose,
+            s.span,
+            s.kind == BlockKind::Heading,
+            lex,
+            evidence,
+        );
+        // Resolve references against what came before this sentence.
+        mentions.retain_mut(|m| match m.reference {
+            None => true,
+            Some(kind) => match salience.resolve(kind) {
+                Some((name, k)) => {
+                    m.name = name;
+                    m.kind = k.or(Some(kind));
+                    true
+                }
+                None => false,
+            },
+        });
+        let clauses = clause::clauses(text);
+        let attribution = clause::attribution(text);
+        let dates = date::find(text);
+        let taken = |sp: Span| {
+            dates.iter().any(|(d, _)| d.overlaps(sp))
+                || mentions
+                    .iter()
+                    .any(|m| m.span.offset(0).overlaps(sp.offset(base)))
+        };
+        let subject_of = |rel: usize, span: Span| -> Option<(String, Option<EntityKind>)> {
+            pick_subject(text, base, &clauses, &mentions, rel, span)
+                .map(|m| (m.name.clone(), m.kind))
+                .or_else(|| salience.last())
+        };
+        for (span, mut q) in quantity::find(text, lex) {
+            if taken(span) {
+                continue;
+            }
+            let Some((subject, kind)) = subject_of(span.start(), span) else {
+                continue;
+            };
+            let cl = clause::clause_at(&clauses, span.start());
+            if q.direction.is_none() && matches!(q.unit, Unit::Percent | Unit::PercentagePoints) {
+                q.direction = attribute::direction(&lower, cl, span, lex);
+            }
+            let attr = attribute::for_quantity(&lower, cl, span, &q, lex);
+            out.push(Claim {
+                doc: doc_index,
+                subject,
+                subject_kind: kind,
+                group: String::new(),
+                attribute: attr,
+                text: span.offset(base).slice(&doc.text).to_string(),
+                modality: clause::modality(&lower, cl, lex),
+                value: Value::Quantity(q),
+                attribution: attribution.clone(),
+                span: span.offset(base),
+                sentence: s.span,
+            });
+        }
+        for (span, d) in &dates {
+            let cl = clause::clause_at(&clauses, span.start());
+            let Some(event) = attribute::event(&lower, cl, lex) else {
+                continue;
+            };
+            let Some((subject, kind)) = subject_of(span.start(), *span) else {
+                continue;
+            };
+            out.push(Claim {
+                doc: doc_index,
+                subject,
+                subject_kind: kind,
+                group: String::new(),
+                attribute: format!("date of {event}"),
+                text: span.offset(base).slice(&doc.text).to_string(),
+                modality: clause::modality(&lower, cl, lex),
+                value: Value::Date(d.clone()),
+                attribution: attribution.clone(),
+                span: span.offset(base),
+                sentence: s.span,
+            });
+        }
+        for cl in &clauses {
+            let Some((span, act)) = action::find(&lower, *cl, lex) else {
+                continue;
+            };
+            let subject = pick_subject(text, base, &clauses, &mentions, span.start(), span)
+                .filter(|m| m.span.start() < span.start() + base)
+                .map(|m| (m.name.clone(), m.kind))
+                .or_else(|| salience.last());
+            let Some((subject, kind)) = subject else {
+                continue;
+            };
+            if kind == Some(EntityKind::Index) {
+                continue;
+            }
+            out.push(Claim {
+                doc: doc_index,
+                subject,
+                subject_kind: kind,
+                group: String::new(),
+                attribute: "action".into(),
+                text: span.offset(base).slice(&doc.text).to_string(),
+                modality: clause::modality(&lower, *cl, lex),
+                value: Value::Action(act),
+                attribution: attribution.clone(),
+                span: span.offset(base),
+                sentence: s.span,
+            });
+        }
+        salience.note(&mentions);
+    }
+    out
+}
+
+/// The mention a figure at `rel` (sentence-relative) belongs to.
+fn pick_subject<'m>(
+    text: &str,
+    base: usize,
+    clauses: &[Span],
+    mentions: &'m [Mention],
+    rel: usize,
+    span: Span,
+) -> Option<&'m Mention> {
+    let candidates: Vec<&Mention> = mentions.iter().filter(|m| !m.is_person()).collect();
+    let abs = rel + base;
+    // "AMD (-6.4%)": the name right before the parenthesis.
+    let before = text[..rel].trim_end();
+    if let Some(open) = before.strip_suffix('(') {
+        let open_at = open.trim_end().len() + base;
+        if let Some(m) = candidates.iter().find(|m| m.span.end() == open_at) {
+            return Some(m);
+        }
+    }
+    let cl = clause::clause_at(clauses, rel);
+    let in_clause =
+        |m: &&&Mention| cl.contains(Span::new(m.span.start() - base, m.span.end() - base));
+    candidates
+        .iter()
+        .filter(in_clause)
+        .rfind(|m| m.span.end() <= abs)
+        .or_else(|| {
+            candidates
+                .iter()
+                .filter(in_clause)
+                .find(|m| m.span.start() >= span.end() + base)
+        })
+        .or_else(|| candidates.iter().rfind(|m| m.span.end() <= abs))
+        .copied()
+}

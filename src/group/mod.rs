@@ -1,0 +1,124 @@
+//! Group: resolves the subjects of claims so that "Meta", "Meta Platforms
+//! Inc.", "Meta's" and an alias from the rules land under one canonical name.
+//!
+//! In: claims with subjects as written, acronyms the articles define, the
+//! rules' entities. Out: every claim's `group` set. Names join when the rules
+//! say so, when one is an acronym defined for the other, when their
+//! normalised forms are equal or one is a whole-word prefix of the other
+//! ("Meta" / "Meta Platforms"), or when their Jaro-Winkler similarity reaches
+//! `grouping.fuzzy_threshold`.
+
+mod names;
+
+pub use names::normalise;
+
+use crate::extract::Claim;
+use crate::rules::Rules;
+use std::collections::HashMap;
+
+/// Sets `group` on every claim; returns the canonical names with their aliases.
+pub fn resolve(
+    claims: &mut [Claim],
+    acronyms: &[(String, String)],
+    rules: &Rules,
+) -> HashMap<String, Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    let mut index = HashMap::new();
+    let mut intern = |n: &str, names: &mut Vec<String>| -> usize {
+        *index.entry(n.to_string()).or_insert_with(|| {
+            names.push(n.to_string());
+            names.len() - 1
+        })
+    };
+    let mut uf = UnionFind::default();
+    let mut canonical_of_rule: HashMap<usize, String> = HashMap::new();
+    for e in &rules.entities {
+        let head = intern(&e.name, &mut names);
+        canonical_of_rule.insert(head, e.name.clone());
+        for a in e.aliases.iter().chain(e.ticker.iter()) {
+            let i = intern(a, &mut names);
+            uf.union(head, i);
+        }
+    }
+    for (short, long) in acronyms {
+        let (a, b) = (intern(short, &mut names), intern(long, &mut names));
+        uf.union(a, b);
+    }
+    let claim_ids: Vec<usize> = claims
+        .iter()
+        .map(|c| intern(&c.subject, &mut names))
+        .collect();
+    uf.grow(names.len());
+    let norm: Vec<String> = names.iter().map(|n| normalise(n)).collect();
+    let threshold = rules.grouping.threshold();
+    for i in 0..names.len() {
+        for j in i + 1..names.len() {
+            if names::same_entity(&norm[i], &norm[j], threshold) {
+                uf.union(i, j);
+            }
+        }
+    }
+    // Canonical name per set: a rules name if there is one, else the longest
+    // written form that is not an acronym.
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..names.len() {
+        members.entry(uf.find(i)).or_default().push(i);
+    }
+    let mut canonical: HashMap<usize, String> = HashMap::new();
+    let mut aliases = HashMap::new();
+    for (root, ids) in &members {
+        let name = ids
+            .iter()
+            .find_map(|i| canonical_of_rule.get(i).cloned())
+            .unwrap_or_else(|| {
+                ids.iter()
+                    .map(|&i| names[i].as_str())
+                    .max_by_key(|n| (n.chars().any(char::is_lowercase), n.len()))
+                    .unwrap_or_default()
+                    .to_string()
+            });
+        let mut all: Vec<String> = ids.iter().map(|&i| names[i].clone()).collect();
+        all.sort();
+        aliases.insert(name.clone(), all);
+        canonical.insert(*root, name);
+    }
+    for (claim, id) in claims.iter_mut().zip(claim_ids) {
+        claim.group = canonical[&uf.find(id)].clone();
+    }
+    aliases
+}
+
+#[derive(Default)]
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn grow(&mut self, n: usize) {
+        while self.parent.len() < n {
+            self.parent.push(self.parent.len());
+        }
+    }
+
+    fn find(&mut self, i: usize) -> usize {
+        self.grow(i + 1);
+        let mut r = i;
+        while self.parent[r] != r {
+            r = self.parent[r];
+        }
+        let mut k = i;
+        while self.parent[k] != r {
+            let next = self.parent[k];
+            self.parent[k] = r;
+            k = next;
+        }
+        r
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[rb.max(ra)] = rb.min(ra);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! Name normalisation and the similarity test that joins two names.
+
+/// Suffixes that do not change which company is meant.
+const SUFFIXES: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "platforms",
+    "holdings",
+    "group",
+    "ag",
+    "sa",
+    "nv",
+    "se",
+    "company",
+];
+
+/// Lower case, no possessive, no punctuation, no leading "the", no corporate suffix.
+pub fn normalise(name: &str) -> String {
+    let lower = name.to_lowercase().replace(['’'], "'");
+    let lower = lower.strip_suffix("'s").unwrap_or(&lower).to_string();
+    let mut words: Vec<String> = lower
+        .split(|c: char| c.is_whitespace())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
+                .to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.first().is_some_and(|w| w == "the") {
+        words.remove(0);
+    }
+    while words.len() > 1 && words.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// Whether two normalised names denote one entity.
+pub(crate) fn same_entity(a: &str, b: &str, threshold: f64) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // "meta" / "meta platforms": a whole-word prefix of at least four letters.
+    if short.len() >= 4 && long.starts_with(short) && long[short.len()..].starts_with(' ') {
+        return true;
+    }
+    short.len() >= 5 && strsim::jaro_winkler(a, b) >= threshold
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_suffixes_possessives_and_articles() {
+        assert_eq!(normalise("Meta Platforms Inc."), "meta");
+        assert_eq!(normalise("Meta's"), "meta");
+        assert_eq!(
+            normalise("The Philadelphia Semiconductor Index"),
+            "philadelphia semiconductor index"
+        );
+        assert_eq!(normalise("Acme Holdings"), "acme");
+    }
+
+    #[test]
+    fn joins_prefixes_and_near_spellings_only() {
+        assert!(same_entity("acme", "acme logistics", 0.92));
+        assert!(same_entity("broadcom", "broadcomm", 0.92));
+        assert!(!same_entity("amd", "amdocs", 0.92));
+        assert!(!same_entity("nvidia", "nvent", 0.92));
+    }
+}

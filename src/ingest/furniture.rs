@@ -1,0 +1,204 @@
+//! Page furniture: share widgets, comment threads, bylines, disclaimers,
+//! hashtags, emoji-only replies. Decided by the structure of a block (short,
+//! mostly widget words, a "3h ago" timestamp, few letters) and by the phrase
+//! lists in the rules, never by one site's markup.
+//!
+//! In: candidate blocks over a prose buffer. Out: the blocks that are article
+//! content, with everything else blanked in the prose.
+
+use super::{Block, BlockKind, Format, blank, into_string, plain};
+use crate::rules::FurnitureRules;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b\d{1,3}\s?(?:s|m|h|d|w|mo|y|min|mins|hr|hrs|hours?|days?|weeks?|months?|minutes?|years?)\s+ago\b|\bjust now\b|\b(?:yesterday|today) at \d",
+    )
+    .expect("valid regex")
+});
+
+/// What a block is, as far as furniture goes.
+#[derive(Debug, PartialEq, Eq)]
+enum Verdict {
+    Content,
+    Furniture,
+    /// Opens a comment thread: it and everything after it go.
+    ThreadStart,
+}
+
+pub(super) fn remove(
+    prose: Vec<u8>,
+    blocks: Vec<Block>,
+    format: Format,
+    rules: &FurnitureRules,
+) -> (String, Vec<Block>) {
+    let mut prose = prose;
+    let mut kept = Vec::with_capacity(blocks.len());
+    let mut seen_content = false;
+    let mut cut = false;
+    for block in blocks {
+        let verdict = if cut {
+            Verdict::Furniture
+        } else {
+            let text = String::from_utf8_lossy(&prose[block.span.start()..block.span.end()]);
+            classify(&text, seen_content, rules)
+        };
+        match verdict {
+            Verdict::Content => {
+                seen_content = true;
+                kept.push(block);
+            }
+            Verdict::Furniture => blank(&mut prose, block.span),
+            Verdict::ThreadStart => {
+                cut = true;
+                blank(&mut prose, block.span);
+            }
+        }
+    }
+    let prose = into_string(prose);
+    let kept = match format {
+        Format::Text => plain::join_wrapped(&prose, kept),
+        _ => kept,
+    };
+    let kept = kept
+        .into_iter()
+        .filter(|b| b.kind != BlockKind::Caption || !b.span.slice(&prose).trim().is_empty())
+        .collect();
+    (prose, kept)
+}
+
+fn classify(text: &str, seen_content: bool, rules: &FurnitureRules) -> Verdict {
+    let trimmed = text.trim();
+    let lower = trimmed.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let alpha_words: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let short = words.len() <= 12;
+
+    if short && is_comment_marker(&lower, &words, rules) {
+        return Verdict::ThreadStart;
+    }
+    if short && TIMESTAMP.is_match(&lower) {
+        return if seen_content {
+            Verdict::ThreadStart
+        } else {
+            Verdict::Furniture
+        };
+    }
+    if rules
+        .phrases
+        .iter()
+        .any(|p| lower.contains(&p.to_lowercase()))
+    {
+        return Verdict::Furniture;
+    }
+    if short
+        && !lower.contains(['%', '$', '€', '£'])
+        && rules
+            .metadata_prefixes
+            .iter()
+            .any(|p| lower.starts_with(&p.to_lowercase()))
+    {
+        return Verdict::Furniture;
+    }
+    if short && !alpha_words.is_empty() && !lower.contains(['%', '$', '€', '£']) {
+        let widget = alpha_words
+            .iter()
+            .filter(|w| {
+                rules
+                    .widget_words
+                    .iter()
+                    .any(|ww| ww.eq_ignore_ascii_case(w))
+            })
+            .count();
+        if widget * 2 >= alpha_words.len() {
+            let replies = alpha_words.iter().any(|w| w.starts_with("repl"));
+            return if replies && seen_content {
+                Verdict::ThreadStart
+            } else {
+                Verdict::Furniture
+            };
+        }
+    }
+    let tokens: Vec<&str> = trimmed.split_whitespace().collect();
+    if !tokens.is_empty() && tokens.iter().all(|t| t.starts_with(['#', '@'])) {
+        return Verdict::Furniture;
+    }
+    let non_space = trimmed.chars().filter(|c| !c.is_whitespace()).count();
+    let letters = trimmed.chars().filter(|c| c.is_alphabetic()).count();
+    if non_space > 0 && letters * 5 < non_space * 2 && !lower.contains(['%', '$', '€', '£']) {
+        return Verdict::Furniture;
+    }
+    Verdict::Content
+}
+
+fn is_comment_marker(lower: &str, words: &[&str], rules: &FurnitureRules) -> bool {
+    let stripped: String = lower
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .split_whitespace()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || "()[]".contains(c)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let stripped = stripped.trim_end_matches(|c: char| !c.is_alphabetic());
+    words.len() <= 6
+        && rules
+            .comment_markers
+            .iter()
+            .any(|m| stripped == m.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rules;
+
+    fn verdict(text: &str, seen: bool) -> Verdict {
+        classify(text, seen, &Rules::defaults().furniture)
+    }
+
+    #[test]
+    fn widgets_timestamps_and_emoji_are_furniture() {
+        assert_eq!(verdict("Like · Share · Save", true), Verdict::Furniture);
+        assert_eq!(
+            verdict("Share on Facebook | Twitter | Email", true),
+            Verdict::Furniture
+        );
+        assert_eq!(verdict("👍🔥🔥 12", true), Verdict::Furniture);
+        assert_eq!(verdict("#Meta #AI #stocks", true), Verdict::Furniture);
+        assert_eq!(
+            verdict("Updated 15 July 2026, 10:32 BST", false),
+            Verdict::Furniture
+        );
+        assert_eq!(
+            verdict("The views expressed here are not investment advice.", true),
+            Verdict::Furniture
+        );
+    }
+
+    #[test]
+    fn comment_threads_cut_the_rest() {
+        assert_eq!(verdict("24 Comments", true), Verdict::ThreadStart);
+        assert_eq!(verdict("Comments (12)", true), Verdict::ThreadStart);
+        assert_eq!(verdict("trader_joe88 · 3h ago", true), Verdict::ThreadStart);
+        assert_eq!(verdict("Like · Reply · 5", true), Verdict::ThreadStart);
+    }
+
+    #[test]
+    fn article_sentences_are_content() {
+        for s in [
+            "Nvidia shares fell 4.35% on Tuesday.",
+            "Share prices of chipmakers slid 6% after the report.",
+            "By Tuesday's close, the index had lost 6.27% of its value in two sessions.",
+            "Chip stocks slide",
+            "By Tuesday's close, Nvidia was down 4%.",
+        ] {
+            assert_eq!(verdict(s, true), Verdict::Content, "{s}");
+        }
+    }
+}

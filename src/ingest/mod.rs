@@ -1,0 +1,208 @@
+//! Ingest: files in, `Document`s out. A document keeps its original text
+//! untouched, a `prose` copy of the same byte length in which markup and page
+//! furniture are blanked with spaces, and the list of content blocks
+//! (headings, paragraphs, list items, captions) that later stages read.
+//!
+//! Never: changes byte offsets (every span computed on `prose` is valid in
+//! `text`), or lets furniture (share widgets, comments, disclaimers) through.
+
+mod furniture;
+mod markdown;
+mod plain;
+mod walk;
+
+pub use walk::collect_inputs;
+
+use crate::error::{Error, Result};
+use crate::rules::Rules;
+use crate::span::{LineCol, LineIndex, Span};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// Whether a document is being checked (the draft) or is a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Source,
+    Draft,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+    ListItem,
+    Caption,
+}
+
+/// A run of article content: the unit sentences are split within.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    pub span: Span,
+    pub kind: BlockKind,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Short name shown in reports: the file stem.
+    pub id: String,
+    pub path: PathBuf,
+    pub format: Format,
+    pub role: Role,
+    /// The file's text, as read.
+    pub text: String,
+    /// `text` with markup and furniture blanked: same length, same offsets.
+    pub prose: String,
+    pub blocks: Vec<Block>,
+    lines: LineIndex,
+}
+
+impl Document {
+    /// Builds a document from text already in memory.
+    pub fn from_text(
+        path: impl Into<PathBuf>,
+        text: String,
+        format: Format,
+        role: Role,
+        rules: &Rules,
+    ) -> Result<Document> {
+        let path = path.into();
+        let (prose, blocks) = match format {
+            Format::Text => plain::blocks(&text),
+            Format::Markdown => markdown::blocks(&text),
+            Format::Html => return Err(Error::UnsupportedType { path }),
+        };
+        let (prose, blocks) = furniture::remove(prose, blocks, format, &rules.furniture);
+        debug_assert_eq!(prose.len(), text.len());
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        let lines = LineIndex::new(&text);
+        Ok(Document {
+            id,
+            path,
+            format,
+            role,
+            text,
+            prose,
+            blocks,
+            lines,
+        })
+    }
+
+    /// Reads and ingests one file.
+    pub fn load(path: &Path, role: Role, rules: &Rules) -> Result<Document> {
+        let format = format_of(path).ok_or_else(|| Error::UnsupportedType {
+            path: path.to_path_buf(),
+        })?;
+        let text = read_text(path)?;
+        Document::from_text(path, text, format, role, rules)
+    }
+
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        self.lines.line_col(&self.text, offset)
+    }
+}
+
+/// The format a file's extension says it has.
+pub fn format_of(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" | "text" => Some(Format::Text),
+        "md" | "markdown" => Some(Format::Markdown),
+        "html" | "htm" => Some(Format::Html),
+        _ => None,
+    }
+}
+
+/// Reads a file as UTF-8 text, rejecting binary data with a clear error.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
+    let mut text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    // A byte-order mark is not content; blank it so offsets stay put.
+    if text.starts_with('\u{feff}') {
+        text.replace_range(0..3, "   ");
+    }
+    Ok(text)
+}
+
+/// A copy of `text` in which every byte except newlines is a space.
+pub(crate) fn blank_copy(text: &str) -> Vec<u8> {
+    text.bytes()
+        .map(|b| if b == b'\n' { b'\n' } else { b' ' })
+        .collect()
+}
+
+/// Blanks `span` in `prose` (keeping newlines), so it no longer yields claims.
+pub(crate) fn blank(prose: &mut [u8], span: Span) {
+    for b in &mut prose[span.start()..span.end()] {
+        if *b != b'\n' {
+            *b = b' ';
+        }
+    }
+}
+
+/// Turns a byte buffer built by blanking and copying whole characters back into text.
+pub(crate) fn into_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| {
+        // Only reachable if a span cut a character; degrade by blanking bad bytes.
+        String::from_utf8_lossy(e.as_bytes())
+            .chars()
+            .map(|c| if c == '\u{fffd}' { ' ' } else { c })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_binary_and_invalid_utf8_naming_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let bin = dir.path().join("a.txt");
+        std::fs::write(&bin, b"abc\0def").unwrap();
+        let err = read_text(&bin).unwrap_err().to_string();
+        assert!(
+            err.ends_with("a.txt: binary data, not text (NUL byte at offset 3)"),
+            "{err}"
+        );
+        let bad = dir.path().join("b.txt");
+        std::fs::write(&bad, b"ok \xff").unwrap();
+        let err = read_text(&bad).unwrap_err().to_string();
+        assert!(
+            err.ends_with("b.txt: not valid UTF-8 (invalid byte at offset 3)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn prose_keeps_offsets() {
+        let rules = Rules::defaults();
+        let text = "# Nvidia **falls** 4%\n\nShares fell 4.35% on Tuesday.\n".to_string();
+        let doc = Document::from_text("x.md", text.clone(), Format::Markdown, Role::Source, &rules)
+            .unwrap();
+        assert_eq!(doc.prose.len(), text.len());
+        let i = text.find("4.35%").unwrap();
+        assert_eq!(&doc.prose[i..i + 5], "4.35%");
+        assert!(!doc.prose.contains("**"));
+    }
+}

@@ -1,0 +1,236 @@
+//! The crosscheck command line: parses arguments, calls the library, prints.
+//! Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage, rules or
+//! input error (with nothing printed on stdout).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use crosscheck::report::{self, ColorChoice, Show, TableOptions};
+use crosscheck::rules::{RULES, Rules};
+use crosscheck::{FailOn, Inputs, pipeline};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "crosscheck",
+    version,
+    about = "Check several articles about one story against each other"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compare the claims of articles (or a draft against its sources) and report findings.
+    Check(CheckArgs),
+    /// List the claims extracted from articles, for debugging.
+    Claims(ClaimsArgs),
+    /// Inspect the rules: list rule ids, show the effective rules, validate files.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// Every rule id with its default severity, what it checks and an example.
+    List,
+    /// The effective rules after layering --rules files on the defaults, as YAML.
+    Show {
+        #[arg(long = "rules", value_name = "FILE")]
+        rules: Vec<PathBuf>,
+    },
+    /// Validate rules files; errors name file:line:col.
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Args)]
+struct Common {
+    /// Rules file layered on the bundled defaults (repeatable; later files win).
+    #[arg(long = "rules", value_name = "FILE")]
+    rules: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Colour in the table.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Article files and folders (folders are walked).
+    #[arg(required_unless_present = "draft")]
+    paths: Vec<PathBuf>,
+    /// A draft to check against the sources given as paths.
+    #[arg(long, value_name = "FILE")]
+    draft: Option<PathBuf>,
+    /// Fail (exit 1) on findings at or above this level.
+    #[arg(long, value_enum, default_value_t = FailArg::Conflict)]
+    fail_on: FailArg,
+    /// Which findings get table rows (repeatable, comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [ShowArg::Conflicts, ShowArg::Agreements])]
+    show: Vec<ShowArg>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args)]
+struct ClaimsArgs {
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailArg {
+    Conflict,
+    Error,
+    Warning,
+    Unsupported,
+    Never,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum ShowArg {
+    Conflicts,
+    Agreements,
+    Unsupported,
+    All,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok((out, code)) => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error.
+            let _ = stdout
+                .write_all(out.as_bytes())
+                .and_then(|_| stdout.flush());
+            ExitCode::from(code)
+        }
+        Err(e) => {
+            eprintln!("crosscheck: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn table_options(common: &Common, show: Show) -> TableOptions {
+    let choice = match common.color {
+        ColorArg::Auto => ColorChoice::Auto,
+        ColorArg::Always => ColorChoice::Always,
+        ColorArg::Never => ColorChoice::Never,
+    };
+    let tty = std::io::stdout().is_terminal();
+    let color = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => tty && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(160);
+    TableOptions { show, color, width }
+}
+
+fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
+    match cli.command {
+        Command::Check(args) => {
+            let rules = Rules::load(&args.common.rules)?;
+            let inputs = Inputs {
+                sources: args.paths,
+                draft: args.draft,
+            };
+            let run = crosscheck::check(&inputs, &rules)?;
+            let fail = match args.fail_on {
+                FailArg::Conflict => FailOn::Conflict,
+                FailArg::Error => FailOn::Error,
+                FailArg::Warning => FailOn::Warning,
+                FailArg::Unsupported => FailOn::Unsupported,
+                FailArg::Never => FailOn::Never,
+            };
+            let code = u8::from(run.fails(fail));
+            let all = args.show.contains(&ShowArg::All);
+            let show = Show {
+                conflicts: all || args.show.contains(&ShowArg::Conflicts),
+                agreements: all || args.show.contains(&ShowArg::Agreements),
+                unsupported: all || args.show.contains(&ShowArg::Unsupported),
+            };
+            let out = match args.common.format {
+                Format::Json => report::report_json(&run) + "\n",
+                Format::Table => report::report_table(&run, &table_options(&args.common, show)),
+            };
+            Ok((out, code))
+        }
+        Command::Claims(args) => {
+            let rules = Rules::load(&args.common.rules)?;
+            let inputs = Inputs {
+                sources: args.paths,
+                draft: None,
+            };
+            let docs = pipeline::load(&inputs, &rules)?;
+            let claims = pipeline::claims(&docs, &rules);
+            let out = match args.common.format {
+                Format::Json => report::claims_json(&docs, &claims) + "\n",
+                Format::Table => report::claims_table(
+                    &docs,
+                    &claims,
+                    &table_options(&args.common, Show::default()),
+                ),
+            };
+            Ok((out, 0))
+        }
+        Command::Rules { command } => match command {
+            RulesCommand::List => {
+                let mut out = String::new();
+                for r in RULES {
+                    out.push_str(&format!(
+                        "{} ({})\n  checks: {}\n  example: {}\n",
+                        r.id, r.severity, r.checks, r.example
+                    ));
+                }
+                Ok((out, 0))
+            }
+            RulesCommand::Show { rules } => {
+                let rules = Rules::load(&rules)?;
+                Ok((serde_yaml::to_string(&rules)?, 0))
+            }
+            RulesCommand::Check { files } => {
+                let mut errors = Vec::new();
+                for f in &files {
+                    if let Err(e) = Rules::load(std::slice::from_ref(f)) {
+                        errors.push(e.to_string());
+                    }
+                }
+                if errors.is_empty() {
+                    Ok((format!("{} rules file(s) OK\n", files.len()), 0))
+                } else {
+                    anyhow::bail!(errors.join("\ncrosscheck: error: "))
+                }
+            }
+        },
+    }
+}

@@ -1,0 +1,101 @@
+//! The whole pipeline in one call: paths in, a `Run` (documents, claims,
+//! findings) out. The binary and the tests both go through here.
+
+use crate::compare::{Finding, FindingKind, Roles, compare};
+use crate::error::{Error, Result};
+use crate::extract::{Claim, extract_all};
+use crate::group::resolve;
+use crate::ingest::{Document, Role, collect_inputs};
+use crate::rules::{Rules, Severity};
+use std::path::PathBuf;
+
+/// What to check.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    /// Files and folders of sources (folders are walked).
+    pub sources: Vec<PathBuf>,
+    /// A draft to check against the sources.
+    pub draft: Option<PathBuf>,
+}
+
+/// The result of a run.
+pub struct Run {
+    pub docs: Vec<Document>,
+    pub claims: Vec<Claim>,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads and ingests every input; a draft also given as a source is read once, as the draft.
+pub fn load(inputs: &Inputs, rules: &Rules) -> Result<Vec<Document>> {
+    let mut docs = Vec::new();
+    if let Some(d) = &inputs.draft {
+        docs.push(Document::load(d, Role::Draft, rules)?);
+    }
+    let draft_canon = inputs.draft.as_ref().and_then(|d| d.canonicalize().ok());
+    for path in collect_inputs(&inputs.sources)? {
+        if draft_canon.is_some() && path.canonicalize().ok() == draft_canon {
+            continue;
+        }
+        docs.push(Document::load(&path, Role::Source, rules)?);
+    }
+    if docs.is_empty() {
+        return Err(Error::NoInputs(String::from(
+            ": give article files (.txt, .md, .html) or folders holding them",
+        )));
+    }
+    Ok(docs)
+}
+
+/// Extracts and groups the claims of loaded documents.
+pub fn claims(docs: &[Document], rules: &Rules) -> Vec<Claim> {
+    let extraction = extract_all(docs, rules);
+    let mut claims = extraction.claims;
+    resolve(&mut claims, &extraction.acronyms, rules);
+    claims
+}
+
+/// Runs every stage.
+pub fn check(inputs: &Inputs, rules: &Rules) -> Result<Run> {
+    let docs = load(inputs, rules)?;
+    let claims = claims(&docs, rules);
+    let draft: Vec<bool> = docs.iter().map(|d| d.role == Role::Draft).collect();
+    let findings = compare(&claims, &Roles { draft: &draft }, rules);
+    Ok(Run {
+        docs,
+        claims,
+        findings,
+    })
+}
+
+/// The level at or above which findings make the run fail (exit code 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailOn {
+    /// Any conflict.
+    Conflict,
+    /// Any finding of severity error.
+    Error,
+    /// Any finding of severity warning or error.
+    Warning,
+    /// Any conflict or unsupported claim.
+    Unsupported,
+    Never,
+}
+
+impl Run {
+    /// Whether the findings reach the fail level.
+    pub fn fails(&self, level: FailOn) -> bool {
+        self.findings.iter().any(|f| match level {
+            FailOn::Conflict => f.kind == FindingKind::Conflict,
+            FailOn::Error => f.severity == Severity::Error,
+            FailOn::Warning => f.severity >= Severity::Warning,
+            FailOn::Unsupported => {
+                matches!(f.kind, FindingKind::Conflict | FindingKind::Unsupported)
+            }
+            FailOn::Never => false,
+        })
+    }
+
+    pub fn count(&self, kind: FindingKind) -> usize {
+        self.findings.iter().filter(|f| f.kind == kind).count()
+    }
+}

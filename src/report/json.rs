@@ -1,0 +1,126 @@
+//! The JSON contract: `crosscheck.report/1` for checks, `crosscheck.claims/1`
+//! for the claims command.
+
+use super::{Located, locate};
+use crate::Run;
+use crate::compare::FindingKind;
+use crate::extract::Claim;
+use crate::ingest::{Document, Role};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Source<'a> {
+    id: &'a str,
+    path: String,
+    role: Role,
+    claims: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    kind: FindingKind,
+    rule: &'static str,
+    severity: crate::rules::Severity,
+    subject: &'a str,
+    attribute: &'a str,
+    message: &'a str,
+    claims: Vec<Located<'a>>,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    sources: usize,
+    claims: usize,
+    agreements: usize,
+    conflicts: usize,
+    unsupported: usize,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    schema: &'static str,
+    sources: Vec<Source<'a>>,
+    findings: Vec<JsonFinding<'a>>,
+    summary: Summary,
+}
+
+fn sources<'a>(docs: &'a [Document], claims: &[Claim]) -> Vec<Source<'a>> {
+    docs.iter()
+        .enumerate()
+        .map(|(i, d)| Source {
+            id: &d.id,
+            path: d.path.display().to_string(),
+            role: d.role,
+            claims: claims.iter().filter(|c| c.doc == i).count(),
+        })
+        .collect()
+}
+
+/// The report of a check run, pretty-printed.
+pub fn report_json(run: &Run) -> String {
+    let findings = run
+        .findings
+        .iter()
+        .map(|f| JsonFinding {
+            kind: f.kind,
+            rule: f.rule.as_str(),
+            severity: f.severity,
+            subject: &f.subject,
+            attribute: &f.attribute,
+            message: &f.message,
+            claims: f
+                .claims
+                .iter()
+                .map(|&i| locate(&run.claims[i], &run.docs))
+                .collect(),
+        })
+        .collect();
+    let report = Report {
+        schema: "crosscheck.report/1",
+        sources: sources(&run.docs, &run.claims),
+        findings,
+        summary: Summary {
+            sources: run.docs.len(),
+            claims: run.claims.len(),
+            agreements: run.count(FindingKind::Agreement),
+            conflicts: run.count(FindingKind::Conflict),
+            unsupported: run.count(FindingKind::Unsupported),
+        },
+    };
+    serde_json::to_string_pretty(&report).expect("report serialises")
+}
+
+#[derive(Serialize)]
+struct JsonClaim<'a> {
+    subject: &'a str,
+    #[serde(rename = "as_written")]
+    written: &'a str,
+    attribute: &'a str,
+    #[serde(flatten)]
+    located: Located<'a>,
+}
+
+#[derive(Serialize)]
+struct ClaimsReport<'a> {
+    schema: &'static str,
+    sources: Vec<Source<'a>>,
+    claims: Vec<JsonClaim<'a>>,
+}
+
+/// Every extracted claim, located.
+pub fn claims_json(docs: &[Document], claims: &[Claim]) -> String {
+    let report = ClaimsReport {
+        schema: "crosscheck.claims/1",
+        sources: sources(docs, claims),
+        claims: claims
+            .iter()
+            .map(|c| JsonClaim {
+                subject: &c.group,
+                written: &c.subject,
+                attribute: &c.attribute,
+                located: locate(c, docs),
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&report).expect("claims serialise")
+}

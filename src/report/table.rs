@@ -1,0 +1,322 @@
+//! The terminal table: conflicts first (errors, then warnings), then
+//! agreements, then (on request) unsupported claims, which otherwise are
+//! summarised per source in one line. Every claim is quoted with file:line:col.
+
+use super::{collapse, locate};
+use crate::Run;
+use crate::compare::FindingKind;
+use crate::extract::{Claim, Value};
+use crate::ingest::Document;
+use crate::rules::Severity;
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Which kinds of finding get rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Show {
+    pub conflicts: bool,
+    pub agreements: bool,
+    pub unsupported: bool,
+}
+
+impl Default for Show {
+    fn default() -> Self {
+        Show {
+            conflicts: true,
+            agreements: true,
+            unsupported: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct TableOptions {
+    pub show: Show,
+    /// Colour already decided (a TTY and not `--color never`, or `--color always`).
+    pub color: bool,
+    pub width: u16,
+}
+
+fn new_table(opts: &TableOptions, header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(opts.width)
+        .set_header(header.to_vec());
+    if opts.color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    t
+}
+
+fn severity_cell(s: Severity, color: bool) -> Cell {
+    let cell = Cell::new(s.to_string());
+    if !color {
+        return cell;
+    }
+    cell.fg(match s {
+        Severity::Error => Color::Red,
+        Severity::Warning => Color::Yellow,
+        Severity::Info => Color::Cyan,
+    })
+}
+
+/// One line per claim: where it is, what it says, and the sentence around it.
+fn evidence(claim: &Claim, docs: &[Document]) -> String {
+    let l = locate(claim, docs);
+    format!(
+        "{}:{}:{} \"{}\"{}\n  {}",
+        l.path,
+        l.line,
+        l.column,
+        collapse(l.text),
+        match claim.modality {
+            crate::extract::Modality::Confirmed => String::new(),
+            m => format!(
+                " ({})",
+                serde_json::to_value(m)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            ),
+        },
+        excerpt(claim, docs)
+    )
+}
+
+/// The sentence around the evidence, at most ~90 characters, evidence marked «…».
+pub(crate) fn excerpt(claim: &Claim, docs: &[Document]) -> String {
+    let text = &docs[claim.doc].text;
+    let sent = claim.sentence;
+    let (s, e) = (claim.span.start(), claim.span.end());
+    let before = collapse(text.get(sent.start()..s).unwrap_or(""));
+    let after = collapse(text.get(e..sent.end()).unwrap_or(""));
+    let before: String = if before.chars().count() > 40 {
+        let tail: String = before
+            .chars()
+            .rev()
+            .take(40)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        format!("…{tail}")
+    } else {
+        before
+    };
+    let after: String = if after.chars().count() > 40 {
+        format!("{}…", after.chars().take(40).collect::<String>())
+    } else {
+        after
+    };
+    let sep_before = if before.is_empty()
+        || text
+            .get(..s)
+            .is_some_and(|t| !t.ends_with(char::is_whitespace))
+    {
+        ""
+    } else {
+        " "
+    };
+    let sep_after = if after.is_empty()
+        || text
+            .get(e..)
+            .is_some_and(|t| !t.starts_with(char::is_whitespace))
+    {
+        ""
+    } else {
+        " "
+    };
+    format!(
+        "{before}{sep_before}«{}»{sep_after}{after}",
+        collapse(&claim.text)
+    )
+}
+
+/// The findings table, a summary line, and the unsupported-per-source line.
+pub fn report_table(run: &Run, opts: &TableOptions) -> String {
+    let mut out = String::new();
+    let wanted = |k: FindingKind| match k {
+        FindingKind::Conflict => opts.show.conflicts,
+        FindingKind::Agreement => opts.show.agreements,
+        FindingKind::Unsupported => opts.show.unsupported,
+    };
+    let rows: Vec<_> = run.findings.iter().filter(|f| wanted(f.kind)).collect();
+    if !rows.is_empty() {
+        let mut t = new_table(
+            opts,
+            &["#", "Severity", "Finding", "Subject · attribute", "Claims"],
+        );
+        for (n, f) in rows.iter().enumerate() {
+            let claims: Vec<String> = f
+                .claims
+                .iter()
+                .map(|&i| evidence(&run.claims[i], &run.docs))
+                .collect();
+            t.add_row(vec![
+                Cell::new(n + 1),
+                severity_cell(f.severity, opts.color),
+                Cell::new(format!("{} {}\n{}", f.kind.as_str(), f.rule, f.message)),
+                Cell::new(format!("{}\n· {}", f.subject, f.attribute)),
+                Cell::new(claims.join("\n")),
+            ]);
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "{} sources, {} claims: {} conflicts, {} agreements, {} unsupported\n",
+        run.docs.len(),
+        run.claims.len(),
+        run.count(FindingKind::Conflict),
+        run.count(FindingKind::Agreement),
+        run.count(FindingKind::Unsupported),
+    ));
+    if !opts.show.unsupported && run.count(FindingKind::Unsupported) > 0 {
+        let mut per: Vec<(String, usize)> = Vec::new();
+        for f in run
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Unsupported)
+        {
+            if let Some(&c) = f.claims.first() {
+                let id = run.docs[run.claims[c].doc].id.clone();
+                match per.iter_mut().find(|(s, _)| *s == id) {
+                    Some((_, n)) => *n += 1,
+                    None => per.push((id, 1)),
+                }
+            }
+        }
+        let list: Vec<String> = per.iter().map(|(s, n)| format!("{s} {n}")).collect();
+        out.push_str(&format!(
+            "unsupported claims by source: {} (--show unsupported lists them)\n",
+            list.join(", ")
+        ));
+    }
+    out
+}
+
+/// Every claim of the documents with its evidence, for `crosscheck claims`.
+pub fn claims_table(docs: &[Document], claims: &[Claim], opts: &TableOptions) -> String {
+    let mut t = new_table(
+        opts,
+        &[
+            "Location",
+            "Subject",
+            "Attribute",
+            "Value",
+            "Modality",
+            "Evidence",
+        ],
+    );
+    for c in claims {
+        let l = locate(c, docs);
+        t.add_row(vec![
+            Cell::new(format!("{}:{}:{}", l.path, l.line, l.column)),
+            Cell::new(if c.group == c.subject || c.group.is_empty() {
+                c.subject.clone()
+            } else {
+                format!("{}\n(as \"{}\")", c.group, c.subject)
+            }),
+            Cell::new(&c.attribute),
+            Cell::new(describe_value(&c.value)),
+            Cell::new(format!(
+                "{}{}",
+                serde_json::to_value(c.modality)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                c.attribution
+                    .as_deref()
+                    .map(|a| format!("\n({a})"))
+                    .unwrap_or_default()
+            )),
+            Cell::new(excerpt(c, docs)),
+        ]);
+    }
+    format!("{t}\n{} claims in {} documents\n", claims.len(), docs.len())
+}
+
+/// A short, human description of a value: "-4.35 % (exact)", "$3.2e9 USD".
+fn describe_value(v: &Value) -> String {
+    use crate::extract::{Direction, Qualifier, Unit};
+    match v {
+        Value::Quantity(q) => {
+            if q.vague {
+                return "vague".into();
+            }
+            let dir = match q.direction {
+                Some(Direction::Up) => "up ",
+                Some(Direction::Down) => "down ",
+                None => "",
+            };
+            let qual = match q.qualifier {
+                Qualifier::Exact => "",
+                Qualifier::About => "about ",
+                Qualifier::Nearly => "nearly ",
+                Qualifier::MoreThan => "more than ",
+                Qualifier::LessThan => "at most ",
+                Qualifier::Range => "range ",
+            };
+            let num = |x: f64| {
+                let s = format!("{x:.6}");
+                s.trim_end_matches('0').trim_end_matches('.').to_string()
+            };
+            let value = match &q.unit {
+                Unit::Percent => format!("{}%", num(q.value.abs())),
+                Unit::PercentagePoints => format!("{} pp", num(q.value.abs())),
+                Unit::Multiple => format!("{}x", num(q.value)),
+                Unit::Money { currency } => format!("{} {currency}", money(q.value)),
+                Unit::Count { noun } => format!("{} {noun}", money(q.value)),
+            };
+            let high = q.high.map(|h| format!("–{}", num(h))).unwrap_or_default();
+            format!("{dir}{qual}{value}{high}")
+        }
+        Value::Date(d) => {
+            let mut parts = Vec::new();
+            if let Some(w) = d.weekday {
+                parts.push(crate::extract::weekday_name(w).to_string());
+            }
+            if let Some(y) = d.year {
+                let mut s = y.to_string();
+                if let Some(m) = d.month {
+                    s.push_str(&format!("-{m:02}"));
+                    if let Some(day) = d.day {
+                        s.push_str(&format!("-{day:02}"));
+                    }
+                }
+                parts.push(s);
+            } else if let (Some(m), Some(day)) = (d.month, d.day) {
+                parts.push(format!("--{m:02}-{day:02}"));
+            }
+            if let Some(p) = d.period {
+                parts.push(format!("{p:?}"));
+            }
+            parts.join(" ")
+        }
+        Value::Action(a) => format!("action: {}", a.keys.join(" ")),
+    }
+}
+
+/// 3200000000 → "3.2 billion".
+fn money(v: f64) -> String {
+    let (div, word) = if v.abs() >= 1e12 {
+        (1e12, " trillion")
+    } else if v.abs() >= 1e9 {
+        (1e9, " billion")
+    } else if v.abs() >= 1e6 {
+        (1e6, " million")
+    } else {
+        (1.0, "")
+    };
+    let s = format!("{:.4}", v / div);
+    format!("{}{word}", s.trim_end_matches('0').trim_end_matches('.'))
+}

@@ -1,0 +1,130 @@
+//! The one list of rule ids a finding can carry, with their default severity
+//! and documentation. Everything else (docs, YAML keys, tests) reads it from here.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// Every rule that can produce a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum RuleId {
+    #[serde(rename = "numeric.mismatch")]
+    NumericMismatch,
+    #[serde(rename = "numeric.precision")]
+    NumericPrecision,
+    #[serde(rename = "date.mismatch")]
+    DateMismatch,
+    #[serde(rename = "modality.mismatch")]
+    ModalityMismatch,
+    #[serde(rename = "agreement")]
+    Agreement,
+    #[serde(rename = "unsupported")]
+    Unsupported,
+}
+
+/// Documentation of one rule id.
+pub struct RuleDoc {
+    pub id: RuleId,
+    pub severity: Severity,
+    pub checks: &'static str,
+    pub example: &'static str,
+}
+
+pub const RULES: &[RuleDoc] = &[
+    RuleDoc {
+        id: RuleId::NumericMismatch,
+        severity: Severity::Error,
+        checks: "two sources give figures for the same subject and attribute that cannot both be true, or opposite directions",
+        example: "\"Nvidia fell 4%\" in one article, \"Nvidia fell 9%\" (or \"rose 4%\") in another",
+    },
+    RuleDoc {
+        id: RuleId::NumericPrecision,
+        severity: Severity::Warning,
+        checks: "figures that agree only by rounding or through a bound (\"more than\", \"about\")",
+        example: "\"the index fell about 6%\" against \"the index fell 6.27%\"",
+    },
+    RuleDoc {
+        id: RuleId::DateMismatch,
+        severity: Severity::Error,
+        checks: "dates of the same event that differ, or a weekday that does not fit the full date",
+        example: "\"announced on Tuesday\" against \"announced on July 16, 2026\" (a Thursday)",
+    },
+    RuleDoc {
+        id: RuleId::ModalityMismatch,
+        severity: Severity::Warning,
+        checks: "one source states an action as fact that another presents as a report or a possibility",
+        example: "\"Meta announced it will sell capacity\" against \"reports say Meta could sell capacity\"",
+    },
+    RuleDoc {
+        id: RuleId::Agreement,
+        severity: Severity::Info,
+        checks: "the same value, after unit and scale normalisation, from two or more sources",
+        example: "\"$1.2bn\" in one article and \"$1,200 million\" in another",
+    },
+    RuleDoc {
+        id: RuleId::Unsupported,
+        severity: Severity::Info,
+        checks: "a checkable claim (figure, date, announced action) that no other source makes; in draft mode, a draft claim no source backs",
+        example: "only one of five articles says the deal is worth $40 million",
+    },
+];
+
+impl RuleId {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleId::NumericMismatch => "numeric.mismatch",
+            RuleId::NumericPrecision => "numeric.precision",
+            RuleId::DateMismatch => "date.mismatch",
+            RuleId::ModalityMismatch => "modality.mismatch",
+            RuleId::Agreement => "agreement",
+            RuleId::Unsupported => "unsupported",
+        }
+    }
+
+    pub fn doc(self) -> &'static RuleDoc {
+        RULES
+            .iter()
+            .find(|d| d.id == self)
+            .expect("every rule id is documented in RULES")
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_id_is_documented_once_and_round_trips_through_yaml() {
+        for doc in RULES {
+            assert_eq!(RULES.iter().filter(|d| d.id == doc.id).count(), 1);
+            let yaml = serde_yaml::to_string(&doc.id).unwrap();
+            assert_eq!(yaml.trim(), doc.id.as_str());
+            let back: RuleId = serde_yaml::from_str(doc.id.as_str()).unwrap();
+            assert_eq!(back, doc.id);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Byte spans into a document's original text, and the line index that turns
+//! them into one-based line:column pairs for display.
+//!
+//! In: byte offsets. Out: `Span`s that are always well formed (start ≤ end) and
+//! `(line, column)` pairs. Never: mixes character and byte positions; columns are
+//! counted in characters only at the edge, when printing.
+
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into a document's original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    start: usize,
+    end: usize,
+}
+
+impl Span {
+    /// Builds a span; the bounds are ordered so that start ≤ end always holds.
+    pub fn new(a: usize, b: usize) -> Self {
+        Span {
+            start: a.min(b),
+            end: a.max(b),
+        }
+    }
+
+    pub fn start(self) -> usize {
+        self.start
+    }
+
+    pub fn end(self) -> usize {
+        self.end
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when `other` lies entirely inside this span.
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The text this span covers, or "" if it does not fall on char boundaries.
+    pub fn slice(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// Shifts a span found in a slice back to document offsets.
+    pub fn offset(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+}
+
+/// One-based line and column (column counted in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Start offsets of every line of a text, for binary-search lookups.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr_newlines(text).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    /// Line and column of a byte offset in `text` (the text the index was built from).
+    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        let offset = offset.min(text.len());
+        let line = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.starts[line];
+        let column = text
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(offset - start)
+            + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_orders_its_bounds() {
+        let s = Span::new(9, 3);
+        assert_eq!((s.start(), s.end(), s.len()), (3, 9, 6));
+    }
+
+    #[test]
+    fn line_col_is_one_based_and_counts_characters() {
+        let text = "ab\ncé d\n\nx";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), LineCol { line: 1, column: 1 });
+        assert_eq!(idx.line_col(text, 3), LineCol { line: 2, column: 1 });
+        // 'd' sits after a two-byte 'é': byte 7, character column 4.
+        assert_eq!(idx.line_col(text, 7), LineCol { line: 2, column: 4 });
+        assert_eq!(idx.line_col(text, 10), LineCol { line: 4, column: 1 });
+    }
+
+    #[test]
+    fn slice_outside_char_boundary_is_empty() {
+        assert_eq!(Span::new(1, 2).slice("é"), "");
+        assert_eq!(Span::new(0, 2).slice("é"), "é");
+    }
+}

@@ -1,0 +1,168 @@
+//! Sentence segmentation inside blocks.
+
+use crate::ingest::{BlockKind, Document};
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index of the block (paragraph, heading, list item) it belongs to.
+    pub block: usize,
+    pub kind: BlockKind,
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "inc", "corp", "co", "ltd", "plc", "llc", "jr", "sr", "mr", "mrs", "ms", "dr", "prof", "st",
+    "vs", "etc", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "approx", "est", "gov", "sen", "rep", "dept", "fig", "mt", "ft", "ave",
+];
+
+/// All sentences of a document, in order.
+pub fn sentences(doc: &Document) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        for span in split(&doc.prose, block.span) {
+            out.push(Sentence {
+                span,
+                block: i,
+                kind: block.kind,
+            });
+        }
+    }
+    out
+}
+
+/// Splits the text of `block` in `prose` into trimmed sentence spans.
+pub(crate) fn split(prose: &str, block: Span) -> Vec<Span> {
+    let text = block.slice(prose);
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut depth: i32 = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth = (depth - 1).max(0),
+            b'.' | b'!' | b'?' if depth == 0 => {
+                let mut end = i + 1;
+                // Closing quotes and brackets belong to the sentence they end.
+                while end < bytes.len() {
+                    let rest = &text[end..];
+                    if let Some(c) = rest.chars().next()
+                        && matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')')
+                    {
+                        end += c.len_utf8();
+                        continue;
+                    }
+                    break;
+                }
+                if is_boundary(text, i, end) {
+                    push_trimmed(&mut spans, text, start, end, block.start());
+                    start = end;
+                    i = end;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    push_trimmed(&mut spans, text, start, text.len(), block.start());
+    spans
+}
+
+fn is_boundary(text: &str, punct: usize, end: usize) -> bool {
+    let rest = &text[end..];
+    let after_space = rest.trim_start();
+    if end < text.len() && after_space.len() == rest.len() {
+        return false; // "4.35", "U.S.-based", "a.m.,"
+    }
+    let Some(next) = after_space.chars().next() else {
+        return true;
+    };
+    if !(next.is_uppercase()
+        || next.is_ascii_digit()
+        || matches!(
+            next,
+            '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '$' | '€' | '£'
+        ))
+    {
+        return false;
+    }
+    if text.as_bytes()[punct] != b'.' {
+        return true;
+    }
+    let word_start = text[..punct]
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map(|p| p + 1)
+        .unwrap_or(0);
+    let word = &text[word_start..punct];
+    if word.is_empty() {
+        return true;
+    }
+    // Initials and dotted abbreviations: "U.S", "J", "p.m".
+    if word.contains('.') || (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) {
+        return false;
+    }
+    !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+fn push_trimmed(spans: &mut Vec<Span>, text: &str, start: usize, end: usize, base: usize) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        let s = start + lead;
+        spans.push(Span::new(s + base, s + trimmed.len() + base));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(text: &str) -> Vec<&str> {
+        split(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|s| s.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn keeps_numbers_abbreviations_and_parentheses_whole() {
+        assert_eq!(
+            parts(
+                "Meta Platforms Inc. said revenue was $3.2 billion. The U.S. index fell 4.35% on Jan. 5. Nvidia (down 4. Really.) slid."
+            ),
+            [
+                "Meta Platforms Inc. said revenue was $3.2 billion.",
+                "The U.S. index fell 4.35% on Jan. 5.",
+                "Nvidia (down 4. Really.) slid."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_close_with_their_sentence() {
+        assert_eq!(
+            parts("\"We will sell capacity.\" The stock fell. Why? Nobody knows!"),
+            [
+                "\"We will sell capacity.\"",
+                "The stock fell.",
+                "Why?",
+                "Nobody knows!"
+            ]
+        );
+    }
+
+    #[test]
+    fn lowercase_after_period_is_not_a_boundary() {
+        assert_eq!(
+            parts("It rose 3 p.m. on Friday. ok then."),
+            ["It rose 3 p.m. on Friday. ok then."]
+        );
+    }
+}

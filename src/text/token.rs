@@ -1,0 +1,82 @@
+//! Tokens: words, numbers and punctuation with byte spans. A number keeps its
+//! thousands separators and decimal point ("52,000", "4.35") as one token.
+
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+/// Tokens of `span` within `text`.
+pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let s = span.slice(text);
+    let mut out = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let kind = if c.is_ascii_digit() {
+            TokenKind::Number
+        } else if c.is_alphanumeric() {
+            TokenKind::Word
+        } else {
+            out.push(Token {
+                span: Span::new(i, i + c.len_utf8()).offset(span.start()),
+                kind: TokenKind::Punct,
+            });
+            continue;
+        };
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            let joins = d.is_alphanumeric()
+                || (matches!(d, '.' | ',' | '\'' | '\u{2019}' | '-')
+                    && s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| match kind {
+                            TokenKind::Number => n.is_ascii_digit() && d != '\'' && d != '-',
+                            _ => n.is_alphanumeric() && d != ',' && d != '.',
+                        }));
+            if !joins {
+                break;
+            }
+            end = j + d.len_utf8();
+            chars.next();
+        }
+        out.push(Token {
+            span: Span::new(i, end).offset(span.start()),
+            kind,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_stay_whole_and_spans_point_into_the_text() {
+        let text = "xx Meta's 52,000 chips fell 4.35%, a U.S.-based gauge.";
+        let toks = tokenize(text, Span::new(3, text.len()));
+        let words: Vec<_> = toks.iter().map(|t| t.span.slice(text)).collect();
+        assert_eq!(
+            words,
+            [
+                "Meta's", "52,000", "chips", "fell", "4.35", "%", ",", "a", "U", ".", "S", ".",
+                "-", "based", "gauge", "."
+            ]
+        );
+        assert_eq!(toks[1].kind, TokenKind::Number);
+    }
+}
