@@ -159,7 +159,9 @@ fn table_options(common: &Common, show: Show) -> TableOptions {
 fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
     match cli.command {
         Command::Check(args) => {
-            let rules = Rules::load(&args.common.rules)?;
+            let mut files = crosscheck::rules::discover(&args.paths);
+            files.extend(args.common.rules.iter().cloned());
+            let rules = Rules::load(&files)?;
             let inputs = Inputs {
                 sources: args.paths,
                 draft: args.draft,
@@ -186,7 +188,9 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
             Ok((out, code))
         }
         Command::Claims(args) => {
-            let rules = Rules::load(&args.common.rules)?;
+            let mut files = crosscheck::rules::discover(&args.paths);
+            files.extend(args.common.rules.iter().cloned());
+            let rules = Rules::load(&files)?;
             let inputs = Inputs {
                 sources: args.paths,
                 draft: None,

@@ -188,7 +188,7 @@ impl Ctx<'_> {
                         Relation::Conflict(_) => false,
                     }
             }
-            (Value::Date(x), Value::Date(y)) => x == y,
+            (Value::Date(x), Value::Date(y)) => x.agrees(y, None),
             (Value::Action(x), Value::Action(y)) => {
                 x.same_as(y) && level(ca.modality) == level(cb.modality)
             }

@@ -21,7 +21,9 @@ pub(crate) fn comparable(a: &Quantity, b: &Quantity) -> bool {
             | (Unit::PercentagePoints, Unit::PercentagePoints)
             | (Unit::Multiple, Unit::Multiple) => true,
             (Unit::Money { currency: x }, Unit::Money { currency: y }) => x == y,
-            (Unit::Count { noun: x }, Unit::Count { noun: y }) => x == y,
+            // Claims reach here grouped by attribute: "1,200 jobs" and "12,000
+            // positions" are both the attribute "jobs".
+            (Unit::Count { .. }, Unit::Count { .. }) => true,
             _ => false,
         }
 }
@@ -60,7 +62,9 @@ pub(crate) fn relate(a: &Quantity, b: &Quantity, rules: &NumericRules) -> Relati
     let same_value = close(a.value.abs(), b.value.abs(), rules)
         && a.high.zip(b.high).is_none_or(|(x, y)| close(x, y, rules))
         && a.high.is_some() == b.high.is_some();
-    if same_value && a.qualifier == b.qualifier {
+    // "2%" and "about 2%" state the same figure.
+    let loose = |q: Qualifier| matches!(q, Qualifier::Exact | Qualifier::About);
+    if same_value && (a.qualifier == b.qualifier || loose(a.qualifier) && loose(b.qualifier)) {
         return Relation::Equal;
     }
     let (alo, ahi) = interval(a, rules.approximate());

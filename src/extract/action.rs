@@ -156,34 +156,98 @@ const STOP: &[&str] = &[
     "year",
     "this",
     "next",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "percent",
+    "cent",
+    "dollars",
+    "dollar",
+    "euros",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "than",
+    "off",
 ];
 
 /// The action in `clause` (relative spans in `lower`), if it has one worth matching.
 pub(crate) fn find(lower: &str, clause: Span, lex: &Lexicon) -> Option<(Span, Action)> {
     let text = clause.slice(lower);
-    let mut cue_end = None;
-    let mut cue_start = None;
-    for cue in CUES {
-        for p in find_words(text, cue) {
-            let e = p + cue.len();
-            if cue_end.is_none_or(|c| e > c) {
-                cue_end = Some(e);
-                cue_start = cue_start.map_or(Some(p), |s: usize| Some(s.min(p)));
+    // Every cue occurrence, in order of position.
+    let mut cues: Vec<(usize, usize)> = CUES
+        .iter()
+        .flat_map(|cue| {
+            find_words(text, cue)
+                .into_iter()
+                .map(move |p| (p, p + cue.len()))
+        })
+        .collect();
+    cues.sort_unstable();
+    // A chain of cues ("announced on Tuesday that it will", "is exploring a
+    // plan to") introduces one action: follow cues that start within four
+    // words. Where a chain yields no action, try the next one.
+    let mut i = 0;
+    while i < cues.len() {
+        let (start, mut end) = cues[i];
+        i += 1;
+        while i < cues.len() {
+            let (s, e) = cues[i];
+            if s < end {
+                i += 1;
+            } else if text[end..s].split_whitespace().count() <= 4 {
+                end = e;
+                i += 1;
             } else {
-                cue_start = cue_start.map(|s: usize| s.min(p));
+                break;
             }
         }
+        if let Some(found) = phrase_after(text, clause, start, end, lex) {
+            return Some(found);
+        }
     }
-    let (start, end) = (cue_start?, cue_end?);
+    None
+}
+
+/// The action words after a cue chain ending at `end`, up to punctuation.
+fn phrase_after(
+    text: &str,
+    clause: Span,
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+) -> Option<(Span, Action)> {
     let rest = &text[end..];
+    // Punctuation ends the phrase, but not inside a number ("1,200", "3.5").
+    let bytes = rest.as_bytes();
     let stop_at = rest
-        .find(['.', ';', ',', '(', '"', '\u{201d}'])
-        .unwrap_or(rest.len());
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '.' | ';' | ',' | '(' | '"' | '\u{201d}')
+                && !(matches!(c, '.' | ',')
+                    && i > 0
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+        })
+        .map_or(rest.len(), |(i, _)| i);
     let phrase_text = &rest[..stop_at];
     let mut keys: Vec<String> = Vec::new();
     let mut phrase_end = end;
-    for (i, w) in word_positions(phrase_text).take(10) {
-        if STOP.contains(&w) || lex.up.contains(w) || lex.down.contains(w) {
+    for (i, w) in word_positions(phrase_text).take(14) {
+        // Direction words ("fall", "rise") are moves, not actions, unless the
+        // rules list them as action words ("cut").
+        let moves = (lex.up.contains(w) || lex.down.contains(w)) && !lex.synonyms.contains_key(w);
+        if STOP.contains(&w) || moves {
             continue;
         }
         if !w.chars().all(char::is_alphabetic) || w.len() < 3 {
@@ -281,6 +345,21 @@ mod tests {
         let b = action("reports say the tech giant could rent out its surplus compute").unwrap();
         assert_eq!(a.keys, ["sell", "spare", "compute", "firm"]);
         assert!(a.same_as(&b), "{a:?} {b:?}");
+        let d = action("meta is exploring a plan to offer its idle computing capacity to outside developers as a cloud service").unwrap();
+        assert_eq!(
+            d.keys,
+            [
+                "sell",
+                "spare",
+                "compute",
+                "outside",
+                "developer",
+                "cloud",
+                "service"
+            ]
+        );
+        let e = action("acme will cut 1,200 jobs, about 8% of its workforce").unwrap();
+        assert_eq!(e.keys, ["cut", "job"]);
         let c = action("nvidia could fall further this year");
         assert_eq!(c, None);
     }

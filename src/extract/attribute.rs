@@ -71,7 +71,42 @@ pub(crate) fn for_quantity(
     lex: &Lexicon,
 ) -> String {
     let unit = q.unit_kind();
-    let text = clause.slice(lower);
+    // A count's own noun may name the attribute ("12,000 positions" → jobs).
+    if let Unit::Count { noun } = &q.unit
+        && let Some((name, _, _)) = lex.attributes.iter().find(|(_, phrases, units)| {
+            units.contains(&unit) && phrases.iter().any(|p| p.len() == 1 && p[0] == *noun)
+        })
+    {
+        return name.clone();
+    }
+    // The comma-delimited stretch around the figure speaks for it first
+    // ("revenue of $3.2bn, net income of $410 million"); then the clause.
+    let seg_start = lower[clause.start()..fig.start()]
+        .rfind([',', ';'])
+        .map_or(clause.start(), |i| clause.start() + i + 1);
+    let seg_end = lower[fig.end()..clause.end()]
+        .find([',', ';'])
+        .map_or(clause.end(), |i| fig.end() + i);
+    let segment = Span::new(seg_start, seg_end);
+    if let Some(name) = nearest_attribute(lower, segment, fig, unit, lex) {
+        return name;
+    }
+    if let Some(name) = nearest_attribute(lower, clause, fig, unit, lex) {
+        return name;
+    }
+    fallback(lower, clause, fig, q, lex)
+}
+
+/// The attribute whose word stands nearest the figure inside `scope`; a word
+/// before the figure wins over one after it at the same distance.
+fn nearest_attribute(
+    lower: &str,
+    scope: Span,
+    fig: Span,
+    unit: crate::rules::UnitKind,
+    lex: &Lexicon,
+) -> Option<String> {
+    let text = scope.slice(lower);
     let mut best: Option<(usize, &str)> = None;
     for (name, phrases, units) in &lex.attributes {
         if !units.contains(&unit) {
@@ -80,15 +115,15 @@ pub(crate) fn for_quantity(
         for phrase in phrases {
             let needle = phrase.join(" ");
             for p in find_words(text, &needle) {
-                let at = clause.start() + p;
+                let at = scope.start() + p;
                 let end = at + needle.len();
                 if fig.overlaps(Span::new(at, end)) {
                     continue;
                 }
                 let dist = if at >= fig.end() {
-                    at - fig.end()
+                    (at - fig.end()) * 2 + 1
                 } else {
-                    fig.start().saturating_sub(end)
+                    fig.start().saturating_sub(end) * 2
                 };
                 if best.is_none_or(|b| dist < b.0) {
                     best = Some((dist, name));
@@ -96,9 +131,11 @@ pub(crate) fn for_quantity(
             }
         }
     }
-    if let Some((_, name)) = best {
-        return name.to_string();
-    }
+    best.map(|(_, name)| name.to_string())
+}
+
+/// The attribute of a figure no attribute word speaks for.
+fn fallback(lower: &str, clause: Span, fig: Span, q: &Quantity, lex: &Lexicon) -> String {
     match &q.unit {
         Unit::Percent | Unit::PercentagePoints | Unit::Multiple => {
             if q.direction.is_some() {
@@ -108,12 +145,16 @@ pub(crate) fn for_quantity(
             }
         }
         Unit::Money { .. } => {
+            // "rose 2.1% to $742.50", "settled at $81.40": a price level.
             let before = lower[clause.start()..fig.start()].trim_end();
-            let about_shares = ["shares", "stock", "share"]
-                .iter()
-                .any(|w| !find_words(clause.slice(lower), w).is_empty());
-            if about_shares && (before.ends_with(" to") || before.ends_with(" at")) {
-                "share price".into()
+            let market = [
+                "shares", "stock", "share", "settled", "closed", "ended", "traded",
+            ]
+            .iter()
+            .any(|w| !find_words(clause.slice(lower), w).is_empty())
+                || direction(lower, clause, fig, lex).is_some();
+            if market && (before.ends_with(" to") || before.ends_with(" at")) {
+                "price".into()
             } else {
                 "amount".into()
             }
@@ -137,6 +178,8 @@ pub(crate) fn event(lower: &str, clause: Span, lex: &Lexicon) -> Option<&'static
                 "disclosed",
                 "confirmed",
                 "revealed",
+                "said",
+                "says",
             ],
         ),
         (

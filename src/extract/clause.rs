@@ -105,16 +105,50 @@ pub(crate) fn find_words(lower: &str, phrase: &str) -> Vec<usize> {
 pub(crate) fn modality(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
     let mut level = Modality::Confirmed;
     let clause = scope.slice(lower);
+    // Where the first confirmed speech verb ("said", "announced") stands.
+    let spoken = lex
+        .modality
+        .iter()
+        .filter(|(_, l)| *l == Modality::Confirmed)
+        .filter_map(|(p, _)| find_words(clause, &p.join(" ")).into_iter().next())
+        .min();
     for (phrase, l) in &lex.modality {
         let needle = phrase.join(" ");
-        if !find_words(clause, &needle).is_empty() && *l > level {
-            level = *l;
+        for at in find_words(clause, &needle) {
+            // "said it would sell": the future of reported speech, not a hedge.
+            if needle == "would" && spoken.is_some_and(|s| s < at) {
+                continue;
+            }
+            if needle == "according to" && official_source(&clause[at..]) {
+                continue;
+            }
+            level = level.max(*l);
         }
     }
-    if level < Modality::Reported && !find_words(lower, "according to").is_empty() {
+    // "according to analysts" is hearsay; "according to a company statement" is not.
+    if level < Modality::Reported
+        && let Some(p) = find_words(lower, "according to").first()
+        && !official_source(&lower[*p..])
+    {
         level = Modality::Reported;
     }
     level
+}
+
+/// "according to a company statement": the subject speaking, not hearsay.
+fn official_source(from: &str) -> bool {
+    let source: String = from.chars().take(60).collect();
+    let source = source.split([',', '.', ';']).next().unwrap_or("");
+    [
+        "company",
+        "statement",
+        "filing",
+        "release",
+        "spokes",
+        "regulatory",
+    ]
+    .iter()
+    .any(|w| source.contains(w))
 }
 
 static CITATION: LazyLock<Regex> =
@@ -174,6 +208,10 @@ mod tests {
         let cl = clauses(t);
         assert_eq!(modality(t, cl[0], &lex), Modality::Confirmed);
         assert_eq!(modality(t, cl[1], &lex), Modality::Speculative);
+        let t = "meta said on tuesday it would sell capacity";
+        assert_eq!(modality(t, clauses(t)[0], &lex), Modality::Confirmed);
+        let t = "meta said it could sell capacity";
+        assert_eq!(modality(t, clauses(t)[0], &lex), Modality::Speculative);
         let t = "meta will sell capacity, according to bloomberg";
         assert_eq!(modality(t, clauses(t)[0], &lex), Modality::Reported);
     }

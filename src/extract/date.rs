@@ -47,8 +47,8 @@ const WEEKDAYS: [&str; 7] = [
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let p = format!(
         r"(?x)
-        \b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:,?\s+)?
-        (?:(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?)?
+        \b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
+        (?:,?\s+(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?)?
       | \b(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}})\b)?
       | \b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m3>{MONTHS})(?:,?\s+(?P<y3>\d{{4}})\b)?
       | \b(?P<m4>January|February|March|April|June|July|August|September|October|November|December)\s+(?P<y4>\d{{4}})\b
@@ -154,6 +154,22 @@ pub fn weekday_name(w: u8) -> &'static str {
 }
 
 impl DateValue {
+    /// Two dates of one event that fit together and pin down the same day or
+    /// period ("Wednesday, March 4, 2026" and "March 4, 2026").
+    pub fn agrees(&self, other: &DateValue, default_year: Option<i32>) -> bool {
+        if self.conflict(other, default_year).is_some() {
+            return false;
+        }
+        let same_day = self.day.is_some() && self.day == other.day && self.month == other.month;
+        let same_weekday = self.weekday.is_some() && self.weekday == other.weekday;
+        let same_period = self.period.is_some() && self.period == other.period;
+        let same_month = self.day.is_none()
+            && other.day.is_none()
+            && self.month.is_some()
+            && self.month == other.month;
+        same_day || same_weekday || same_period || same_month
+    }
+
     /// Why two dates of one event cannot both be right, if they cannot.
     pub fn conflict(&self, other: &DateValue, default_year: Option<i32>) -> Option<String> {
         let differ =
@@ -211,6 +227,7 @@ mod tests {
             ]
         );
         assert_eq!(d[0].1.weekday, Some(1));
+        assert_eq!(dates("on Tuesday that")[0].0, "Tuesday");
         assert_eq!(
             (d[0].1.month, d[0].1.day, d[0].1.year),
             (Some(3), Some(3), Some(2026))

@@ -100,6 +100,11 @@ const TITLES: &[&str] = &[
     "reporter",
     "editor",
 ];
+const DATE_WORDS: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday",
+];
 const SPEECH: &[&str] = &[
     "said",
     "says",
@@ -125,6 +130,11 @@ static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
 #[derive(Debug, Default)]
 pub(crate) struct Evidence {
     pub names: HashSet<String>,
+    /// Words the corpus writes in lower case somewhere.
+    lowercase: HashSet<String>,
+    /// Single capitalised words seen only where capitals prove nothing
+    /// (sentence starts, headlines), with how often.
+    initial: std::collections::HashMap<String, usize>,
     /// (short, long) pairs such as ("SOX", "Philadelphia Semiconductor Index").
     pub acronyms: Vec<(String, String)>,
 }
@@ -142,19 +152,51 @@ impl Evidence {
                 self.names.insert(short);
             }
         }
+        let toks = tokenize(prose, sentence);
+        for t in &toks {
+            let w = t.span.slice(prose);
+            if t.kind == TokenKind::Word && w.starts_with(char::is_lowercase) {
+                self.lowercase.insert(w.to_string());
+            }
+        }
         if heading {
+            for run in cap_runs(prose, &toks) {
+                let raw = run.text(prose, &toks);
+                if let Some(first) = name_parts(&clean_name(&raw), lex).into_iter().next()
+                    && raw.starts_with(first.as_str())
+                {
+                    let word = first.split_whitespace().next().unwrap_or("").to_string();
+                    *self.initial.entry(word).or_default() += 1;
+                }
+            }
             return;
         }
-        let toks = tokenize(prose, sentence);
         for run in cap_runs(prose, &toks) {
             let raw = run.text(prose, &toks);
             for part in name_parts(&clean_name(&raw), lex) {
                 let rel = raw.find(&part).unwrap_or(0);
-                if run.first_token > 0 || rel > 0 {
+                if run.first_token > 0 || rel > 0 || part.split_whitespace().count() >= 2 {
                     self.names.insert(part);
+                } else if !part.contains(' ') {
+                    *self.initial.entry(part).or_default() += 1;
                 }
             }
         }
+    }
+}
+
+impl Evidence {
+    /// After learning every document: a word written capitalised at least
+    /// twice and never in lower case ("Brent") is a name.
+    pub fn finish(&mut self) {
+        let lowercase = &self.lowercase;
+        let found: Vec<String> = self
+            .initial
+            .iter()
+            .filter(|(w, n)| **n >= 2 && !lowercase.contains(&w.to_lowercase()))
+            .map(|(w, _)| w.clone())
+            .collect();
+        self.names.extend(found);
     }
 }
 
@@ -258,9 +300,20 @@ fn strip_leading(s: &str, lex: &Lexicon) -> String {
 fn name_parts(run: &str, lex: &Lexicon) -> Vec<String> {
     let mut parts = Vec::new();
     let mut cur: Vec<&str> = Vec::new();
-    for w in run.split_whitespace() {
+    let words: Vec<&str> = run.split_whitespace().collect();
+    for w in words.iter().copied() {
         let bare = w.trim_end_matches(['.', ',']);
-        if lex.not_entities.contains(bare) {
+        // "Denver-based" describes the name that follows; it is not part of it.
+        let modifier = bare.ends_with("-based") || bare.ends_with("-headquartered");
+        // Words that never name a thing are dropped at the start of a run
+        // ("The", "Shares"); inside a name ("Philadelphia Semiconductor
+        // Index") only titles, dates and acronyms such as "CEO" split it.
+        let never = lex.not_entities.contains(bare);
+        let edge = cur.is_empty();
+        let hard = bare.chars().all(|c| c.is_ascii_uppercase())
+            || DATE_WORDS.contains(&bare)
+            || TITLES.contains(&bare.to_lowercase().as_str());
+        if modifier || (never && (edge || hard)) {
             if !cur.is_empty() {
                 parts.push(cur.join(" "));
                 cur.clear();
@@ -356,7 +409,12 @@ pub(crate) fn mentions(
             }
             let known =
                 evidence.names.contains(&part) || is_acronym(&part) || kind_of(&part).is_some();
-            let accepted = if initial && !known {
+            // One capitalised word opening a body sentence is a name unless
+            // the corpus also writes it in lower case ("Revenue", "Oil").
+            let lone_name = !heading
+                && !part.contains(' ')
+                && !evidence.lowercase.contains(&part.to_lowercase());
+            let accepted = if initial && !known && !lone_name {
                 // Fall back to the longest evidenced prefix ("Meta Eyes Cloud" → "Meta").
                 longest_evidenced_prefix(&part, evidence)
             } else {
@@ -410,7 +468,7 @@ fn longest_evidenced_prefix(part: &str, evidence: &Evidence) -> Option<String> {
     (1..=words.len())
         .rev()
         .map(|n| words[..n].join(" "))
-        .find(|cand| evidence.names.contains(cand) || is_acronym(cand))
+        .find(|cand| evidence.names.contains(cand))
 }
 
 /// A two- or three-word name introduced by a title or followed by "said" is a person.

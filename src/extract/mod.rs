@@ -83,6 +83,7 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Extraction {
             evidence.learn(&doc.prose, s.span, s.kind == BlockKind::Heading, &lex);
         }
     }
+    evidence.finish();
     let mut claims = Vec::new();
     for (i, (doc, ss)) in docs.iter().zip(&sents).enumerate() {
         claims.extend(extract_doc(i, doc, ss, &lex, &evidence));
@@ -99,15 +100,20 @@ struct Salience {
     recent: Vec<(String, Option<EntityKind>)>,
 }
 
+/// Whether a name of kind `k` can be what a reference to `wanted` means.
+fn kind_fits(wanted: EntityKind, k: Option<EntityKind>) -> bool {
+    match wanted {
+        EntityKind::Company => matches!(k, None | Some(EntityKind::Company)),
+        other => k == Some(other),
+    }
+}
+
 impl Salience {
     fn resolve(&self, kind: EntityKind) -> Option<(String, Option<EntityKind>)> {
         self.recent
             .iter()
             .rev()
-            .find(|(_, k)| match kind {
-                EntityKind::Company => matches!(k, None | Some(EntityKind::Company)),
-                other => *k == Some(other),
-            })
+            .find(|(_, k)| kind_fits(kind, *k))
             .cloned()
     }
 
@@ -153,10 +159,22 @@ fn extract_doc(
             lex,
             evidence,
         );
-        // Resolve references against what came before this sentence.
+        // Resolve references against earlier names in this sentence, then
+        // against the sentences before.
+        let named: Vec<(usize, String, Option<EntityKind>)> = mentions
+            .iter()
+            .filter(|m| m.reference.is_none() && !m.is_person())
+            .map(|m| (m.span.start(), m.name.clone(), m.kind))
+            .collect();
         mentions.retain_mut(|m| match m.reference {
             None => true,
-            Some(kind) => match salience.resolve(kind) {
+            Some(kind) => match named
+                .iter()
+                .rev()
+                .find(|(at, _, k)| *at < m.span.start() && kind_fits(kind, *k))
+                .map(|(_, n, k)| (n.clone(), *k))
+                .or_else(|| salience.resolve(kind))
+            {
                 Some((name, k)) => {
                     m.name = name;
                     m.kind = k.or(Some(kind));
@@ -190,7 +208,12 @@ fn extract_doc(
             if q.direction.is_none() && matches!(q.unit, Unit::Percent | Unit::PercentagePoints) {
                 q.direction = attribute::direction(&lower, cl, span, lex);
             }
-            let attr = attribute::for_quantity(&lower, cl, span, &q, lex);
+            let modality = clause::modality(&lower, cl, lex);
+            let mut attr = attribute::for_quantity(&lower, cl, span, &q, lex);
+            // A forecast ("could climb as much as 10%") is compared only with forecasts.
+            if modality == Modality::Speculative {
+                attr.push_str(" forecast");
+            }
             out.push(Claim {
                 doc: doc_index,
                 subject,
@@ -198,7 +221,7 @@ fn extract_doc(
                 group: String::new(),
                 attribute: attr,
                 text: span.offset(base).slice(&doc.text).to_string(),
-                modality: clause::modality(&lower, cl, lex),
+                modality,
                 value: Value::Quantity(q),
                 attribution: attribution.clone(),
                 span: span.offset(base),
@@ -210,7 +233,11 @@ fn extract_doc(
             let Some(event) = attribute::event(&lower, cl, lex) else {
                 continue;
             };
-            let Some((subject, kind)) = subject_of(span.start(), *span) else {
+            // A date needs a name in its sentence: salience is too weak for "when".
+            let Some((subject, kind)) =
+                pick_subject(text, base, &clauses, &mentions, span.start(), *span)
+                    .map(|m| (m.name.clone(), m.kind))
+            else {
                 continue;
             };
             out.push(Claim {

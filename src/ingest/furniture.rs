@@ -8,12 +8,21 @@
 
 use super::{Block, BlockKind, Format, blank, into_string, plain};
 use crate::rules::FurnitureRules;
+use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b\d{1,3}\s?(?:s|m|h|d|w|mo|y|min|mins|hr|hrs|hours?|days?|weeks?|months?|minutes?|years?)\s+ago\b|\bjust now\b|\b(?:yesterday|today) at \d",
+    )
+    .expect("valid regex")
+});
+
+/// A wire dateline opening a paragraph: "NEW YORK, July 14 (Agency) - ".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][a-z]{2,8}\.?(?: \d{1,2})?)?(?: \([^)]{1,40}\))? ?[-–—]{1,2} ",
     )
     .expect("valid regex")
 });
@@ -25,6 +34,8 @@ enum Verdict {
     Furniture,
     /// Opens a comment thread: it and everything after it go.
     ThreadStart,
+    /// Heads a list of links ("Most read"): it and the list items after it go.
+    LinkList,
 }
 
 pub(super) fn remove(
@@ -37,7 +48,13 @@ pub(super) fn remove(
     let mut kept = Vec::with_capacity(blocks.len());
     let mut seen_content = false;
     let mut cut = false;
+    let mut in_link_list = false;
     for block in blocks {
+        if in_link_list && block.kind == BlockKind::ListItem {
+            blank(&mut prose, block.span);
+            continue;
+        }
+        in_link_list = false;
         let verdict = if cut {
             Verdict::Furniture
         } else {
@@ -47,11 +64,15 @@ pub(super) fn remove(
         match verdict {
             Verdict::Content => {
                 seen_content = true;
-                kept.push(block);
+                kept.push(strip_dateline(&mut prose, block));
             }
             Verdict::Furniture => blank(&mut prose, block.span),
             Verdict::ThreadStart => {
                 cut = true;
+                blank(&mut prose, block.span);
+            }
+            Verdict::LinkList => {
+                in_link_list = true;
                 blank(&mut prose, block.span);
             }
         }
@@ -66,6 +87,22 @@ pub(super) fn remove(
         .filter(|b| b.kind != BlockKind::Caption || !b.span.slice(&prose).trim().is_empty())
         .collect();
     (prose, kept)
+}
+
+/// Blanks a leading dateline and returns the block without it.
+fn strip_dateline(prose: &mut [u8], block: Block) -> Block {
+    let text = String::from_utf8_lossy(&prose[block.span.start()..block.span.end()]).into_owned();
+    match DATELINE.find(&text) {
+        Some(m) if m.end() < text.len() => {
+            let cut = Span::new(block.span.start(), block.span.start() + m.end());
+            blank(prose, cut);
+            Block {
+                span: Span::new(cut.end(), block.span.end()),
+                kind: block.kind,
+            }
+        }
+        _ => block,
+    }
 }
 
 fn classify(text: &str, seen_content: bool, rules: &FurnitureRules) -> Verdict {
@@ -83,6 +120,14 @@ fn classify(text: &str, seen_content: bool, rules: &FurnitureRules) -> Verdict {
 
     if short && is_comment_marker(&lower, &words, rules) {
         return Verdict::ThreadStart;
+    }
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if rules
+        .section_markers
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(bare))
+    {
+        return Verdict::LinkList;
     }
     if short && TIMESTAMP.is_match(&lower) {
         return if seen_content {
@@ -126,6 +171,11 @@ fn classify(text: &str, seen_content: bool, rules: &FurnitureRules) -> Verdict {
             };
         }
     }
+    // Navigation bars: short runs of words between separators, no sentence.
+    let separators = trimmed.matches(['|', '·', '•', '/']).count();
+    if short && separators >= 2 && !plain_sentence(trimmed) {
+        return Verdict::Furniture;
+    }
     let tokens: Vec<&str> = trimmed.split_whitespace().collect();
     if !tokens.is_empty() && tokens.iter().all(|t| t.starts_with(['#', '@'])) {
         return Verdict::Furniture;
@@ -136,6 +186,14 @@ fn classify(text: &str, seen_content: bool, rules: &FurnitureRules) -> Verdict {
         return Verdict::Furniture;
     }
     Verdict::Content
+}
+
+/// Ends like a sentence and has a lowercase word: prose, not a menu.
+fn plain_sentence(s: &str) -> bool {
+    s.ends_with(['.', '!', '?'])
+        && s.split_whitespace()
+            .skip(1)
+            .any(|w| w.starts_with(char::is_lowercase))
 }
 
 fn is_comment_marker(lower: &str, words: &[&str], rules: &FurnitureRules) -> bool {
@@ -172,6 +230,10 @@ mod tests {
         assert_eq!(verdict("👍🔥🔥 12", true), Verdict::Furniture);
         assert_eq!(verdict("#Meta #AI #stocks", true), Verdict::Furniture);
         assert_eq!(
+            verdict("Markets | Tech | Opinion | Video", false),
+            Verdict::Furniture
+        );
+        assert_eq!(
             verdict("Updated 15 July 2026, 10:32 BST", false),
             Verdict::Furniture
         );
@@ -179,6 +241,36 @@ mod tests {
             verdict("The views expressed here are not investment advice.", true),
             Verdict::Furniture
         );
+    }
+
+    #[test]
+    fn datelines_are_cut_from_paragraphs() {
+        let text = "NEW YORK, July 14 (Markets Daily) - Shares fell 4%.";
+        let mut prose = text.as_bytes().to_vec();
+        let b = strip_dateline(
+            &mut prose,
+            Block {
+                span: Span::new(0, text.len()),
+                kind: BlockKind::Paragraph,
+            },
+        );
+        assert_eq!(b.span.slice(text), "Shares fell 4%.");
+        assert!(
+            String::from_utf8(prose)
+                .unwrap()
+                .trim_start()
+                .starts_with("Shares")
+        );
+        let plain = "Nvidia fell 4% - a drop.";
+        let mut prose = plain.as_bytes().to_vec();
+        let b = strip_dateline(
+            &mut prose,
+            Block {
+                span: Span::new(0, plain.len()),
+                kind: BlockKind::Paragraph,
+            },
+        );
+        assert_eq!(b.span.slice(plain), plain);
     }
 
     #[test]

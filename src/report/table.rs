@@ -164,7 +164,11 @@ pub fn report_table(run: &Run, opts: &TableOptions) -> String {
             t.add_row(vec![
                 Cell::new(n + 1),
                 severity_cell(f.severity, opts.color),
-                Cell::new(format!("{} {}\n{}", f.kind.as_str(), f.rule, f.message)),
+                Cell::new(if f.kind.as_str() == f.rule.as_str() {
+                    format!("{}\n{}", f.kind.as_str(), f.message)
+                } else {
+                    format!("{} {}\n{}", f.kind.as_str(), f.rule, f.message)
+                }),
                 Cell::new(format!("{}\n· {}", f.subject, f.attribute)),
                 Cell::new(claims.join("\n")),
             ]);

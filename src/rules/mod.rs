@@ -60,6 +60,19 @@ impl Rules {
     }
 }
 
+/// The name of the rules file picked up from a checked folder.
+pub const FOLDER_RULES: &str = "crosscheck.yaml";
+
+/// `crosscheck.yaml` files in the given folders, in order: layered before
+/// any `--rules` file so the command line has the last word.
+pub fn discover(paths: &[impl AsRef<Path>]) -> Vec<std::path::PathBuf> {
+    paths
+        .iter()
+        .map(|p| p.as_ref().join(FOLDER_RULES))
+        .filter(|p| p.is_file())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

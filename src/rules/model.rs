@@ -172,6 +172,9 @@ pub struct FurnitureRules {
     /// Lines that open a comment section: everything after them is dropped.
     #[serde(default)]
     pub comment_markers: Vec<String>,
+    /// Headers of link lists ("Most read"): they and the list after them go.
+    #[serde(default)]
+    pub section_markers: Vec<String>,
     /// Line openings of page metadata ("Updated", "Published").
     #[serde(default)]
     pub metadata_prefixes: Vec<String>,
@@ -231,6 +234,7 @@ impl Rules {
         self.furniture.phrases.extend(f.phrases);
         self.furniture.comment_markers.extend(f.comment_markers);
         self.furniture.metadata_prefixes.extend(f.metadata_prefixes);
+        self.furniture.section_markers.extend(f.section_markers);
         self.severity.extend(later.severity);
         self.disable.extend(later.disable);
     }

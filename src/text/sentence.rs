@@ -104,7 +104,8 @@ fn is_boundary(text: &str, punct: usize, end: usize) -> bool {
         return true;
     }
     // Initials and dotted abbreviations: "U.S", "J", "p.m".
-    if word.contains('.') || (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) {
+    let dotted = word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.');
+    if dotted || (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) {
         return false;
     }
     !ABBREVIATIONS.contains(&word.to_lowercase().as_str())

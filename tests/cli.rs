@@ -1,0 +1,279 @@
+//! The command line: exit codes, both output formats, error messages.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+
+fn crosscheck() -> Command {
+    let mut c = Command::cargo_bin("crosscheck").unwrap();
+    c.env_remove("COLUMNS").env("NO_COLOR", "1");
+    c
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.display().to_string()
+}
+
+/// Two sources that agree only by rounding: a warning, no error.
+fn precision_pair(dir: &Path) -> (String, String) {
+    (
+        write(dir, "a.txt", "Nvidia shares fell 4.35% on Tuesday.\n"),
+        write(dir, "b.txt", "Nvidia shares fell more than 4% on Tuesday.\n"),
+    )
+}
+
+#[test]
+fn exit_0_when_sources_agree() {
+    crosscheck()
+        .args(["check", "corpus/northwind-results"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("0 conflicts"));
+}
+
+#[test]
+fn exit_1_on_conflicts_by_default_and_fail_on_levels() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = precision_pair(dir.path());
+    crosscheck().args(["check", &a, &b]).assert().code(1);
+    crosscheck().args(["check", "--fail-on", "error", &a, &b]).assert().code(0);
+    crosscheck().args(["check", "--fail-on", "warning", &a, &b]).assert().code(1);
+    crosscheck().args(["check", "--fail-on", "never", &a, &b]).assert().code(0);
+    crosscheck()
+        .args(["check", "--fail-on", "error", "corpus/acme-layoffs"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn fail_on_unsupported_counts_single_source_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", "Acme Logistics will cut 1,200 jobs.\n");
+    let b = write(dir.path(), "b.txt", "Nvidia shares fell 4% on Tuesday.\n");
+    crosscheck().args(["check", &a, &b]).assert().code(0);
+    crosscheck()
+        .args(["check", "--fail-on", "unsupported", &a, &b])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn exit_2_for_a_missing_file_with_nothing_on_stdout() {
+    crosscheck()
+        .args(["check", "no/such/file.txt"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("crosscheck: error: no/such/file.txt: cannot read: no such file or folder\n");
+}
+
+#[test]
+fn exit_2_for_binary_and_invalid_utf8_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("x.txt");
+    std::fs::write(&bin, b"PK\x03\x04\0\0binary").unwrap();
+    crosscheck()
+        .args(["check", bin.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "crosscheck: error: {}: binary data, not text (NUL byte at offset 4)\n",
+            bin.display()
+        ));
+    let bad = dir.path().join("y.md");
+    std::fs::write(&bad, b"caf\xe9 prices rose 4%").unwrap();
+    crosscheck()
+        .args(["check", bad.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "crosscheck: error: {}: not valid UTF-8 (invalid byte at offset 3)\n",
+            bad.display()
+        ));
+}
+
+#[test]
+fn exit_2_for_an_unknown_rules_key_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(dir.path(), "r.yaml", "numeric:\n  precision: warn\n  tolerence: 0.1\n");
+    crosscheck()
+        .args(["check", "--rules", &rules, "corpus/northwind-results"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(format!(
+            "crosscheck: error: {rules}:3:3: numeric: unknown field `tolerence`, expected one of"
+        )));
+}
+
+#[test]
+fn exit_2_for_usage_errors_and_unsupported_files() {
+    crosscheck().args(["check"]).assert().code(2).stdout("");
+    crosscheck()
+        .args(["check", "--fail-on", "sometimes", "corpus"])
+        .assert()
+        .code(2);
+    crosscheck()
+        .args(["check", "Cargo.toml"])
+        .assert()
+        .code(2)
+        .stderr(
+            "crosscheck: error: Cargo.toml: unsupported file type (expected .txt, .md, .markdown, .html or .htm)\n",
+        );
+}
+
+#[test]
+fn json_report_follows_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = precision_pair(dir.path());
+    let out = crosscheck()
+        .args(["check", "--format", "json", &a, &b])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["schema"], "crosscheck.report/1");
+    assert_eq!(v["sources"][0]["id"], "a");
+    assert_eq!(v["sources"][0]["role"], "source");
+    // Each article makes two claims: the fall and the day it happened.
+    assert_eq!(v["sources"][0]["claims"], 2);
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"sources": 2, "claims": 4, "agreements": 1, "conflicts": 1, "unsupported": 0})
+    );
+    let f = &v["findings"][0];
+    assert_eq!(f["kind"], "conflict");
+    assert_eq!(f["rule"], "numeric.precision");
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["subject"], "Nvidia");
+    assert_eq!(f["attribute"], "change");
+    assert_eq!(
+        f["message"],
+        "\"4.35%\" vs \"more than 4%\": compatible only through a bound"
+    );
+    let c = &f["claims"][0];
+    assert_eq!(c["source"], "a");
+    assert_eq!(c["text"], "4.35%");
+    assert_eq!(c["sentence"], "Nvidia shares fell 4.35% on Tuesday.");
+    assert_eq!((c["line"].as_u64(), c["column"].as_u64()), (Some(1), Some(20)));
+    assert_eq!(c["value"]["kind"], "quantity");
+    assert_eq!(c["value"]["value"], 4.35);
+    assert_eq!(c["value"]["direction"], "down");
+    assert_eq!(f["claims"][1]["text"], "more than 4%");
+    assert_eq!(f["claims"][1]["value"]["qualifier"], "more_than");
+}
+
+#[test]
+fn table_quotes_every_claim_with_its_location() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = precision_pair(dir.path());
+    crosscheck()
+        .args(["check", "--color", "never", &a, &b])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!("{a}:1:20 \"4.35%\"")))
+        .stdout(predicate::str::contains(format!("{b}:1:20 \"more than 4%\"")))
+        .stdout(predicate::str::contains("numeric.precision"))
+        .stdout(predicate::str::contains("2 sources, 4 claims: 1 conflicts, 1 agreements, 0 unsupported"))
+        .stdout(predicate::str::contains("\u{1b}[").not());
+}
+
+#[test]
+fn unsupported_rows_only_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", "Acme Logistics will cut 1,200 jobs.\n");
+    let b = write(dir.path(), "b.txt", "Nvidia shares fell 4% on Tuesday.\n");
+    crosscheck()
+        .args(["check", &a, &b])
+        .assert()
+        .stdout(predicate::str::contains("unsupported claims by source: a 2, b 2"))
+        .stdout(predicate::str::contains("1,200 jobs").not());
+    crosscheck()
+        .args(["check", "--show", "unsupported", &a, &b])
+        .assert()
+        .stdout(predicate::str::contains(format!("{a}:1:25 \"1,200 jobs\"")));
+}
+
+#[test]
+fn draft_mode_checks_only_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("sources");
+    std::fs::create_dir(&src).unwrap();
+    write(&src, "one.txt", "Acme Logistics will cut 1,200 jobs. Acme shares fell 7.4%.\n");
+    write(&src, "two.txt", "Acme Logistics will cut 1,200 jobs. Acme shares fell 9%.\n");
+    let draft = write(
+        dir.path(),
+        "draft.md",
+        "# Draft\n\nAcme Logistics will cut 12,000 jobs. Its revenue was $3.2 billion.\n",
+    );
+    let out = crosscheck()
+        .args(["check", "--format", "json", "--draft", &draft, src.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["sources"][0]["role"], "draft");
+    let findings = v["findings"].as_array().unwrap();
+    let summary: Vec<(String, String, String)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["attribute"].as_str().unwrap().to_string(),
+                f["claims"][0]["source"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // The sources disagree with each other on the share move, but the draft
+    // says nothing about it, so that is not reported.
+    assert!(summary.contains(&("numeric.mismatch".into(), "jobs".into(), "draft".into())));
+    assert!(summary.contains(&("unsupported".into(), "revenue".into(), "draft".into())));
+    assert!(!summary.iter().any(|(_, attr, _)| attr == "change"));
+}
+
+#[test]
+fn claims_command_lists_located_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", "Intro line.\nNvidia (-4.35%) and AMD (-6.4%) slipped.\n");
+    let out = crosscheck()
+        .args(["claims", "--format", "json", &a])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["schema"], "crosscheck.claims/1");
+    let claims = v["claims"].as_array().unwrap();
+    let got: Vec<(&str, &str, u64, u64)> = claims
+        .iter()
+        .map(|c| {
+            (
+                c["subject"].as_str().unwrap(),
+                c["text"].as_str().unwrap(),
+                c["line"].as_u64().unwrap(),
+                c["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, [("Nvidia", "-4.35%", 2, 9), ("AMD", "-6.4%", 2, 26)]);
+    assert_eq!(claims[0]["modality"], "confirmed");
+}
+
+#[test]
+fn rules_list_names_every_rule() {
+    crosscheck()
+        .args(["rules", "list"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("numeric.mismatch (error)"))
+        .stdout(predicate::str::contains("modality.mismatch (warning)"))
+        .stdout(predicate::str::contains("unsupported (info)"));
+}
