@@ -20,7 +20,11 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 fn precision_pair(dir: &Path) -> (String, String) {
     (
         write(dir, "a.txt", "Nvidia shares fell 4.35% on Tuesday.\n"),
-        write(dir, "b.txt", "Nvidia shares fell more than 4% on Tuesday.\n"),
+        write(
+            dir,
+            "b.txt",
+            "Nvidia shares fell more than 4% on Tuesday.\n",
+        ),
     )
 }
 
@@ -38,9 +42,18 @@ fn exit_1_on_conflicts_by_default_and_fail_on_levels() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = precision_pair(dir.path());
     crosscheck().args(["check", &a, &b]).assert().code(1);
-    crosscheck().args(["check", "--fail-on", "error", &a, &b]).assert().code(0);
-    crosscheck().args(["check", "--fail-on", "warning", &a, &b]).assert().code(1);
-    crosscheck().args(["check", "--fail-on", "never", &a, &b]).assert().code(0);
+    crosscheck()
+        .args(["check", "--fail-on", "error", &a, &b])
+        .assert()
+        .code(0);
+    crosscheck()
+        .args(["check", "--fail-on", "warning", &a, &b])
+        .assert()
+        .code(1);
+    crosscheck()
+        .args(["check", "--fail-on", "never", &a, &b])
+        .assert()
+        .code(0);
     crosscheck()
         .args(["check", "--fail-on", "error", "corpus/acme-layoffs"])
         .assert()
@@ -98,7 +111,11 @@ fn exit_2_for_binary_and_invalid_utf8_input() {
 #[test]
 fn exit_2_for_an_unknown_rules_key_with_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
-    let rules = write(dir.path(), "r.yaml", "numeric:\n  precision: warn\n  tolerence: 0.1\n");
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        "numeric:\n  precision: warn\n  tolerence: 0.1\n",
+    );
     crosscheck()
         .args(["check", "--rules", &rules, "corpus/northwind-results"])
         .assert()
@@ -160,7 +177,10 @@ fn json_report_follows_the_contract() {
     assert_eq!(c["source"], "a");
     assert_eq!(c["text"], "4.35%");
     assert_eq!(c["sentence"], "Nvidia shares fell 4.35% on Tuesday.");
-    assert_eq!((c["line"].as_u64(), c["column"].as_u64()), (Some(1), Some(20)));
+    assert_eq!(
+        (c["line"].as_u64(), c["column"].as_u64()),
+        (Some(1), Some(20))
+    );
     assert_eq!(c["value"]["kind"], "quantity");
     assert_eq!(c["value"]["value"], 4.35);
     assert_eq!(c["value"]["direction"], "down");
@@ -177,9 +197,13 @@ fn table_quotes_every_claim_with_its_location() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(format!("{a}:1:20 \"4.35%\"")))
-        .stdout(predicate::str::contains(format!("{b}:1:20 \"more than 4%\"")))
+        .stdout(predicate::str::contains(format!(
+            "{b}:1:20 \"more than 4%\""
+        )))
         .stdout(predicate::str::contains("numeric.precision"))
-        .stdout(predicate::str::contains("2 sources, 4 claims: 1 conflicts, 1 agreements, 0 unsupported"))
+        .stdout(predicate::str::contains(
+            "2 sources, 4 claims: 1 conflicts, 1 agreements, 0 unsupported",
+        ))
         .stdout(predicate::str::contains("\u{1b}[").not());
 }
 
@@ -191,7 +215,9 @@ fn unsupported_rows_only_on_request() {
     crosscheck()
         .args(["check", &a, &b])
         .assert()
-        .stdout(predicate::str::contains("unsupported claims by source: a 2, b 2"))
+        .stdout(predicate::str::contains(
+            "unsupported claims by source: a 2, b 2",
+        ))
         .stdout(predicate::str::contains("1,200 jobs").not());
     crosscheck()
         .args(["check", "--show", "unsupported", &a, &b])
@@ -204,15 +230,30 @@ fn draft_mode_checks_only_the_draft() {
     let dir = tempfile::tempdir().unwrap();
     let src = dir.path().join("sources");
     std::fs::create_dir(&src).unwrap();
-    write(&src, "one.txt", "Acme Logistics will cut 1,200 jobs. Acme shares fell 7.4%.\n");
-    write(&src, "two.txt", "Acme Logistics will cut 1,200 jobs. Acme shares fell 9%.\n");
+    write(
+        &src,
+        "one.txt",
+        "Acme Logistics will cut 1,200 jobs. Acme shares fell 7.4%.\n",
+    );
+    write(
+        &src,
+        "two.txt",
+        "Acme Logistics will cut 1,200 jobs. Acme shares fell 9%.\n",
+    );
     let draft = write(
         dir.path(),
         "draft.md",
         "# Draft\n\nAcme Logistics will cut 12,000 jobs. Its revenue was $3.2 billion.\n",
     );
     let out = crosscheck()
-        .args(["check", "--format", "json", "--draft", &draft, src.to_str().unwrap()])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--draft",
+            &draft,
+            src.to_str().unwrap(),
+        ])
         .assert()
         .code(1)
         .get_output()
@@ -241,7 +282,11 @@ fn draft_mode_checks_only_the_draft() {
 #[test]
 fn claims_command_lists_located_claims() {
     let dir = tempfile::tempdir().unwrap();
-    let a = write(dir.path(), "a.txt", "Intro line.\nNvidia (-4.35%) and AMD (-6.4%) slipped.\n");
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "Intro line.\nNvidia (-4.35%) and AMD (-6.4%) slipped.\n",
+    );
     let out = crosscheck()
         .args(["claims", "--format", "json", &a])
         .assert()
