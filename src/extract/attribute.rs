@@ -79,6 +79,10 @@ pub(crate) fn for_quantity(
     {
         return name.clone();
     }
+    // A count says what it counts: its noun is the attribute.
+    if let Unit::Count { noun } = &q.unit {
+        return noun.clone();
+    }
     // The comma-delimited stretch around the figure speaks for it first
     // ("revenue of $3.2bn, net income of $410 million"); then the clause.
     let seg_start = lower[clause.start()..fig.start()]
@@ -196,9 +200,7 @@ pub(crate) fn event(lower: &str, clause: Span, lex: &Lexicon) -> Option<&'static
         ),
         (
             "target",
-            &[
-                "by", "expects", "expected", "target", "aims", "plans", "planned",
-            ],
+            &["expects", "expected", "target", "aims", "plans", "planned"],
         ),
     ];
     for (name, words) in EVENTS {

@@ -33,7 +33,11 @@ pub(crate) fn clauses(text: &str) -> Vec<Span> {
     let mut cuts = vec![0];
     let lower = text.to_lowercase();
     for (i, c) in text.char_indices() {
-        if matches!(c, ';' | '—' | '–' | ':') && text[i + c.len_utf8()..].starts_with(' ') {
+        // A colon after a short label ("Pay: the union wants 12%") keeps the
+        // label with what follows.
+        let label = c == ':' && text[..i].split_whitespace().count() <= 3;
+        if matches!(c, ';' | '—' | '–' | ':') && !label && text[i + c.len_utf8()..].starts_with(' ')
+        {
             cuts.push(i + c.len_utf8());
         }
     }

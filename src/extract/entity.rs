@@ -418,13 +418,27 @@ pub(crate) fn mentions(
         let raw = run.text(prose, &toks);
         for part in name_parts(&clean_name(&raw), lex) {
             let Some(rel) = raw.find(&part) else { continue };
+            // "SUVs", "GPUs", "CEOs": plurals of acronyms are things, not names.
+            if part.len() > 2
+                && part.ends_with('s')
+                && part[..part.len() - 1]
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase())
+            {
+                continue;
+            }
             let initial = heading || (run.first_token == 0 && rel == 0);
             let span = Span::new(run_start + rel, run_start + rel + part.len());
             if out.iter().any(|m| m.span.overlaps(span)) {
                 continue;
             }
-            let known =
-                evidence.names.contains(&part) || is_acronym(&part) || kind_of(&part).is_some();
+            // At the start of a body sentence a name of two or more words is
+            // taken as it stands; one word needs evidence.
+            let multiword = !heading && part.contains(' ');
+            let known = evidence.names.contains(&part)
+                || is_acronym(&part)
+                || kind_of(&part).is_some()
+                || multiword;
             // One capitalised word opening a body sentence is a name unless
             // the corpus also writes it in lower case ("Revenue", "Oil").
             let lone_name = !heading
@@ -499,8 +513,17 @@ fn person_kind(prose: &str, toks: &[Token], run: &Run, name: &str) -> Option<Ent
     let after2 = toks
         .get(run.end + 1)
         .map(|t| t.span.slice(prose).to_lowercase());
-    let said = after.as_deref().is_some_and(|w| SPEECH.contains(&w))
-        || (after.as_deref() == Some(",") && after2.is_some());
+    // "Jane Doe said", "Jane Doe, an analyst at …", "Jane Doe, chief executive".
+    let after3 = toks
+        .get(run.end + 2)
+        .map(|t| t.span.slice(prose).to_lowercase());
+    let appositive = after.as_deref() == Some(",")
+        && (after2.as_deref().is_some_and(|w| TITLES.contains(&w))
+            || (after2
+                .as_deref()
+                .is_some_and(|w| matches!(w, "a" | "an" | "the"))
+                && after3.as_deref().is_some_and(|w| TITLES.contains(&w))));
+    let said = after.as_deref().is_some_and(|w| SPEECH.contains(&w)) || appositive;
     let titled = toks[run.start.saturating_sub(3)..run.start]
         .iter()
         .any(|t| TITLES.contains(&t.span.slice(prose).to_lowercase().trim_end_matches('.')));

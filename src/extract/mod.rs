@@ -103,7 +103,12 @@ struct Salience {
 /// Whether a name of kind `k` can be what a reference to `wanted` means.
 fn kind_fits(wanted: EntityKind, k: Option<EntityKind>) -> bool {
     match wanted {
-        EntityKind::Company => matches!(k, None | Some(EntityKind::Company)),
+        EntityKind::Company | EntityKind::Organisation => {
+            matches!(
+                k,
+                None | Some(EntityKind::Company) | Some(EntityKind::Organisation)
+            )
+        }
         other => k == Some(other),
     }
 }

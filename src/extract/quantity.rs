@@ -578,7 +578,9 @@ fn count_noun(rest: &str, lex: &Lexicon) -> Option<(String, usize)> {
         }
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let lower = word.to_lowercase();
-        if capitalised && !word.chars().all(char::is_uppercase)
+        // "SUVs", "GPUs": an acronym's plural is a noun, not a name.
+        let acronym = word.trim_end_matches('s').chars().all(char::is_uppercase);
+        if capitalised && !acronym
             || NOT_NOUNS.contains(&lower.as_str())
             || lex.up.contains(&lower)
             || lex.down.contains(&lower)
@@ -589,12 +591,14 @@ fn count_noun(rest: &str, lex: &Lexicon) -> Option<(String, usize)> {
         {
             break;
         }
+        let plural = lower.ends_with('s') && !lower.ends_with("ss");
         nouns.push(lower);
         consumed = word_end;
         pos = word_end;
-        // "billion-reader network": the hyphenated word is the noun. Otherwise a
-        // following word joins if it is a noun too; punctuation ends the phrase.
-        if hyphenated || !rest[pos..].starts_with([' ', '-']) {
+        // "billion-reader network": the hyphenated word is the noun. A plural
+        // ("ships wait") ends the phrase; so does punctuation. Otherwise a
+        // following word may be the head ("accelerator chips").
+        if hyphenated || plural || !rest[pos..].starts_with([' ', '-']) {
             break;
         }
     }

@@ -7,6 +7,7 @@
 //! `text`), or lets furniture (share widgets, comments, disclaimers) through.
 
 mod furniture;
+mod html;
 mod markdown;
 mod plain;
 mod walk;
@@ -78,7 +79,7 @@ impl Document {
         let (prose, blocks) = match format {
             Format::Text => plain::blocks(&text),
             Format::Markdown => markdown::blocks(&text),
-            Format::Html => return Err(Error::UnsupportedType { path }),
+            Format::Html => html::blocks(&text, &rules.furniture.html_classes),
         };
         let (prose, blocks) = furniture::remove(prose, blocks, format, &rules.furniture);
         debug_assert_eq!(prose.len(), text.len());

@@ -175,6 +175,9 @@ pub struct FurnitureRules {
     /// Headers of link lists ("Most read"): they and the list after them go.
     #[serde(default)]
     pub section_markers: Vec<String>,
+    /// Words in an HTML class or id that mark a widget ("share", "comments").
+    #[serde(default)]
+    pub html_classes: Vec<String>,
     /// Line openings of page metadata ("Updated", "Published").
     #[serde(default)]
     pub metadata_prefixes: Vec<String>,
@@ -235,6 +238,7 @@ impl Rules {
         self.furniture.comment_markers.extend(f.comment_markers);
         self.furniture.metadata_prefixes.extend(f.metadata_prefixes);
         self.furniture.section_markers.extend(f.section_markers);
+        self.furniture.html_classes.extend(f.html_classes);
         self.severity.extend(later.severity);
         self.disable.extend(later.disable);
     }
