@@ -187,7 +187,7 @@ fn place(prose: &mut [u8], source: &str, decoded: &str, at: usize) {
             break;
         };
         let Some(&dc) = dec.peek() else { break };
-        if sc == '&' && dc != '&' || (sc == '&' && dc == '&' && is_entity(&source[si..])) {
+        if sc == '&' && (dc != '&' || is_entity(&source[si..])) {
             // An entity: from '&' through ';' (or the end of its name).
             let len = entity_len(&source[si..]);
             let mut buf = [0u8; 4];
