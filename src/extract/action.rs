@@ -58,6 +58,44 @@ const CUES: &[&str] = &[
     "launched",
 ];
 
+/// Verbs that introduce a figure rather than an action.
+const FIGURE_VERBS: &[&str] = &[
+    "cost",
+    "costs",
+    "take",
+    "takes",
+    "total",
+    "totals",
+    "reach",
+    "reaches",
+    "hit",
+    "hits",
+    "top",
+    "tops",
+    "exceed",
+    "exceeds",
+    "amount",
+    "bring",
+    "brings",
+    "generate",
+    "generates",
+    "earn",
+    "earns",
+    "save",
+    "saves",
+    "be",
+    "remain",
+    "remains",
+    "stay",
+    "stays",
+    "climb",
+    "rise",
+    "fall",
+    "drop",
+    "gain",
+    "lose",
+];
+
 const STOP: &[&str] = &[
     "the",
     "a",
@@ -243,6 +281,17 @@ fn phrase_after(
     let phrase_text = &rest[..stop_at];
     let mut keys: Vec<String> = Vec::new();
     let mut phrase_end = end;
+    // "could climb 10%", "will cost $40 million", "could take three weeks":
+    // a figure or a move, not an action.
+    let first = word_positions(phrase_text)
+        .map(|(_, w)| w)
+        .find(|w| !STOP.contains(w) && w.chars().all(char::is_alphabetic));
+    if first.is_some_and(|w| {
+        FIGURE_VERBS.contains(&w)
+            || ((lex.up.contains(w) || lex.down.contains(w)) && !lex.synonyms.contains_key(w))
+    }) {
+        return None;
+    }
     for (i, w) in word_positions(phrase_text).take(14) {
         // Direction words ("fall", "rise") are moves, not actions, unless the
         // rules list them as action words ("cut").

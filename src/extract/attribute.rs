@@ -199,8 +199,14 @@ pub(crate) fn event(lower: &str, clause: Span, lex: &Lexicon) -> Option<&'static
             &["deal", "acquisition", "merger", "completed", "closed"],
         ),
         (
+            "strike",
+            &["strike", "walked off", "walkout", "walk-out", "stoppage"],
+        ),
+        (
             "target",
-            &["expects", "expected", "target", "aims", "plans", "planned"],
+            &[
+                "expects", "expect", "expected", "target", "aims", "plans", "planned",
+            ],
         ),
     ];
     for (name, words) in EVENTS {

@@ -149,6 +149,12 @@ fn official_source(from: &str) -> bool {
         "filing",
         "release",
         "spokes",
+        "data",
+        "figures",
+        "records",
+        "authority",
+        "ministry",
+        "government",
         "regulatory",
     ]
     .iter()

@@ -113,12 +113,21 @@ fn kind_fits(wanted: EntityKind, k: Option<EntityKind>) -> bool {
     }
 }
 
+/// Whether `name` carries the head noun of a reference ("the union" →
+/// "Coastal Dockworkers Union", "the pipeline" → "Caspian Gulf Pipeline").
+fn has_head(name: &str, head: &str) -> bool {
+    name.split_whitespace()
+        .any(|w| w.trim_end_matches(['.', ',']).eq_ignore_ascii_case(head))
+}
+
 impl Salience {
-    fn resolve(&self, kind: EntityKind) -> Option<(String, Option<EntityKind>)> {
-        self.recent
-            .iter()
-            .rev()
-            .find(|(_, k)| kind_fits(kind, *k))
+    /// The most recent name of the right kind, preferring one that carries
+    /// the reference's head noun.
+    fn resolve(&self, kind: EntityKind, head: &str) -> Option<(String, Option<EntityKind>)> {
+        let recent = || self.recent.iter().rev();
+        recent()
+            .find(|(n, _)| has_head(n, head))
+            .or_else(|| recent().find(|(_, k)| kind_fits(kind, *k)))
             .cloned()
     }
 
@@ -173,13 +182,15 @@ fn extract_doc(
             .collect();
         mentions.retain_mut(|m| match m.reference {
             None => true,
-            Some(kind) => match named
-                .iter()
-                .rev()
-                .find(|(at, _, k)| *at < m.span.start() && kind_fits(kind, *k))
-                .map(|(_, n, k)| (n.clone(), *k))
-                .or_else(|| salience.resolve(kind))
-            {
+            Some(kind) => match {
+                let head = m.name.rsplit(' ').next().unwrap_or("").to_string();
+                let before = || named.iter().rev().filter(|(at, _, _)| *at < m.span.start());
+                before()
+                    .find(|(_, n, _)| has_head(n, &head))
+                    .or_else(|| before().find(|(_, _, k)| kind_fits(kind, *k)))
+                    .map(|(_, n, k)| (n.clone(), *k))
+                    .or_else(|| salience.resolve(kind, &head))
+            } {
                 Some((name, k)) => {
                     m.name = name;
                     m.kind = k.or(Some(kind));
