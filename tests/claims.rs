@@ -174,7 +174,7 @@ fn score_case(case: &Path) -> Tally {
                     c.text, c.group, c.attribute
                 ));
             }
-            if file.furniture.iter().any(|f| c.text == *f) {
+            if file.furniture.contains(&c.text) {
                 t.furniture += 1;
                 t.notes.push(format!("FURNITURE {name}: {:?}", c.text));
             }

@@ -182,15 +182,7 @@ fn extract_doc(
             .collect();
         mentions.retain_mut(|m| match m.reference {
             None => true,
-            Some(kind) => match {
-                let head = m.name.rsplit(' ').next().unwrap_or("").to_string();
-                let before = || named.iter().rev().filter(|(at, _, _)| *at < m.span.start());
-                before()
-                    .find(|(_, n, _)| has_head(n, &head))
-                    .or_else(|| before().find(|(_, _, k)| kind_fits(kind, *k)))
-                    .map(|(_, n, k)| (n.clone(), *k))
-                    .or_else(|| salience.resolve(kind, &head))
-            } {
+            Some(kind) => match resolve_reference(m, kind, &named, &salience) {
                 Some((name, k)) => {
                     m.name = name;
                     m.kind = k.or(Some(kind));
@@ -301,6 +293,24 @@ fn extract_doc(
         salience.note(&mentions);
     }
     out
+}
+
+/// What a reference such as "the union" names: an earlier name in its
+/// sentence carrying its head noun, else one of its kind, else the salient
+/// entity (again preferring the head noun).
+fn resolve_reference(
+    m: &Mention,
+    kind: EntityKind,
+    named: &[(usize, String, Option<EntityKind>)],
+    salience: &Salience,
+) -> Option<(String, Option<EntityKind>)> {
+    let head = m.name.rsplit(' ').next().unwrap_or("");
+    let before = || named.iter().rev().filter(|(at, _, _)| *at < m.span.start());
+    before()
+        .find(|(_, n, _)| has_head(n, head))
+        .or_else(|| before().find(|(_, _, k)| kind_fits(kind, *k)))
+        .map(|(_, n, k)| (n.clone(), *k))
+        .or_else(|| salience.resolve(kind, head))
 }
 
 /// The mention a figure at `rel` (sentence-relative) belongs to.
