@@ -50,7 +50,7 @@ pub fn load(inputs: &Inputs, rules: &Rules) -> Result<Vec<Document>> {
 pub fn claims(docs: &[Document], rules: &Rules) -> Vec<Claim> {
     let extraction = extract_all(docs, rules);
     let mut claims = extraction.claims;
-    resolve(&mut claims, &extraction.acronyms, rules);
+    resolve(&mut claims, &extraction.acronyms, &extraction.names, rules);
     claims
 }
 

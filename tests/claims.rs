@@ -90,7 +90,9 @@ fn located(e: &Expected, c: &Claim) -> bool {
 
 fn same_subject(expected: &str, c: &Claim) -> bool {
     let e = normalise(expected);
-    e == normalise(&c.group) || e == normalise(&c.subject)
+    e == normalise(&c.group)
+        || e == normalise(&c.subject)
+        || crosscheck::group::same_name(expected, &c.group)
 }
 
 fn score_case(case: &Path) -> Tally {

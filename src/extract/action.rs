@@ -31,7 +31,27 @@ impl Action {
 }
 
 /// Words after which a planned or announced action follows.
+/// Past-tense verbs that state a completed action: the verb itself is a key.
+const DONE: &[&str] = &[
+    "approved",
+    "cleared",
+    "rejected",
+    "acquired",
+    "signed",
+    "completed",
+    "blocked",
+    "fined",
+];
+
 const CUES: &[&str] = &[
+    "approved",
+    "cleared",
+    "rejected",
+    "acquired",
+    "signed",
+    "completed",
+    "blocked",
+    "fined",
     "will",
     "would",
     "could",
@@ -280,6 +300,9 @@ fn phrase_after(
         .map_or(rest.len(), |(i, _)| i);
     let phrase_text = &rest[..stop_at];
     let mut keys: Vec<String> = Vec::new();
+    if let Some(verb) = DONE.iter().find(|v| text[..end].ends_with(*v)) {
+        keys.push(normalise(verb, lex));
+    }
     let mut phrase_end = end;
     // "could climb 10%", "will cost $40 million", "could take three weeks":
     // a figure or a move, not an action.

@@ -172,6 +172,16 @@ pub(crate) fn event(lower: &str, clause: Span, lex: &Lexicon) -> Option<&'static
     let text = clause.slice(lower);
     const EVENTS: &[(&str, &[&str])] = &[
         (
+            "approval",
+            &[
+                "approved",
+                "approval",
+                "cleared",
+                "authorised",
+                "authorized",
+            ],
+        ),
+        (
             "announcement",
             &[
                 "announced",

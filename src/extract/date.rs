@@ -56,6 +56,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
       | \b(?i:the\s+)?(?P<qw>first|second|third|fourth)\s+(?P<qh>quarter|half)\s+of\s+(?P<y6>\d{{4}})\b
       | \bH(?P<h1>[12])\s+(?P<y7>\d{{4}})\b
       | \b(?i:year-end|end\s+of)\s+(?P<y8>\d{{4}})\b
+      | \bby\s+(?P<y9>(?:19|20)\d{{2}})\b
     "
     );
     Regex::new(&p).expect("valid date regex")
@@ -114,9 +115,15 @@ pub(crate) fn find(text: &str) -> Vec<(Span, DateValue)> {
         } else if let Some(h) = num("h1") {
             d.period = Some(Period::Half(h as u8));
             d.year = num("y7");
-        } else {
+        } else if c.name("y8").is_some() {
             d.period = Some(Period::YearEnd);
             d.year = num("y8");
+        } else {
+            // "by 2030": the year alone is the date.
+            d.year = num("y9");
+            let y = c.name("y9").expect("year");
+            out.push((Span::new(y.start(), y.end()), d));
+            continue;
         }
         if d.day.is_some_and(|day| !(1..=31).contains(&day)) {
             continue;

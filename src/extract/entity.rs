@@ -100,6 +100,59 @@ const TITLES: &[&str] = &[
     "reporter",
     "editor",
 ];
+/// Last words of organisation names that are not company suffixes.
+const ORG_WORDS: &[&str] = &[
+    "Pharma",
+    "Pharmaceuticals",
+    "Bank",
+    "Motors",
+    "Airlines",
+    "Energy",
+    "Logistics",
+    "Freight",
+    "Rail",
+    "Terminals",
+    "Union",
+    "Agency",
+    "Authority",
+    "Ministry",
+    "Department",
+    "Office",
+    "Council",
+    "Commission",
+    "Institute",
+    "University",
+    "Fund",
+    "Trust",
+    "Media",
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "Wire",
+    "Daily",
+    "Foods",
+    "Health",
+    "Insurance",
+    "Airways",
+    "Telecom",
+    "Networks",
+    "Software",
+    "Semiconductor",
+    "Semiconductors",
+    "Devices",
+    "Industries",
+    "Mining",
+    "Steel",
+    "Oil",
+    "Gas",
+    "Power",
+    "Resources",
+    "Pipeline",
+    "Port",
+    "Exchange",
+    "Markets",
+];
 const DATE_WORDS: &[&str] = &[
     "January",
     "February",
@@ -523,7 +576,13 @@ fn person_kind(prose: &str, toks: &[Token], run: &Run, name: &str) -> Option<Ent
                 .as_deref()
                 .is_some_and(|w| matches!(w, "a" | "an" | "the"))
                 && after3.as_deref().is_some_and(|w| TITLES.contains(&w))));
-    let said = after.as_deref().is_some_and(|w| SPEECH.contains(&w)) || appositive;
+    // "X Y said" alone does not tell a person from "Kestrel Pharma said":
+    // it counts only when the name does not end like an organisation.
+    let org_word = name
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| ORG_WORDS.contains(&w.trim_end_matches('.')));
+    let said = (after.as_deref().is_some_and(|w| SPEECH.contains(&w)) && !org_word) || appositive;
     let titled = toks[run.start.saturating_sub(3)..run.start]
         .iter()
         .any(|t| TITLES.contains(&t.span.slice(prose).to_lowercase().trim_end_matches('.')));

@@ -70,6 +70,9 @@ pub struct Claim {
 pub struct Extraction {
     pub claims: Vec<Claim>,
     pub acronyms: Vec<(String, String)>,
+    /// Every name the documents mention, subject of a claim or not, so the
+    /// canonical name of a group can be its fullest written form.
+    pub names: Vec<String>,
 }
 
 /// Extracts the claims of every document. Names are learned across all of
@@ -85,11 +88,13 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Extraction {
     }
     evidence.finish();
     let mut claims = Vec::new();
+    let mut names = std::collections::BTreeSet::new();
     for (i, (doc, ss)) in docs.iter().zip(&sents).enumerate() {
-        claims.extend(extract_doc(i, doc, ss, &lex, &evidence));
+        claims.extend(extract_doc(i, doc, ss, &lex, &evidence, &mut names));
     }
     Extraction {
         claims,
+        names: names.into_iter().collect(),
         acronyms: evidence.acronyms,
     }
 }
@@ -139,7 +144,12 @@ impl Salience {
         // The first mention of each kind in the sentence is its subject.
         let mut seen: Vec<Option<EntityKind>> = Vec::new();
         let mut add = Vec::new();
-        for m in mentions.iter().filter(|m| !m.is_person()) {
+        // People attribute and places locate; neither is what a later
+        // "the company" or a bare figure is about.
+        for m in mentions
+            .iter()
+            .filter(|m| !m.is_person() && m.kind != Some(EntityKind::Place))
+        {
             if !seen.contains(&m.kind) {
                 seen.push(m.kind);
                 add.push((m.name.clone(), m.kind));
@@ -159,6 +169,7 @@ fn extract_doc(
     sents: &[Sentence],
     lex: &Lexicon,
     evidence: &Evidence,
+    names: &mut std::collections::BTreeSet<String>,
 ) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut salience = Salience::default();
@@ -238,7 +249,17 @@ fn extract_doc(
         }
         for (span, d) in &dates {
             let cl = clause::clause_at(&clauses, span.start());
-            let Some(event) = attribute::event(&lower, cl, lex) else {
+            // "by 2030" is a target whatever the verb.
+            let by_year = d.day.is_none()
+                && d.month.is_none()
+                && d.period.is_none()
+                && lower[..span.start()].trim_end().ends_with(" by");
+            let event = if by_year {
+                Some("target")
+            } else {
+                attribute::event(&lower, cl, lex)
+            };
+            let Some(event) = event else {
                 continue;
             };
             // A date needs a name in its sentence: salience is too weak for "when".
@@ -290,6 +311,12 @@ fn extract_doc(
                 sentence: s.span,
             });
         }
+        names.extend(
+            mentions
+                .iter()
+                .filter(|m| m.reference.is_none() && !m.is_person())
+                .map(|m| m.name.clone()),
+        );
         salience.note(&mentions);
     }
     out
@@ -322,7 +349,25 @@ fn pick_subject<'m>(
     rel: usize,
     span: Span,
 ) -> Option<&'m Mention> {
-    let candidates: Vec<&Mention> = mentions.iter().filter(|m| !m.is_person()).collect();
+    // People are never subjects; places only when no organisation or thing fits.
+    let all: Vec<&Mention> = mentions.iter().filter(|m| !m.is_person()).collect();
+    let things: Vec<&Mention> = all
+        .iter()
+        .copied()
+        .filter(|m| m.kind != Some(EntityKind::Place))
+        .collect();
+    pick_among(text, base, clauses, &things, rel, span)
+        .or_else(|| pick_among(text, base, clauses, &all, rel, span))
+}
+
+fn pick_among<'m>(
+    text: &str,
+    base: usize,
+    clauses: &[Span],
+    candidates: &[&'m Mention],
+    rel: usize,
+    span: Span,
+) -> Option<&'m Mention> {
     let abs = rel + base;
     // "AMD (-6.4%)": the name right before the parenthesis.
     let before = text[..rel].trim_end();

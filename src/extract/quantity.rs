@@ -437,7 +437,12 @@ fn word_figures(text: &str, found: &[(Span, Quantity)], lex: &Lexicon) -> Vec<(S
         let span = Span::new(m.start(), m.end());
         // "the big three cloud vendors" names a group; it does not count one.
         let before = lower[..m.start()].trim_end();
-        if taken(span, &out) || ["the", "big", "top"].iter().any(|w| before.ends_with(w)) {
+        // "analysts at two banks": who says so, not a figure.
+        let sourced = ["at", "of", "from", "by", "among"]
+            .iter()
+            .any(|w| before.ends_with(w));
+        if taken(span, &out) || sourced || ["the", "big", "top"].iter().any(|w| before.ends_with(w))
+        {
             continue;
         }
         let Some((noun, len)) = count_noun(&text[m.end()..], lex) else {

@@ -12,6 +12,12 @@ mod names;
 
 pub use names::normalise;
 
+/// Whether two written names denote one entity under the default fuzzy
+/// threshold (the test the grouping stage applies).
+pub fn same_name(a: &str, b: &str) -> bool {
+    names::same_entity(&normalise(a), &normalise(b), 0.92)
+}
+
 use crate::extract::Claim;
 use crate::rules::Rules;
 use std::collections::HashMap;
@@ -20,6 +26,7 @@ use std::collections::HashMap;
 pub fn resolve(
     claims: &mut [Claim],
     acronyms: &[(String, String)],
+    mentioned: &[String],
     rules: &Rules,
 ) -> HashMap<String, Vec<String>> {
     let mut names: Vec<String> = Vec::new();
@@ -43,6 +50,9 @@ pub fn resolve(
     for (short, long) in acronyms {
         let (a, b) = (intern(short, &mut names), intern(long, &mut names));
         uf.union(a, b);
+    }
+    for n in mentioned {
+        intern(n, &mut names);
     }
     let claim_ids: Vec<usize> = claims
         .iter()
