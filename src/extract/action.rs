@@ -406,7 +406,7 @@ mod tests {
 
     fn action(s: &str) -> Option<Action> {
         let lex = Lexicon::new(&Rules::defaults());
-        let lower = s.to_lowercase();
+        let lower = crate::text::fold_case(s);
         find(&lower, Span::new(0, lower.len()), &lex).map(|(_, a)| a)
     }
 

@@ -31,7 +31,7 @@ const SUBORDINATORS: &[&str] = &[
 /// Clause spans (relative to `text`) that together cover it.
 pub(crate) fn clauses(text: &str) -> Vec<Span> {
     let mut cuts = vec![0];
-    let lower = text.to_lowercase();
+    let lower = crate::text::fold_case(text);
     for (i, c) in text.char_indices() {
         // A colon after a short label ("Pay: the union wants 12%") keeps the
         // label with what follows.

@@ -515,7 +515,7 @@ pub(crate) fn mentions(
         }
     }
     // References such as "the tech giant".
-    let lower = text.to_lowercase();
+    let lower = crate::text::fold_case(text);
     for (phrase, kind) in &lex.references {
         let needle = phrase.join(" ");
         let mut from = 0;

@@ -175,7 +175,7 @@ fn extract_doc(
     let mut salience = Salience::default();
     for s in sents {
         let text = s.span.slice(&doc.prose);
-        let lower = text.to_lowercase();
+        let lower = crate::text::fold_case(text);
         let base = s.span.start();
         let mut mentions = entity::mentions(
             &doc.prose,

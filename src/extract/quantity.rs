@@ -347,7 +347,7 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
 /// "doubled", "nearly double", "double-digit", "hundreds of millions", "three quarters".
 fn word_figures(text: &str, found: &[(Span, Quantity)], lex: &Lexicon) -> Vec<(Span, Quantity)> {
     let mut out: Vec<(Span, Quantity)> = Vec::new();
-    let lower = text.to_lowercase();
+    let lower = crate::text::fold_case(text);
     let taken = |s: Span, out: &[(Span, Quantity)]| {
         found.iter().chain(out.iter()).any(|(f, _)| f.overlaps(s))
     };
@@ -617,7 +617,7 @@ fn count_noun(rest: &str, lex: &Lexicon) -> Option<(String, usize)> {
 /// A qualifier phrase ending right before `at`: returns it and where it starts.
 fn qualifier_before(text: &str, at: usize, lex: &Lexicon) -> Option<(Qualifier, usize)> {
     let before = text[..at].trim_end();
-    let lower = before.to_lowercase();
+    let lower = crate::text::fold_case(before);
     for (phrase, qual) in &lex.qualifiers {
         let needle = phrase.join(" ");
         if let Some(stripped) = lower.strip_suffix(&needle)

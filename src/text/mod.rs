@@ -10,3 +10,31 @@ mod token;
 
 pub use sentence::{Sentence, sentences};
 pub use token::{Token, TokenKind, tokenize};
+
+/// Lower case that keeps every byte offset: a character whose lower case has
+/// another UTF-8 length ("İ") stays as it is. Offsets found in the folded
+/// text are offsets in the original.
+pub fn fold_case(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_lengths() {
+        for s in ["İstanbul Shares", "ΣΑΣ", "Straße ẞ", "Nvidia 4.35%"] {
+            assert_eq!(fold_case(s).len(), s.len(), "{s}");
+        }
+        assert_eq!(fold_case("Nvidia FELL"), "nvidia fell");
+    }
+}

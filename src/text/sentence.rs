@@ -96,9 +96,9 @@ fn is_boundary(text: &str, punct: usize, end: usize) -> bool {
         return true;
     }
     let word_start = text[..punct]
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map(|p| p + 1)
-        .unwrap_or(0);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = &text[word_start..punct];
     if word.is_empty() {
         return true;

@@ -1,0 +1,88 @@
+//! Property tests: no input makes the pipeline panic, and every claim's span
+//! points at its quoted text in the original file.
+
+use crosscheck::ingest::{Document, Format, Role};
+use crosscheck::pipeline;
+use crosscheck::rules::Rules;
+use proptest::prelude::*;
+
+/// Article-like text: figures, names, markup, furniture and odd characters.
+fn articleish() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "Nvidia",
+        "Meta Platforms Inc.",
+        "the company",
+        "(SOX)",
+        " fell ",
+        " rose ",
+        "4.35%",
+        "-6.4%",
+        "$3.2 billion",
+        "€3bn",
+        "1,200 jobs",
+        "about",
+        "more than",
+        "nearly",
+        ". ",
+        ", ",
+        "\n",
+        "\n\n",
+        "# ",
+        "- ",
+        "<p>",
+        "</p>",
+        "<script>",
+        "&amp;",
+        "&#37;",
+        "Tuesday",
+        "March 3, 2026",
+        "Q3 2025",
+        "could",
+        "announced",
+        "reportedly",
+        "Like · Reply",
+        "3h ago",
+        "😬",
+        "é",
+        "\u{feff}",
+        "(",
+        ")",
+        "\"",
+        "'s",
+        "U.S.",
+        "Inc.",
+        "20-45%",
+        "hundreds of millions",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+}
+
+fn check_spans(text: &str, format: Format) {
+    let rules = Rules::defaults();
+    let doc = Document::from_text("x", text.to_string(), format, Role::Source, &rules).unwrap();
+    assert_eq!(doc.prose.len(), doc.text.len());
+    let docs = vec![doc];
+    for c in pipeline::claims(&docs, &rules) {
+        let quoted = docs[0].text.get(c.span.start()..c.span.end());
+        assert_eq!(quoted, Some(c.text.as_str()));
+        assert!(c.sentence.contains(c.span));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_text_is_safe_and_spans_quote_the_source(text in articleish()) {
+        check_spans(&text, Format::Text);
+        check_spans(&text, Format::Markdown);
+        check_spans(&text, Format::Html);
+    }
+
+    #[test]
+    fn arbitrary_unicode_never_panics(text in "\\PC{0,400}") {
+        check_spans(&text, Format::Text);
+        check_spans(&text, Format::Markdown);
+        check_spans(&text, Format::Html);
+    }
+}
