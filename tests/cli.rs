@@ -322,3 +322,74 @@ fn rules_list_names_every_rule() {
         .stdout(predicate::str::contains("modality.mismatch (warning)"))
         .stdout(predicate::str::contains("unsupported (info)"));
 }
+
+#[test]
+fn precision_policy_agree_turns_rounding_into_agreement() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = precision_pair(dir.path());
+    let rules = write(dir.path(), "lenient.yaml", "numeric:\n  precision: agree\n");
+    let out = crosscheck()
+        .args(["check", "--format", "json", "--rules", &rules, &a, &b])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["summary"]["conflicts"], 0);
+    let rules_fired: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules_fired, ["agreement", "agreement"]);
+}
+
+#[test]
+fn severity_override_and_disabled_rules_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = precision_pair(dir.path());
+    let strict = write(
+        dir.path(),
+        "s.yaml",
+        "severity:\n  numeric.precision: error\n",
+    );
+    crosscheck()
+        .args(["check", "--fail-on", "error", "--rules", &strict, &a, &b])
+        .assert()
+        .code(1);
+    let off = write(dir.path(), "o.yaml", "disable: [numeric.precision]\n");
+    crosscheck()
+        .args(["check", "--rules", &off, &a, &b])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("0 conflicts"));
+}
+
+#[test]
+fn acronyms_defined_once_group_later_uses() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "The Dow Jones Transportation Average (DJT) fell 2.4% on Friday.\n",
+    );
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "Freight worries weighed on the DJT, which fell 2.4%.\n",
+    );
+    let out = crosscheck()
+        .args(["check", "--format", "json", &a, &b])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let f = &v["findings"][0];
+    assert_eq!(f["kind"], "agreement");
+    assert_eq!(f["subject"], "Dow Jones Transportation Average");
+    assert_eq!(f["claims"][1]["source"], "b");
+}
