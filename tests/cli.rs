@@ -327,7 +327,11 @@ fn rules_list_names_every_rule() {
 fn precision_policy_agree_turns_rounding_into_agreement() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = precision_pair(dir.path());
-    let rules = write(dir.path(), "lenient.yaml", "numeric:\n  precision: agree\n");
+    let rules = write(
+        dir.path(),
+        "lenient.yaml",
+        "numeric:\n  precision: lenient\n  bounds: agree\n",
+    );
     let out = crosscheck()
         .args(["check", "--format", "json", "--rules", &rules, &a, &b])
         .assert()

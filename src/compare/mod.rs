@@ -13,8 +13,8 @@ mod numeric;
 pub use finding::{Finding, FindingKind};
 
 use crate::extract::{Claim, Modality, Value};
-use crate::rules::{PrecisionPolicy, RuleId, Rules};
-use numeric::Relation;
+use crate::rules::{NumericRules, RuleId, Rules};
+use numeric::Verdict;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Which documents are drafts (by claim's `doc` index).
@@ -46,6 +46,7 @@ pub fn compare(claims: &[Claim], roles: &Roles, rules: &Rules) -> Vec<Finding> {
             claims,
             roles,
             rules,
+            numeric: rules.numeric_for(attribute),
             subject,
             attribute,
         };
@@ -75,6 +76,8 @@ struct Ctx<'a> {
     claims: &'a [Claim],
     roles: &'a Roles<'a>,
     rules: &'a Rules,
+    /// Comparison settings for this group's attribute.
+    numeric: NumericRules,
     subject: &'a str,
     attribute: &'a str,
 }
@@ -88,10 +91,9 @@ struct Cluster {
 impl Ctx<'_> {
     fn group(&self, ids: &[usize], out: &mut Vec<Finding>) {
         let clusters = self.cluster(ids);
-        let mut involved = vec![false; clusters.len()];
-        for (i, c) in clusters.iter().enumerate() {
+        let mut conflicted = vec![false; clusters.len()];
+        for c in &clusters {
             if self.counts(&c.docs, &c.docs) && c.docs.len() >= 2 {
-                involved[i] = true;
                 out.push(self.finding(
                     FindingKind::Agreement,
                     RuleId::Agreement,
@@ -109,8 +111,8 @@ impl Ctx<'_> {
                 let Some((kind, rule, why)) = self.relate(a.ids[0], b.ids[0]) else {
                     continue;
                 };
-                involved[i] = true;
-                involved[j] = true;
+                conflicted[i] = true;
+                conflicted[j] = true;
                 let message = format!(
                     "{} vs {}: {why}",
                     self.quote(a.ids[0]),
@@ -122,8 +124,20 @@ impl Ctx<'_> {
         for (i, c) in clusters.iter().enumerate() {
             let draft_ok =
                 !self.roles.draft_mode() || c.docs.iter().any(|&d| self.roles.is_draft(d));
-            if !involved[i] && draft_ok && self.checkable(c.ids[0]) {
-                let message = format!("only one source says {}", self.quote(c.ids[0]));
+            let policy = &self.rules.unsupported;
+            let backed = c.docs.len() >= policy.min();
+            let checked = policy.checks(self.attribute.trim_end_matches(" forecast"));
+            if !conflicted[i] && !backed && draft_ok && checked && self.checkable(c.ids[0]) {
+                let message = if c.docs.len() == 1 {
+                    format!("only one source says {}", self.quote(c.ids[0]))
+                } else {
+                    format!(
+                        "only {} sources say {}; the rules ask for {}",
+                        c.docs.len(),
+                        self.quote(c.ids[0]),
+                        policy.min()
+                    )
+                };
                 out.push(self.finding(
                     FindingKind::Unsupported,
                     RuleId::Unsupported,
@@ -179,14 +193,7 @@ impl Ctx<'_> {
                 if x.vague || y.vague {
                     return x.vague && y.vague && x == y;
                 }
-                numeric::comparable(x, y)
-                    && match numeric::relate(x, y, &self.rules.numeric) {
-                        Relation::Equal => true,
-                        Relation::Compatible(_) => {
-                            self.rules.numeric.policy() == PrecisionPolicy::Agree
-                        }
-                        Relation::Conflict(_) => false,
-                    }
+                numeric::comparable(x, y) && numeric::verdict(x, y, &self.numeric) == Verdict::Same
             }
             (Value::Date(x), Value::Date(y)) => x.agrees(y, None),
             (Value::Action(x), Value::Action(y)) => {
@@ -201,14 +208,14 @@ impl Ctx<'_> {
         let (ca, cb) = (&self.claims[a], &self.claims[b]);
         match (&ca.value, &cb.value) {
             (Value::Quantity(x), Value::Quantity(y)) if numeric::comparable(x, y) => {
-                match numeric::relate(x, y, &self.rules.numeric) {
-                    Relation::Equal => None,
-                    Relation::Compatible(why) => Some((
+                match numeric::verdict(x, y, &self.numeric) {
+                    Verdict::Same => None,
+                    Verdict::Precision(why) => Some((
                         FindingKind::Conflict,
                         RuleId::NumericPrecision,
                         why.to_string(),
                     )),
-                    Relation::Conflict(why) => {
+                    Verdict::Mismatch(why) => {
                         Some((FindingKind::Conflict, RuleId::NumericMismatch, why))
                     }
                 }

@@ -2,14 +2,61 @@
 //! in conflict. Values are compared as magnitudes; directions separately.
 
 use crate::extract::{Direction, Qualifier, Quantity, Unit};
-use crate::rules::NumericRules;
+use crate::rules::{NumericRules, PrecisionPolicy};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Relation {
     Equal,
-    /// Compatible only through rounding or a bound; the reason says which.
-    Compatible(&'static str),
+    /// Compatible only through rounding, an approximation or a bound.
+    Compatible(Compat),
     Conflict(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Compat {
+    Bound,
+    Approximation,
+    Rounding,
+}
+
+impl Compat {
+    pub fn why(self) -> &'static str {
+        match self {
+            Compat::Bound => "compatible only through a bound",
+            Compat::Approximation => "compatible only as an approximation",
+            Compat::Rounding => "compatible only by rounding",
+        }
+    }
+}
+
+/// What the rules make of two figures.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Verdict {
+    Same,
+    Precision(&'static str),
+    Mismatch(String),
+}
+
+/// The relation of two figures judged under the rules' precision and bounds policies.
+pub(crate) fn verdict(a: &Quantity, b: &Quantity, rules: &NumericRules) -> Verdict {
+    match relate(a, b, rules) {
+        Relation::Equal => Verdict::Same,
+        Relation::Conflict(why) => Verdict::Mismatch(why),
+        Relation::Compatible(c) => {
+            let policy = if c == Compat::Bound {
+                rules.bounds_policy()
+            } else {
+                rules.policy()
+            };
+            match policy {
+                PrecisionPolicy::Warn => Verdict::Precision(c.why()),
+                PrecisionPolicy::Agree => Verdict::Same,
+                PrecisionPolicy::Mismatch => {
+                    Verdict::Mismatch(format!("{}, which the rules count as a mismatch", c.why()))
+                }
+            }
+        }
+    }
 }
 
 /// Whether two figures can be compared at all (same kind of unit).
@@ -79,11 +126,11 @@ pub(crate) fn relate(a: &Quantity, b: &Quantity, rules: &NumericRules) -> Relati
         };
         let approx = |q: &Quantity| matches!(q.qualifier, Qualifier::About | Qualifier::Nearly);
         if bound(a) || bound(b) {
-            Relation::Compatible("compatible only through a bound")
+            Relation::Compatible(Compat::Bound)
         } else if approx(a) || approx(b) {
-            Relation::Compatible("compatible only as an approximation")
+            Relation::Compatible(Compat::Approximation)
         } else {
-            Relation::Compatible("compatible only by rounding")
+            Relation::Compatible(Compat::Rounding)
         }
     } else {
         Relation::Conflict("the figures cannot both be right".into())
@@ -112,7 +159,7 @@ mod tests {
         let exact = Qualifier::Exact;
         assert_eq!(
             relate(&pct(6.0, 1.0, exact), &pct(6.27, 0.01, exact), &r),
-            Relation::Compatible("compatible only by rounding")
+            Relation::Compatible(Compat::Rounding)
         );
         assert_eq!(
             relate(
@@ -120,7 +167,7 @@ mod tests {
                 &pct(4.35, 0.01, exact),
                 &r
             ),
-            Relation::Compatible("compatible only through a bound")
+            Relation::Compatible(Compat::Bound)
         );
         assert_eq!(
             relate(
@@ -128,7 +175,7 @@ mod tests {
                 &pct(6.27, 0.01, exact),
                 &r
             ),
-            Relation::Compatible("compatible only as an approximation")
+            Relation::Compatible(Compat::Approximation)
         );
         assert!(matches!(
             relate(&pct(4.0, 1.0, exact), &pct(9.0, 1.0, exact), &r),
@@ -148,6 +195,26 @@ mod tests {
             relate(&up, &pct(4.0, 1.0, exact), &r),
             Relation::Conflict("a rise against a fall".into())
         );
+    }
+
+    #[test]
+    fn policies_decide_what_compatible_figures_mean() {
+        let exact = Qualifier::Exact;
+        let (six, precise) = (pct(6.0, 1.0, exact), pct(6.27, 0.01, exact));
+        let (over, four) = (pct(4.0, 1.0, Qualifier::MoreThan), pct(4.35, 0.01, exact));
+        let mut r = NumericRules::default();
+        assert_eq!(
+            verdict(&six, &precise, &r),
+            Verdict::Precision("compatible only by rounding")
+        );
+        r.precision = Some(PrecisionPolicy::Agree);
+        assert_eq!(verdict(&six, &precise, &r), Verdict::Same);
+        assert_eq!(
+            verdict(&over, &four, &r),
+            Verdict::Precision("compatible only through a bound")
+        );
+        r.bounds = Some(PrecisionPolicy::Mismatch);
+        assert!(matches!(verdict(&over, &four, &r), Verdict::Mismatch(_)));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! file:line:col. Never: accepts an unknown key or passes a generic map around.
 
 mod ids;
+mod merge;
 mod model;
 
 pub use ids::{RULES, RuleDoc, RuleId, Severity};
@@ -105,24 +106,5 @@ mod tests {
         .to_string();
         assert!(err.starts_with("r.yaml:2:3: "), "{err}");
         assert!(err.contains("unknown variant `numeric.mismatc`"), "{err}");
-    }
-
-    #[test]
-    fn later_files_override_scalars_and_extend_lists() {
-        let mut base = Rules::from_yaml(
-            "numeric:\n  precision: warn\nmodality:\n  speculative: [could]\n",
-            Path::new("a"),
-        )
-        .unwrap();
-        let top = Rules::from_yaml(
-            "numeric:\n  precision: agree\nmodality:\n  speculative: [might]\nseverity:\n  numeric.precision: error\n",
-            Path::new("b"),
-        )
-        .unwrap();
-        base.merge(top);
-        assert_eq!(base.numeric.policy(), PrecisionPolicy::Agree);
-        assert_eq!(base.modality.speculative, vec!["could", "might"]);
-        assert_eq!(base.severity_of(RuleId::NumericPrecision), Severity::Error);
-        assert_eq!(base.severity_of(RuleId::NumericMismatch), Severity::Error);
     }
 }

@@ -9,6 +9,10 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
+    /// When true, every list this file gives replaces the list before it
+    /// instead of extending it.
+    #[serde(default, skip_serializing)]
+    pub replace: bool,
     /// Known entities: canonical names, aliases, tickers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<EntityRule>,
@@ -35,6 +39,8 @@ pub struct Rules {
     #[serde(default)]
     pub grouping: GroupingRules,
     #[serde(default)]
+    pub unsupported: UnsupportedRules,
+    #[serde(default)]
     pub furniture: FurnitureRules,
     /// Severity override per rule id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -42,6 +48,9 @@ pub struct Rules {
     /// Rule ids switched off.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disable: Vec<RuleId>,
+    /// Rules limited to some subjects, attributes or files.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub scope: BTreeMap<RuleId, Scope>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,18 +134,26 @@ pub struct AttributeRule {
     pub name: String,
     pub words: Vec<String>,
     pub units: Vec<UnitKind>,
+    /// Comparison settings for this attribute only (fall back to `numeric`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<NumericRules>,
 }
 
+/// What to make of figures that agree only by rounding or through a bound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PrecisionPolicy {
-    /// Figures that agree only by rounding are a warning (numeric.precision).
+    /// A warning (numeric.precision). Also spelt `strict`.
+    #[serde(alias = "strict")]
     Warn,
-    /// Figures that agree by rounding count as an agreement.
+    /// An agreement. Also spelt `lenient`.
+    #[serde(alias = "lenient")]
     Agree,
+    /// A conflict (numeric.mismatch).
+    Mismatch,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NumericRules {
     /// Two exact figures closer than this (in their unit) are equal.
@@ -148,8 +165,12 @@ pub struct NumericRules {
     /// How far "about" / "nearly" may stretch a figure, relative to it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approximate_tolerance: Option<f64>,
+    /// Figures equal only after rounding ("6%" and "6.27%").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub precision: Option<PrecisionPolicy>,
+    /// A figure inside another's bound ("more than 4%" and "4.35%").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bounds: Option<PrecisionPolicy>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -162,6 +183,33 @@ pub struct GroupingRules {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct UnsupportedRules {
+    /// Only these attributes count as checkable (empty: all of them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<String>,
+    /// Attributes never reported as unsupported.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignore: Vec<String>,
+    /// How many sources a value needs to count as backed (default 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_sources: Option<usize>,
+}
+
+/// Where a rule applies: every list given must match (empty lists match all).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<String>,
+    /// Globs over file paths; a finding matches if one of its claims' files does.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FurnitureRules {
     /// Words of share/like/reply widgets.
     #[serde(default)]
@@ -169,6 +217,9 @@ pub struct FurnitureRules {
     /// Phrases that mark a block as boilerplate (disclaimers, newsletter boxes).
     #[serde(default)]
     pub phrases: Vec<String>,
+    /// Regular expressions: a block matching one is boilerplate.
+    #[serde(default)]
+    pub patterns: Vec<String>,
     /// Lines that open a comment section: everything after them is dropped.
     #[serde(default)]
     pub comment_markers: Vec<String>,
@@ -196,6 +247,20 @@ impl NumericRules {
     pub fn policy(&self) -> PrecisionPolicy {
         self.precision.unwrap_or(PrecisionPolicy::Warn)
     }
+    pub fn bounds_policy(&self) -> PrecisionPolicy {
+        self.bounds.unwrap_or(PrecisionPolicy::Warn)
+    }
+
+    /// These settings with any unset one taken from `base`.
+    pub fn over(&self, base: &NumericRules) -> NumericRules {
+        NumericRules {
+            absolute_tolerance: self.absolute_tolerance.or(base.absolute_tolerance),
+            relative_tolerance: self.relative_tolerance.or(base.relative_tolerance),
+            approximate_tolerance: self.approximate_tolerance.or(base.approximate_tolerance),
+            precision: self.precision.or(base.precision),
+            bounds: self.bounds.or(base.bounds),
+        }
+    }
 }
 
 impl GroupingRules {
@@ -204,45 +269,19 @@ impl GroupingRules {
     }
 }
 
-impl Rules {
-    /// Layers `later` on top of `self`: scalars in `later` win, lists extend,
-    /// severities merge key by key.
-    pub fn merge(&mut self, later: Rules) {
-        self.entities.extend(later.entities);
-        self.references.extend(later.references);
-        self.not_entities.extend(later.not_entities);
-        extend_modality(&mut self.modality, later.modality);
-        self.directions.up.extend(later.directions.up);
-        self.directions.down.extend(later.directions.down);
-        let q = later.qualifiers;
-        self.qualifiers.approximately.extend(q.approximately);
-        self.qualifiers.nearly.extend(q.nearly);
-        self.qualifiers.more_than.extend(q.more_than);
-        self.qualifiers.less_than.extend(q.less_than);
-        self.qualifiers.vague.extend(q.vague);
-        self.attributes.extend(later.attributes);
-        self.synonyms.extend(later.synonyms);
-        let n = later.numeric;
-        let mine = &mut self.numeric;
-        mine.absolute_tolerance = n.absolute_tolerance.or(mine.absolute_tolerance);
-        mine.relative_tolerance = n.relative_tolerance.or(mine.relative_tolerance);
-        mine.approximate_tolerance = n.approximate_tolerance.or(mine.approximate_tolerance);
-        mine.precision = n.precision.or(mine.precision);
-        self.grouping.fuzzy_threshold = later
-            .grouping
-            .fuzzy_threshold
-            .or(self.grouping.fuzzy_threshold);
-        let f = later.furniture;
-        self.furniture.widget_words.extend(f.widget_words);
-        self.furniture.phrases.extend(f.phrases);
-        self.furniture.comment_markers.extend(f.comment_markers);
-        self.furniture.metadata_prefixes.extend(f.metadata_prefixes);
-        self.furniture.section_markers.extend(f.section_markers);
-        self.furniture.html_classes.extend(f.html_classes);
-        self.severity.extend(later.severity);
-        self.disable.extend(later.disable);
+impl UnsupportedRules {
+    pub fn min(&self) -> usize {
+        self.min_sources.unwrap_or(2).max(1)
     }
 
+    /// Whether claims of this attribute are reported when unbacked.
+    pub fn checks(&self, attribute: &str) -> bool {
+        (self.attributes.is_empty() || self.attributes.iter().any(|a| a == attribute))
+            && !self.ignore.iter().any(|a| a == attribute)
+    }
+}
+
+impl Rules {
     /// The severity a rule fires with, after overrides.
     pub fn severity_of(&self, id: RuleId) -> Severity {
         self.severity.get(&id).copied().unwrap_or(id.doc().severity)
@@ -251,10 +290,15 @@ impl Rules {
     pub fn enabled(&self, id: RuleId) -> bool {
         !self.disable.contains(&id)
     }
-}
 
-fn extend_modality(into: &mut ModalityRules, from: ModalityRules) {
-    into.confirmed.extend(from.confirmed);
-    into.reported.extend(from.reported);
-    into.speculative.extend(from.speculative);
+    /// Numeric comparison settings for an attribute: its own, over the global ones.
+    pub fn numeric_for(&self, attribute: &str) -> NumericRules {
+        let base = attribute.strip_suffix(" forecast").unwrap_or(attribute);
+        self.attributes
+            .iter()
+            .rev()
+            .find(|a| a.name == base)
+            .and_then(|a| a.tolerance.as_ref())
+            .map_or_else(|| self.numeric.clone(), |t| t.over(&self.numeric))
+    }
 }
