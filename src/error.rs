@@ -21,6 +21,8 @@ pub enum Error {
         column: usize,
         message: String,
     },
+    #[error("{}", .0.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"))]
+    InvalidRules(Vec<crate::rules::Diagnostic>),
     #[error("no articles to check{0}")]
     NoInputs(String),
 }

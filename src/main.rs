@@ -131,7 +131,14 @@ fn main() -> ExitCode {
             ExitCode::from(code)
         }
         Err(e) => {
-            eprintln!("crosscheck: error: {e}");
+            match e.downcast_ref::<crosscheck::error::Error>() {
+                Some(crosscheck::error::Error::InvalidRules(diagnostics)) => {
+                    for d in diagnostics {
+                        eprintln!("crosscheck: error: {d}\n{}", d.snippet());
+                    }
+                }
+                _ => eprintln!("crosscheck: error: {e}"),
+            }
             ExitCode::from(2)
         }
     }
@@ -223,16 +230,15 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
                 Ok((serde_yaml::to_string(&rules)?, 0))
             }
             RulesCommand::Check { files } => {
-                let mut errors = Vec::new();
+                let mut diagnostics = Vec::new();
                 for f in &files {
-                    if let Err(e) = Rules::load(std::slice::from_ref(f)) {
-                        errors.push(e.to_string());
-                    }
+                    let src = crosscheck::ingest::read_text(f)?;
+                    diagnostics.extend(crosscheck::rules::check(&src, f).1);
                 }
-                if errors.is_empty() {
+                if diagnostics.is_empty() {
                     Ok((format!("{} rules file(s) OK\n", files.len()), 0))
                 } else {
-                    anyhow::bail!(errors.join("\ncrosscheck: error: "))
+                    Err(crosscheck::error::Error::InvalidRules(diagnostics).into())
                 }
             }
         },

@@ -122,7 +122,7 @@ fn exit_2_for_an_unknown_rules_key_with_line_and_column() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::starts_with(format!(
-            "crosscheck: error: {rules}:3:3: numeric: unknown field `tolerence`, expected one of"
+            "crosscheck: error: {rules}:3:3: numeric: unknown field `tolerence`; expected one of"
         )));
 }
 

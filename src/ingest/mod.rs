@@ -10,8 +10,10 @@ mod furniture;
 mod html;
 mod markdown;
 mod plain;
+mod suppress;
 mod walk;
 
+pub use suppress::Suppression;
 pub use walk::collect_inputs;
 
 use crate::error::{Error, Result};
@@ -63,6 +65,8 @@ pub struct Document {
     /// `text` with markup and furniture blanked: same length, same offsets.
     pub prose: String,
     pub blocks: Vec<Block>,
+    /// Regions where inline comments switch rules off.
+    pub suppressions: Vec<Suppression>,
     lines: LineIndex,
 }
 
@@ -81,6 +85,7 @@ impl Document {
             Format::Markdown => markdown::blocks(&text),
             Format::Html => html::blocks(&text, &rules.furniture.html_classes),
         };
+        let suppressions = suppress::regions(&text, format, &path)?;
         let (prose, blocks) = furniture::remove(prose, blocks, format, &rules.furniture);
         debug_assert_eq!(prose.len(), text.len());
         let id = path
@@ -96,6 +101,7 @@ impl Document {
             text,
             prose,
             blocks,
+            suppressions,
             lines,
         })
     }

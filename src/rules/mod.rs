@@ -7,9 +7,11 @@
 mod ids;
 mod merge;
 mod model;
+mod validate;
 
 pub use ids::{RULES, RuleDoc, RuleId, Severity};
 pub use model::*;
+pub use validate::{Diagnostic, check, suggest};
 
 use crate::error::{Error, Result};
 use std::path::Path;
@@ -20,27 +22,10 @@ pub const DEFAULT_RULES: &str = include_str!("../../rules/default.yaml");
 impl Rules {
     /// Decodes one rules file.
     pub fn from_yaml(src: &str, path: &Path) -> Result<Rules> {
-        if src.trim().is_empty() {
-            return Ok(Rules::default());
+        match validate::check(src, path) {
+            (Some(rules), _) => Ok(rules),
+            (None, diagnostics) => Err(Error::InvalidRules(diagnostics)),
         }
-        serde_yaml::from_str(src).map_err(|e| {
-            let (line, column) = e
-                .location()
-                .map(|l| (l.line(), l.column()))
-                .unwrap_or((1, 1));
-            let message = e.to_string();
-            // serde_yaml appends " at line L column C"; the location is already in front.
-            let message = match message.find(" at line ") {
-                Some(i) => message[..i].to_string(),
-                None => message,
-            };
-            Error::Rules {
-                path: path.to_path_buf(),
-                line,
-                column,
-                message,
-            }
-        })
     }
 
     /// The bundled defaults.
