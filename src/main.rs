@@ -74,6 +74,9 @@ struct CheckArgs {
     /// Fail (exit 1) on findings at or above this level.
     #[arg(long, value_enum, default_value_t = FailArg::Conflict)]
     fail_on: FailArg,
+    /// Say for each finding which rule fired, with which settings.
+    #[arg(long)]
+    explain: bool,
     /// Which findings get table rows (repeatable, comma-separated).
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [ShowArg::Conflicts, ShowArg::Agreements])]
     show: Vec<ShowArg>,
@@ -188,9 +191,12 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
                 agreements: all || args.show.contains(&ShowArg::Agreements),
                 unsupported: all || args.show.contains(&ShowArg::Unsupported),
             };
+            let explain = args.explain.then_some(&rules);
             let out = match args.common.format {
-                Format::Json => report::report_json(&run) + "\n",
-                Format::Table => report::report_table(&run, &table_options(&args.common, show)),
+                Format::Json => report::report_json(&run, explain) + "\n",
+                Format::Table => {
+                    report::report_table(&run, &table_options(&args.common, show), explain)
+                }
             };
             Ok((out, code))
         }

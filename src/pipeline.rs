@@ -60,6 +60,7 @@ pub fn check(inputs: &Inputs, rules: &Rules) -> Result<Run> {
     let claims = claims(&docs, rules);
     let draft: Vec<bool> = docs.iter().map(|d| d.role == Role::Draft).collect();
     let findings = compare(&claims, &Roles { draft: &draft }, rules);
+    let findings = crate::compare::filter_findings(findings, &claims, &docs, rules);
     Ok(Run {
         docs,
         claims,

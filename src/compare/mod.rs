@@ -7,8 +7,13 @@
 //! reports. A cluster no other source backs is unsupported. In draft mode
 //! only clusters that involve the draft are reported.
 
+mod explain;
+mod filter;
 mod finding;
 mod numeric;
+
+pub use explain::{Explanation, explain};
+pub use filter::apply as filter_findings;
 
 pub use finding::{Finding, FindingKind};
 

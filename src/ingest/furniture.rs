@@ -49,6 +49,12 @@ pub(super) fn remove(
     let mut seen_content = false;
     let mut cut = false;
     let mut in_link_list = false;
+    // Patterns were validated when the rules were loaded.
+    let patterns: Vec<Regex> = rules
+        .patterns
+        .iter()
+        .filter_map(|p| Regex::new(p).ok())
+        .collect();
     for block in blocks {
         if in_link_list && block.kind == BlockKind::ListItem {
             blank(&mut prose, block.span);
@@ -59,7 +65,7 @@ pub(super) fn remove(
             Verdict::Furniture
         } else {
             let text = String::from_utf8_lossy(&prose[block.span.start()..block.span.end()]);
-            classify(&text, seen_content, rules)
+            classify(&text, seen_content, rules, &patterns)
         };
         match verdict {
             Verdict::Content => {
@@ -105,7 +111,7 @@ fn strip_dateline(prose: &mut [u8], block: Block) -> Block {
     }
 }
 
-fn classify(text: &str, seen_content: bool, rules: &FurnitureRules) -> Verdict {
+fn classify(text: &str, seen_content: bool, rules: &FurnitureRules, patterns: &[Regex]) -> Verdict {
     let trimmed = text.trim();
     let lower = trimmed.to_lowercase();
     let words: Vec<&str> = lower
@@ -140,6 +146,7 @@ fn classify(text: &str, seen_content: bool, rules: &FurnitureRules) -> Verdict {
         .phrases
         .iter()
         .any(|p| lower.contains(&p.to_lowercase()))
+        || patterns.iter().any(|re| re.is_match(trimmed))
     {
         return Verdict::Furniture;
     }
@@ -217,7 +224,7 @@ mod tests {
     use crate::rules::Rules;
 
     fn verdict(text: &str, seen: bool) -> Verdict {
-        classify(text, seen, &Rules::defaults().furniture)
+        classify(text, seen, &Rules::defaults().furniture, &[])
     }
 
     #[test]

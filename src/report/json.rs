@@ -18,6 +18,8 @@ struct Source<'a> {
 
 #[derive(Serialize)]
 struct JsonFinding<'a> {
+    /// Position in this report ("F1" …), for referring to a finding.
+    id: String,
     kind: FindingKind,
     rule: &'static str,
     severity: crate::rules::Severity,
@@ -25,6 +27,8 @@ struct JsonFinding<'a> {
     attribute: &'a str,
     message: &'a str,
     claims: Vec<Located<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<crate::compare::Explanation>,
 }
 
 #[derive(Serialize)]
@@ -56,12 +60,16 @@ fn sources<'a>(docs: &'a [Document], claims: &[Claim]) -> Vec<Source<'a>> {
         .collect()
 }
 
-/// The report of a check run, pretty-printed.
-pub fn report_json(run: &Run) -> String {
+/// The report of a check run, pretty-printed; with `explain`, each finding
+/// says which rule fired with which settings.
+pub fn report_json(run: &Run, explain: Option<&crate::rules::Rules>) -> String {
     let findings = run
         .findings
         .iter()
-        .map(|f| JsonFinding {
+        .enumerate()
+        .map(|(n, f)| JsonFinding {
+            id: format!("F{}", n + 1),
+            explain: explain.map(|r| crate::compare::explain(f, r)),
             kind: f.kind,
             rule: f.rule.as_str(),
             severity: f.severity,

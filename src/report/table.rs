@@ -142,7 +142,11 @@ pub(crate) fn excerpt(claim: &Claim, docs: &[Document]) -> String {
 }
 
 /// The findings table, a summary line, and the unsupported-per-source line.
-pub fn report_table(run: &Run, opts: &TableOptions) -> String {
+pub fn report_table(
+    run: &Run,
+    opts: &TableOptions,
+    explain: Option<&crate::rules::Rules>,
+) -> String {
     let mut out = String::new();
     let wanted = |k: FindingKind| match k {
         FindingKind::Conflict => opts.show.conflicts,
@@ -155,19 +159,30 @@ pub fn report_table(run: &Run, opts: &TableOptions) -> String {
             opts,
             &["#", "Severity", "Finding", "Subject · attribute", "Claims"],
         );
-        for (n, f) in rows.iter().enumerate() {
+        for f in &rows {
+            let n = run
+                .findings
+                .iter()
+                .position(|x| std::ptr::eq(x, *f))
+                .unwrap_or(0);
             let claims: Vec<String> = f
                 .claims
                 .iter()
                 .map(|&i| evidence(&run.claims[i], &run.docs))
                 .collect();
             t.add_row(vec![
-                Cell::new(n + 1),
+                Cell::new(format!("F{}", n + 1)),
                 severity_cell(f.severity, opts.color),
-                Cell::new(if f.kind.as_str() == f.rule.as_str() {
-                    format!("{}\n{}", f.kind.as_str(), f.message)
-                } else {
-                    format!("{} {}\n{}", f.kind.as_str(), f.rule, f.message)
+                Cell::new({
+                    let head = if f.kind.as_str() == f.rule.as_str() {
+                        format!("{}\n{}", f.kind.as_str(), f.message)
+                    } else {
+                        format!("{} {}\n{}", f.kind.as_str(), f.rule, f.message)
+                    };
+                    match explain {
+                        Some(r) => format!("{head}\n{}", crate::compare::explain(f, r).line()),
+                        None => head,
+                    }
                 }),
                 Cell::new(format!("{}\n· {}", f.subject, f.attribute)),
                 Cell::new(claims.join("\n")),
