@@ -37,7 +37,11 @@ enum Command {
 #[derive(Subcommand)]
 enum RulesCommand {
     /// Every rule id with its default severity, what it checks and an example.
-    List,
+    List {
+        /// Print the Markdown reference embedded in rules/README.md.
+        #[arg(long)]
+        markdown: bool,
+    },
     /// The effective rules after layering --rules files on the defaults, as YAML.
     Show {
         #[arg(long = "rules", value_name = "FILE")]
@@ -221,7 +225,8 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
             Ok((out, 0))
         }
         Command::Rules { command } => match command {
-            RulesCommand::List => {
+            RulesCommand::List { markdown: true } => Ok((crosscheck::rules::rules_markdown(), 0)),
+            RulesCommand::List { markdown: false } => {
                 let mut out = String::new();
                 for r in RULES {
                     out.push_str(&format!(

@@ -9,7 +9,7 @@ mod merge;
 mod model;
 mod validate;
 
-pub use ids::{RULES, RuleDoc, RuleId, Severity};
+pub use ids::{RULES, RuleDoc, RuleId, Severity, rules_markdown};
 pub use model::*;
 pub use validate::{Diagnostic, check, suggest};
 

@@ -209,9 +209,11 @@ fn semantic(rules: &Rules, src: &str, path: &Path) -> Vec<Diagnostic> {
             let key = n.to_lowercase();
             match owner.get(&key) {
                 Some((j, other)) if *j != i => {
+                    // An alias or ticker stands below the entity's name line.
+                    let start = if n == &e.name { from } else { from + 1 };
                     push(
                         n,
-                        from,
+                        start,
                         format!(
                             "entities[{i}]: `{n}` already names entity `{other}` (entities[{j}]); an alias may belong to one entity only"
                         ),
