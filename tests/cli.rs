@@ -397,3 +397,59 @@ fn acronyms_defined_once_group_later_uses() {
     assert_eq!(f["subject"], "Dow Jones Transportation Average");
     assert_eq!(f["claims"][1]["source"], "b");
 }
+
+#[test]
+fn rules_show_prints_the_layered_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "mine.yaml",
+        "entities:\n  - { name: Acme Logistics, aliases: [Acme], kind: company }\nnumeric:\n  precision: lenient\n",
+    );
+    let out = crosscheck()
+        .args(["rules", "show", "--rules", &f])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let shown: crosscheck::rules::Rules =
+        serde_yaml::from_slice(&out).expect("rules show prints valid rules YAML");
+    assert!(shown.entities.iter().any(|e| e.name == "Acme Logistics"));
+    assert!(shown.entities.iter().any(|e| e.name == "United States"));
+    assert_eq!(
+        shown.numeric.policy(),
+        crosscheck::rules::PrecisionPolicy::Agree
+    );
+    assert!(!shown.modality.speculative.is_empty());
+}
+
+#[test]
+fn rules_check_reports_problems_in_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.yaml", "numeric:\n  precison: warn\n");
+    let b = write(dir.path(), "b.yaml", "disable: [agreemnt]\n");
+    let out = crosscheck()
+        .args(["rules", "check", &a, &b])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    let firsts: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("crosscheck: error:"))
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            format!(
+                "crosscheck: error: {a}:2:3: numeric: unknown field `precison`; did you mean `precision`?"
+            ),
+            format!(
+                "crosscheck: error: {b}:1:11: disable[0]: unknown variant `agreemnt`; did you mean `agreement`?"
+            ),
+        ]
+    );
+}
