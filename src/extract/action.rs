@@ -306,7 +306,8 @@ fn phrase_after(
     let mut phrase_end = end;
     // "could climb 10%", "will cost $40 million", "could take three weeks":
     // a figure or a move, not an action.
-    let first = word_positions(phrase_text)
+    let first = crate::text::word_spans(phrase_text)
+        .into_iter()
         .map(|(_, w)| w)
         .find(|w| !STOP.contains(w) && w.chars().all(char::is_alphabetic));
     if first.is_some_and(|w| {
@@ -315,7 +316,7 @@ fn phrase_after(
     }) {
         return None;
     }
-    for (i, w) in word_positions(phrase_text).take(14) {
+    for (i, w) in crate::text::word_spans(phrase_text).into_iter().take(14) {
         // Direction words ("fall", "rise") are moves, not actions, unless the
         // rules list them as action words ("cut").
         let moves = (lex.up.contains(w) || lex.down.contains(w)) && !lex.synonyms.contains_key(w);
@@ -342,26 +343,6 @@ fn phrase_after(
             keys,
         },
     ))
-}
-
-fn word_positions(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        let part = c.is_alphanumeric() || c == '-';
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s0)) => {
-                out.push((s0, &s[s0..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s0) = start {
-        out.push((s0, &s[s0..]));
-    }
-    out.into_iter()
 }
 
 /// Synonym head, else a crude stem (selling → sell, offers → offer).

@@ -12,7 +12,7 @@ use crate::span::Span;
 pub(crate) fn direction(lower: &str, clause: Span, fig: Span, lex: &Lexicon) -> Option<Direction> {
     let mut best: Option<(bool, usize, Direction)> = None; // (after, distance, dir)
     let text = clause.slice(lower);
-    for (i, w) in words(text) {
+    for (i, w) in crate::text::word_spans(text) {
         let at = clause.start() + i;
         if fig.contains(Span::new(at, at + w.len())) {
             continue;
@@ -40,26 +40,6 @@ pub(crate) fn direction(lower: &str, clause: Span, fig: Span, lex: &Lexicon) -> 
         }
     }
     best.map(|b| b.2)
-}
-
-fn words(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        let part = c.is_alphanumeric() || c == '-';
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s0)) => {
-                out.push((s0, &s[s0..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s0) = start {
-        out.push((s0, &s[s0..]));
-    }
-    out
 }
 
 /// The attribute of a figure.
@@ -224,7 +204,7 @@ pub(crate) fn event(lower: &str, clause: Span, lex: &Lexicon) -> Option<&'static
             return Some(name);
         }
     }
-    let moved = words(text)
+    let moved = crate::text::word_spans(text)
         .iter()
         .any(|(_, w)| lex.up.contains(*w) || lex.down.contains(*w));
     moved.then_some("move")

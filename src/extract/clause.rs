@@ -78,31 +78,7 @@ pub(crate) fn clause_at(clauses: &[Span], at: usize) -> Span {
         .unwrap_or_else(|| clauses.last().copied().unwrap_or(Span::new(0, 0)))
 }
 
-/// Position of each whole-word, case-insensitive occurrence of `phrase`.
-pub(crate) fn find_words(lower: &str, phrase: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(p) = lower[from..].find(phrase) {
-        let s = from + p;
-        let e = s + phrase.len();
-        from = s + 1;
-        let ok = lower[..s]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-            && lower[e..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-        if ok {
-            out.push(s);
-        }
-        if from >= lower.len() {
-            break;
-        }
-    }
-    out
-}
+pub(crate) use crate::text::find_words;
 
 /// The most hedged modality whose trigger occurs in `scope` of `lower`, plus
 /// "according to …" anywhere in the sentence.

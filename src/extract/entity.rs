@@ -10,7 +10,7 @@
 use super::lexicon::Lexicon;
 use crate::rules::EntityKind;
 use crate::span::Span;
-use crate::text::{Token, TokenKind, tokenize};
+use crate::text::{Token, TokenKind, find_words, tokenize};
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -441,21 +441,9 @@ pub(crate) fn mentions(
     let mut out: Vec<Mention> = Vec::new();
     // Names the rules know, longest first.
     for (name, kind) in &lex.known {
-        let mut from = 0;
-        while let Some(i) = text[from..].find(name.as_str()) {
-            let s = from + i;
-            let e = s + name.len();
-            from = e;
-            let bounded = text[..s]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-                && text[e..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-            let span = Span::new(s, e).offset(sentence.start());
-            if bounded && !out.iter().any(|m| m.span.overlaps(span)) {
+        for s in find_words(text, name) {
+            let span = Span::new(s, s + name.len()).offset(sentence.start());
+            if !out.iter().any(|m| m.span.overlaps(span)) {
                 out.push(Mention {
                     span,
                     name: name.clone(),
@@ -518,21 +506,9 @@ pub(crate) fn mentions(
     let lower = crate::text::fold_case(text);
     for (phrase, kind) in &lex.references {
         let needle = phrase.join(" ");
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(&needle) {
-            let s = from + i;
-            let e = s + needle.len();
-            from = e;
-            let bounded = lower[..s]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-                && lower[e..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-            let span = Span::new(s, e).offset(sentence.start());
-            if bounded && !out.iter().any(|m| m.span.overlaps(span)) {
+        for s in find_words(&lower, &needle) {
+            let span = Span::new(s, s + needle.len()).offset(sentence.start());
+            if !out.iter().any(|m| m.span.overlaps(span)) {
                 out.push(Mention {
                     span,
                     name: needle.clone(),

@@ -353,20 +353,9 @@ fn word_figures(text: &str, found: &[(Span, Quantity)], lex: &Lexicon) -> Vec<(S
     };
     for phrase in &lex.vague {
         let needle = phrase.join(" ");
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(&needle) {
-            let s = from + i;
+        for s in crate::text::find_words(&lower, &needle) {
             let e = s + needle.len();
-            from = e;
-            let bounded = lower[..s]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-                && lower[e..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-            if !bounded || taken(Span::new(s, e), &out) {
+            if taken(Span::new(s, e), &out) {
                 continue;
             }
             let unit = if needle.contains("digit") {
