@@ -1,0 +1,88 @@
+//! What the corpus as a whole says about names: which capitalised words it
+//! writes mid-sentence, which it writes in lower case, which acronyms it defines.
+
+use super::runs::*;
+use super::*;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub(super) static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<long>[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|&|de)\s+)?[A-Z0-9][\w&'’.-]*)*)\s*\((?:(?i:NYSE|NASDAQ|LSE|TSX|ticker)\s*:\s*)?(?P<short>[A-Z][A-Z0-9.&]{1,6})\)",
+    )
+    .expect("valid acronym regex")
+});
+
+/// Names the corpus writes capitalised mid-sentence, plus acronym definitions.
+#[derive(Debug, Default)]
+pub(crate) struct Evidence {
+    pub names: HashSet<String>,
+    /// Words the corpus writes in lower case somewhere.
+    pub(super) lowercase: HashSet<String>,
+    /// Single capitalised words seen only where capitals prove nothing
+    /// (sentence starts, headlines), with how often.
+    initial: std::collections::HashMap<String, usize>,
+    /// (short, long) pairs such as ("SOX", "Philadelphia Semiconductor Index").
+    pub acronyms: Vec<(String, String)>,
+}
+
+impl Evidence {
+    /// Learns from one sentence.
+    pub fn learn(&mut self, prose: &str, sentence: Span, heading: bool, lex: &Lexicon) {
+        let text = sentence.slice(prose);
+        for c in ACRONYM.captures_iter(text) {
+            let long = strip_leading(c["long"].trim(), lex);
+            let short = c["short"].trim_end_matches('.').to_string();
+            if !long.is_empty() && long != short && long.contains(char::is_lowercase) {
+                self.acronyms.push((short.clone(), long.clone()));
+                self.names.insert(long);
+                self.names.insert(short);
+            }
+        }
+        let toks = tokenize(prose, sentence);
+        for t in &toks {
+            let w = t.span.slice(prose);
+            if t.kind == TokenKind::Word && w.starts_with(char::is_lowercase) {
+                self.lowercase.insert(w.to_string());
+            }
+        }
+        if heading {
+            for run in cap_runs(prose, &toks) {
+                let raw = run.text(prose, &toks);
+                if let Some(first) = name_parts(&clean_name(&raw), lex).into_iter().next()
+                    && raw.starts_with(first.as_str())
+                {
+                    let word = first.split_whitespace().next().unwrap_or("").to_string();
+                    *self.initial.entry(word).or_default() += 1;
+                }
+            }
+            return;
+        }
+        for run in cap_runs(prose, &toks) {
+            let raw = run.text(prose, &toks);
+            for part in name_parts(&clean_name(&raw), lex) {
+                let rel = raw.find(&part).unwrap_or(0);
+                if run.first_token > 0 || rel > 0 || part.split_whitespace().count() >= 2 {
+                    self.names.insert(part);
+                } else if !part.contains(' ') {
+                    *self.initial.entry(part).or_default() += 1;
+                }
+            }
+        }
+    }
+}
+
+impl Evidence {
+    /// After learning every document: a word written capitalised at least
+    /// twice and never in lower case ("Brent") is a name.
+    pub fn finish(&mut self) {
+        let lowercase = &self.lowercase;
+        let found: Vec<String> = self
+            .initial
+            .iter()
+            .filter(|(w, n)| **n >= 2 && !lowercase.contains(&w.to_lowercase()))
+            .map(|(w, _)| w.clone())
+            .collect();
+        self.names.extend(found);
+    }
+}

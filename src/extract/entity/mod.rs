@@ -1,0 +1,249 @@
+//! Entity mentions in a sentence: names known from the rules, capitalised
+//! runs ("Philadelphia Semiconductor Index", "S&P 500", "Meta Platforms Inc."),
+//! acronyms defined in parentheses, people (kept apart: they attribute, they
+//! are not subjects), and references such as "the tech giant".
+//!
+//! A capitalised word at the start of a sentence or in a headline is a name
+//! only with evidence: the rules know it, it is an acronym or carries a
+//! company suffix, or the corpus writes it capitalised mid-sentence.
+
+mod evidence;
+mod lists;
+mod runs;
+
+pub(crate) use evidence::Evidence;
+
+use super::lexicon::Lexicon;
+use crate::rules::EntityKind;
+use crate::span::Span;
+use crate::text::{Token, TokenKind, find_words, tokenize};
+use lists::*;
+use runs::*;
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Mention {
+    /// Byte span in the document.
+    pub span: Span,
+    pub name: String,
+    pub kind: Option<EntityKind>,
+    /// For "the company": the kind it refers back to; resolved later.
+    pub reference: Option<EntityKind>,
+}
+
+impl Mention {
+    pub fn is_person(&self) -> bool {
+        self.kind == Some(EntityKind::Person)
+    }
+}
+
+/// Mentions in one sentence, spans in document offsets.
+pub(crate) fn mentions(
+    prose: &str,
+    sentence: Span,
+    heading: bool,
+    lex: &Lexicon,
+    evidence: &Evidence,
+) -> Vec<Mention> {
+    let text = sentence.slice(prose);
+    let mut out: Vec<Mention> = Vec::new();
+    // Names the rules know, longest first.
+    for (name, kind) in &lex.known {
+        for s in find_words(text, name) {
+            let span = Span::new(s, s + name.len()).offset(sentence.start());
+            if !out.iter().any(|m| m.span.overlaps(span)) {
+                out.push(Mention {
+                    span,
+                    name: name.clone(),
+                    kind: *kind,
+                    reference: None,
+                });
+            }
+        }
+    }
+    let toks = tokenize(prose, sentence);
+    for run in cap_runs(prose, &toks) {
+        let run_start = toks[run.start].span.start();
+        let raw = run.text(prose, &toks);
+        for part in name_parts(&clean_name(&raw), lex) {
+            let Some(rel) = raw.find(&part) else { continue };
+            // "SUVs", "GPUs", "CEOs": plurals of acronyms are things, not names.
+            if part.len() > 2
+                && part.ends_with('s')
+                && part[..part.len() - 1]
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase())
+            {
+                continue;
+            }
+            let initial = heading || (run.first_token == 0 && rel == 0);
+            let span = Span::new(run_start + rel, run_start + rel + part.len());
+            if out.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            // At the start of a body sentence a name of two or more words is
+            // taken as it stands; one word needs evidence.
+            let multiword = !heading && part.contains(' ');
+            let known = evidence.names.contains(&part)
+                || is_acronym(&part)
+                || kind_of(&part).is_some()
+                || multiword;
+            // One capitalised word opening a body sentence is a name unless
+            // the corpus also writes it in lower case ("Revenue", "Oil").
+            let lone_name = !heading
+                && !part.contains(' ')
+                && !evidence.lowercase.contains(&part.to_lowercase());
+            let accepted = if initial && !known && !lone_name {
+                // Fall back to the longest evidenced prefix ("Meta Eyes Cloud" → "Meta").
+                longest_evidenced_prefix(&part, evidence)
+            } else {
+                Some(part.clone())
+            };
+            let Some(name) = accepted else { continue };
+            let span = Span::new(span.start(), span.start() + name.len());
+            let kind = kind_of(&name).or_else(|| person_kind(prose, &toks, &run, &name));
+            out.push(Mention {
+                span,
+                name,
+                kind,
+                reference: None,
+            });
+        }
+    }
+    // References such as "the tech giant".
+    let lower = crate::text::fold_case(text);
+    for (phrase, kind) in &lex.references {
+        let needle = phrase.join(" ");
+        for s in find_words(&lower, &needle) {
+            let span = Span::new(s, s + needle.len()).offset(sentence.start());
+            if !out.iter().any(|m| m.span.overlaps(span)) {
+                out.push(Mention {
+                    span,
+                    name: needle.clone(),
+                    kind: None,
+                    reference: Some(*kind),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|m| m.span);
+    out
+}
+
+fn longest_evidenced_prefix(part: &str, evidence: &Evidence) -> Option<String> {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (1..=words.len())
+        .rev()
+        .map(|n| words[..n].join(" "))
+        .find(|cand| evidence.names.contains(cand))
+}
+
+/// A two- or three-word name introduced by a title or followed by "said" is a person.
+fn person_kind(prose: &str, toks: &[Token], run: &Run, name: &str) -> Option<EntityKind> {
+    let n = name.split_whitespace().count();
+    if !(2..=3).contains(&n) || name.chars().any(|c| c.is_ascii_digit() || c == '&') {
+        return None;
+    }
+    let after = toks
+        .get(run.end)
+        .map(|t| t.span.slice(prose).to_lowercase());
+    let after2 = toks
+        .get(run.end + 1)
+        .map(|t| t.span.slice(prose).to_lowercase());
+    // "Jane Doe said", "Jane Doe, an analyst at …", "Jane Doe, chief executive".
+    let after3 = toks
+        .get(run.end + 2)
+        .map(|t| t.span.slice(prose).to_lowercase());
+    let appositive = after.as_deref() == Some(",")
+        && (after2.as_deref().is_some_and(|w| TITLES.contains(&w))
+            || (after2
+                .as_deref()
+                .is_some_and(|w| matches!(w, "a" | "an" | "the"))
+                && after3.as_deref().is_some_and(|w| TITLES.contains(&w))));
+    // "X Y said" alone does not tell a person from "Kestrel Pharma said":
+    // it counts only when the name does not end like an organisation.
+    let org_word = name
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| ORG_WORDS.contains(&w.trim_end_matches('.')));
+    let said = (after.as_deref().is_some_and(|w| SPEECH.contains(&w)) && !org_word) || appositive;
+    let titled = toks[run.start.saturating_sub(3)..run.start]
+        .iter()
+        .any(|t| TITLES.contains(&t.span.slice(prose).to_lowercase().trim_end_matches('.')));
+    (said || titled).then_some(EntityKind::Person)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rules;
+
+    fn names(text: &str, heading: bool, evidence: &Evidence) -> Vec<(String, Option<EntityKind>)> {
+        let lex = Lexicon::new(&Rules::defaults());
+        mentions(text, Span::new(0, text.len()), heading, &lex, evidence)
+            .into_iter()
+            .map(|m| (m.span.slice(text).to_string(), m.kind.or(m.reference)))
+            .collect()
+    }
+
+    #[test]
+    fn finds_names_indexes_and_references() {
+        let ev = Evidence::default();
+        let got = names(
+            "The Philadelphia Semiconductor Index fell while Meta Platforms Inc. and the S&P 500 rose, and the tech giant's shares slid.",
+            false,
+            &ev,
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    "Philadelphia Semiconductor Index".into(),
+                    Some(EntityKind::Index)
+                ),
+                ("Meta Platforms Inc.".into(), Some(EntityKind::Company)),
+                ("S&P 500".into(), Some(EntityKind::Index)),
+                ("the tech giant".into(), Some(EntityKind::Company)),
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_words_need_evidence() {
+        let lex = Lexicon::new(&Rules::defaults());
+        let mut ev = Evidence::default();
+        let body = "Shares of Meta fell.";
+        ev.learn(body, Span::new(0, body.len()), false, &lex);
+        let got = names("Chip Stocks Slide as Meta Eyes Cloud Business", true, &ev);
+        assert_eq!(got, [("Meta".into(), None)]);
+    }
+
+    #[test]
+    fn acronyms_defined_in_parentheses_are_learned() {
+        let lex = Lexicon::new(&Rules::defaults());
+        let mut ev = Evidence::default();
+        let s = "The Dow Jones Transportation Average (DJT) and Nvidia (NASDAQ: NVDA) fell.";
+        ev.learn(s, Span::new(0, s.len()), false, &lex);
+        assert_eq!(
+            ev.acronyms,
+            [
+                (
+                    "DJT".to_string(),
+                    "Dow Jones Transportation Average".to_string()
+                ),
+                ("NVDA".to_string(), "Nvidia".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn people_are_marked() {
+        let got = names(
+            "Analyst Jane Doe said Nvidia could fall.",
+            false,
+            &Evidence::default(),
+        );
+        assert_eq!(got[0], ("Jane Doe".into(), Some(EntityKind::Person)));
+        assert_eq!(got[1], ("Nvidia".into(), None));
+    }
+}

@@ -1,0 +1,164 @@
+//! Runs of capitalised tokens and the name parts inside them.
+
+use super::lists::*;
+use super::*;
+
+pub(super) struct Run {
+    pub(super) first_token: usize,
+    pub(super) start: usize,
+    pub(super) end: usize, // exclusive token index
+}
+
+impl Run {
+    pub(super) fn text(&self, prose: &str, toks: &[Token]) -> String {
+        Span::new(toks[self.start].span.start(), toks[self.end - 1].span.end())
+            .slice(prose)
+            .to_string()
+    }
+}
+
+pub(super) fn is_cap(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Maximal runs of capitalised tokens, joined by connectors, "&", index numbers.
+pub(super) fn cap_runs(prose: &str, toks: &[Token]) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    // The first word token of the sentence (after an opening quote).
+    let first_word = toks
+        .iter()
+        .position(|t| t.kind != TokenKind::Punct)
+        .unwrap_or(0);
+    while i < toks.len() {
+        let t = toks[i].span.slice(prose);
+        if toks[i].kind != TokenKind::Word || !is_cap(t) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        if !t.ends_with("'s") && !t.ends_with("’s") {
+            while end < toks.len() {
+                let w = toks[end].span.slice(prose);
+                let adjacent = toks[end].span.start() - toks[end - 1].span.end() <= 1;
+                if !adjacent {
+                    break;
+                }
+                if toks[end].kind == TokenKind::Word && is_cap(w) {
+                    end += 1;
+                    if w.ends_with("'s") || w.ends_with("’s") {
+                        break;
+                    }
+                } else if (CONNECTORS.contains(&w) && w != "and" || w == "&")
+                    && end + 1 < toks.len()
+                    && is_cap(toks[end + 1].span.slice(prose))
+                {
+                    end += 2;
+                } else if (toks[end].kind == TokenKind::Number
+                    && INDEX_NUMBERS.contains(&w)
+                    && toks.get(end + 1).is_none_or(|n| n.span.slice(prose) != "%"))
+                    || (w == "." && COMPANY_SUFFIXES.contains(&toks[end - 1].span.slice(prose)))
+                {
+                    // An index number ("S&P 500") or a suffix's period ends the name.
+                    end += 1;
+                    break;
+                } else {
+                    break;
+                }
+            }
+        }
+        runs.push(Run {
+            first_token: if start == first_word { 0 } else { start.max(1) },
+            start,
+            end,
+        });
+        i = end;
+    }
+    runs
+}
+
+/// Drops possessives, surrounding punctuation.
+pub(super) fn clean_name(s: &str) -> String {
+    let s = s.trim();
+    let s = s
+        .strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .unwrap_or(s);
+    s.trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c == '"')
+        .to_string()
+}
+
+/// Leading words that never begin a name ("The", "On", months) are dropped.
+pub(super) fn strip_leading(s: &str, lex: &Lexicon) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let skip = words
+        .iter()
+        .take_while(|w| lex.not_entities.contains(w.trim_end_matches(['.', ','])))
+        .count();
+    words[skip..].join(" ")
+}
+
+/// The parts of a run that can be names: split at words that are never names.
+pub(super) fn name_parts(run: &str, lex: &Lexicon) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    let words: Vec<&str> = run.split_whitespace().collect();
+    for w in words.iter().copied() {
+        let bare = w.trim_end_matches(['.', ',']);
+        // "Denver-based" describes the name that follows; it is not part of it.
+        let modifier = bare.ends_with("-based") || bare.ends_with("-headquartered");
+        // Words that never name a thing are dropped at the start of a run
+        // ("The", "Shares"); inside a name ("Philadelphia Semiconductor
+        // Index") only titles, dates and acronyms such as "CEO" split it.
+        let never = lex.not_entities.contains(bare);
+        let edge = cur.is_empty();
+        let hard = bare.chars().all(|c| c.is_ascii_uppercase())
+            || DATE_WORDS.contains(&bare)
+            || TITLES.contains(&bare.to_lowercase().as_str());
+        if modifier || (never && (edge || hard)) {
+            if !cur.is_empty() {
+                parts.push(cur.join(" "));
+                cur.clear();
+            }
+        } else {
+            cur.push(w);
+        }
+    }
+    if !cur.is_empty() {
+        parts.push(cur.join(" "));
+    }
+    parts
+        .into_iter()
+        .filter_map(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            let lead = words.iter().take_while(|w| CONNECTORS.contains(w)).count();
+            let trail = words[lead..]
+                .iter()
+                .rev()
+                .take_while(|w| CONNECTORS.contains(w))
+                .count();
+            let kept = &words[lead..words.len() - trail];
+            (!kept.is_empty()).then(|| kept.join(" "))
+        })
+        .collect()
+}
+
+pub(super) fn kind_of(name: &str) -> Option<EntityKind> {
+    let last = name.split_whitespace().last().unwrap_or("");
+    let last = last.trim_end_matches('.');
+    if INDEX_WORDS.contains(&last) || INDEX_NUMBERS.contains(&last) {
+        Some(EntityKind::Index)
+    } else if COMPANY_SUFFIXES.contains(&last) {
+        Some(EntityKind::Company)
+    } else {
+        None
+    }
+}
+
+pub(super) fn is_acronym(name: &str) -> bool {
+    (2..=6).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+}

@@ -1,0 +1,213 @@
+//! Figures written with digits: "4.35%", "$3.2 billion", "-6.4%", "20-45%",
+//! "52,000 accelerator chips", with the qualifier words before them.
+
+use super::noun::count_noun;
+use super::wording::word_figures;
+use super::*;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub(super) const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
+
+pub(super) static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?x)
+        (?P<sign>[-−–+])?
+        (?P<cur>(?:US|C|A|HK|S|NZ)?\$|€|£|¥|\b(?:USD|EUR|GBP|JPY)\s?)?
+        (?P<num>{NUM})
+        (?:\s?(?:-|–|to)\s?(?:(?:US)?\$|€|£)?(?P<num2>{NUM}))?
+        (?P<scale>\s?(?i:trillion|billion|million|thousand)\b|(?i:tn|bn|mn|b|m|k)\b)?
+        (?P<unit>\s?(?:%|(?i:percentage\s+points?|per\s?cent|percent|pct)\b|(?i:euros?|dollars?|pounds?|yen)\b|(?i:x)\b|-fold\b))?
+        "
+    );
+    Regex::new(&pattern).expect("valid figure regex")
+});
+
+pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
+    let mut out = Vec::new();
+    for caps in FIGURE.captures_iter(text) {
+        let whole = caps.get(0).expect("match");
+        let num = caps.name("num").expect("num");
+        let (mut start, end) = (whole.start(), whole.end());
+        if !left_boundary_ok(text, start) || !right_boundary_ok(text, end) {
+            continue;
+        }
+        let has_cur = caps.name("cur").is_some();
+        let unit_word = caps.name("unit").map(|m| m.as_str().trim().to_lowercase());
+        let scale_word = caps.name("scale").map(|m| m.as_str().trim().to_lowercase());
+        let Some(value) = parse_num(num.as_str()) else {
+            continue;
+        };
+        // A sign counts only where it is not a hyphen joining words ("Q-3", "mid-4").
+        let sign = caps.name("sign").filter(|s| {
+            let before = text[..s.start()].chars().next_back();
+            before.is_none_or(|c| c.is_whitespace() || c == '(' || c == '[')
+        });
+        if caps.name("sign").is_some() && sign.is_none() {
+            start = num
+                .start()
+                .min(caps.name("cur").map_or(usize::MAX, |c| c.start()));
+        }
+        let scale = scale_word.as_deref().map_or(1.0, scale_of);
+        if scale_word.as_deref().is_some_and(|s| s.len() == 1) && !has_cur {
+            continue; // "5 m" without a currency is too ambiguous
+        }
+        let mut count_end = end;
+        let decimals = num.as_str().split('.').nth(1).map_or(0, str::len) as i32;
+        let resolution = 10f64.powi(-decimals) * scale;
+        let unit = match (&unit_word, has_cur) {
+            (Some(u), _) if u == "%" || u.starts_with("per") || u == "pct" => {
+                if u.starts_with("percentage") {
+                    Unit::PercentagePoints
+                } else {
+                    Unit::Percent
+                }
+            }
+            (Some(u), _) if u == "x" || u == "-fold" => Unit::Multiple,
+            (Some(u), _) => Unit::Money {
+                currency: currency_word(u).to_string(),
+            },
+            (None, true) => Unit::Money {
+                currency: currency_symbol(caps.name("cur").map_or("$", |m| m.as_str().trim()))
+                    .to_string(),
+            },
+            (None, false) => {
+                if is_year_like(num.as_str(), scale_word.is_some()) || is_time(text, end) {
+                    continue;
+                }
+                match count_noun(&text[end..], lex) {
+                    Some((noun, len)) => {
+                        count_end = end + len;
+                        Unit::Count { noun }
+                    }
+                    None => continue,
+                }
+            }
+        };
+        let mut q = Quantity {
+            unit,
+            value: value * scale,
+            high: caps
+                .name("num2")
+                .and_then(|m| parse_num(m.as_str()))
+                .map(|v| v * scale),
+            resolution,
+            qualifier: Qualifier::Exact,
+            direction: None,
+            vague: false,
+        };
+        if let Some(s) = sign {
+            if matches!(s.as_str(), "-" | "−" | "–") {
+                q.direction = Some(Direction::Down);
+            } else {
+                q.direction = Some(Direction::Up);
+            }
+        }
+        if q.high.is_some() {
+            q.qualifier = Qualifier::Range;
+        }
+        let mut span = Span::new(start, end.max(count_end));
+        if let Some((qual, qstart)) = qualifier_before(text, span.start(), lex) {
+            q.qualifier = qual;
+            span = Span::new(qstart, span.end());
+        }
+        // Trim a trailing space the optional groups may have swallowed.
+        let trimmed = span.slice(text).trim_end().len();
+        out.push((Span::new(span.start(), span.start() + trimmed), q));
+    }
+    out.extend(word_figures(text, &out, lex));
+    out.sort_by_key(|(s, _)| *s);
+    out
+}
+
+/// "doubled", "nearly double", "double-digit", "hundreds of millions", "three quarters".
+pub(super) fn parse_num(s: &str) -> Option<f64> {
+    s.replace(',', "").parse().ok()
+}
+
+pub(super) fn scale_of(s: &str) -> f64 {
+    match s {
+        "trillion" | "tn" => 1e12,
+        "billion" | "bn" | "b" => 1e9,
+        "million" | "mn" | "m" => 1e6,
+        "thousand" | "k" => 1e3,
+        _ => 1.0,
+    }
+}
+
+pub(super) fn currency_symbol(s: &str) -> &'static str {
+    match s {
+        "€" | "EUR" => "EUR",
+        "£" | "GBP" => "GBP",
+        "¥" | "JPY" => "JPY",
+        "C$" => "CAD",
+        "A$" => "AUD",
+        "HK$" => "HKD",
+        "S$" => "SGD",
+        "NZ$" => "NZD",
+        _ => "USD",
+    }
+}
+
+pub(super) fn currency_word(s: &str) -> &'static str {
+    if s.starts_with("euro") {
+        "EUR"
+    } else if s.starts_with("pound") {
+        "GBP"
+    } else if s == "yen" {
+        "JPY"
+    } else {
+        "USD"
+    }
+}
+
+/// A number may not continue a word, a number or a version ("Q3", "A100", "4.35").
+pub(super) fn left_boundary_ok(text: &str, start: usize) -> bool {
+    match text[..start].chars().next_back() {
+        None => true,
+        Some(c) => {
+            !(c.is_alphanumeric() || c == '.' || c == ',' || c == '_' || c == '/' || c == ':')
+        }
+    }
+}
+
+pub(super) fn right_boundary_ok(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    match rest.chars().next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() || c == '_' => false,
+        Some(':') => !rest[1..].starts_with(|c: char| c.is_ascii_digit()),
+        Some('.' | ',') => !rest[1..].starts_with(|c: char| c.is_ascii_digit()),
+        Some(_) => true,
+    }
+}
+
+pub(super) fn is_year_like(num: &str, scaled: bool) -> bool {
+    !scaled && num.len() == 4 && num.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+pub(super) fn is_time(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start().to_lowercase();
+    rest.starts_with("a.m")
+        || rest.starts_with("p.m")
+        || rest.starts_with("am ")
+        || rest.starts_with("pm ")
+}
+
+/// A qualifier phrase ending right before `at`: returns it and where it starts.
+pub(super) fn qualifier_before(text: &str, at: usize, lex: &Lexicon) -> Option<(Qualifier, usize)> {
+    let before = text[..at].trim_end();
+    let lower = crate::text::fold_case(before);
+    for (phrase, qual) in &lex.qualifiers {
+        let needle = phrase.join(" ");
+        if let Some(stripped) = lower.strip_suffix(&needle)
+            && stripped
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        {
+            return Some((*qual, stripped.len()));
+        }
+    }
+    None
+}

@@ -1,0 +1,204 @@
+//! The noun a count counts: "52,000 accelerator chips" → chips.
+
+use super::*;
+
+pub(super) const NOT_NOUNS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "and",
+    "or",
+    "from",
+    "with",
+    "as",
+    "than",
+    "per",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "its",
+    "their",
+    "his",
+    "her",
+    "it",
+    "that",
+    "this",
+    "after",
+    "before",
+    "since",
+    "while",
+    "when",
+    "on",
+    "into",
+    "over",
+    "under",
+    "up",
+    "down",
+    "more",
+    "less",
+    "percent",
+    "cent",
+    "last",
+    "next",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "new",
+    "other",
+    "times",
+    "points",
+    "point",
+    "straight",
+    "consecutive",
+    "between",
+    "during",
+    "through",
+    "across",
+    "among",
+    "against",
+    "within",
+    "including",
+    "like",
+    "via",
+    "toward",
+    "towards",
+    "about",
+    "around",
+    "near",
+    "off",
+    "out",
+    "so",
+    "but",
+    "yet",
+    "if",
+    "then",
+    "each",
+    "every",
+    "all",
+    "some",
+    "any",
+    "most",
+    "such",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "where",
+    "why",
+    "how",
+    "would",
+    "could",
+    "should",
+    "will",
+    "can",
+    "may",
+    "might",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "been",
+    "being",
+    "not",
+    "no",
+    "nor",
+    "too",
+    "very",
+    "just",
+    "only",
+    "also",
+    "even",
+    "still",
+    "already",
+    "again",
+    "ago",
+    "later",
+    "earlier",
+    "higher",
+    "lower",
+    "fewer",
+    "least",
+    "annually",
+    "daily",
+    "weekly",
+    "monthly",
+];
+
+/// Time units: a count of these is a duration, not a checkable figure.
+pub(super) const DURATIONS: &[&str] = &[
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
+    "minutes", "second", "seconds", "session", "sessions", "decade", "decades",
+];
+
+/// Finds every figure in `text`; spans are relative to `text`.
+/// The head noun of a count and the length of text it spans: up to two
+/// following words, the last is the head ("52,000 accelerator chips" → chips;
+/// "2.1 billion-reader network" → reader).
+pub(super) fn count_noun(rest: &str, lex: &Lexicon) -> Option<(String, usize)> {
+    let mut nouns = Vec::new();
+    let mut consumed = 0;
+    let mut pos = 0;
+    let bytes = rest.as_bytes();
+    while nouns.len() < 2 {
+        // Skip one separator: spaces, or a hyphen directly after the number.
+        let sep_start = pos;
+        let hyphenated = rest[pos..].starts_with('-');
+        while pos < bytes.len() && (bytes[pos] == b' ' || (bytes[pos] == b'-' && pos == sep_start))
+        {
+            pos += 1;
+        }
+        if pos == sep_start && pos != 0 {
+            break;
+        }
+        let word_end = rest[pos..]
+            .find(|c: char| !c.is_alphabetic())
+            .map_or(rest.len(), |i| pos + i);
+        let word = &rest[pos..word_end];
+        if word.is_empty() {
+            break;
+        }
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        let lower = word.to_lowercase();
+        // "SUVs", "GPUs": an acronym's plural is a noun, not a name.
+        let acronym = word.trim_end_matches('s').chars().all(char::is_uppercase);
+        if capitalised && !acronym
+            || NOT_NOUNS.contains(&lower.as_str())
+            || lex.up.contains(&lower)
+            || lex.down.contains(&lower)
+            || lex
+                .modality
+                .iter()
+                .any(|(p, _)| p.len() == 1 && p[0] == lower)
+        {
+            break;
+        }
+        let plural = lower.ends_with('s') && !lower.ends_with("ss");
+        nouns.push(lower);
+        consumed = word_end;
+        pos = word_end;
+        // "billion-reader network": the hyphenated word is the noun. A plural
+        // ("ships wait") ends the phrase; so does punctuation. Otherwise a
+        // following word may be the head ("accelerator chips").
+        if hyphenated || plural || !rest[pos..].starts_with([' ', '-']) {
+            break;
+        }
+    }
+    let head = nouns.pop()?;
+    if DURATIONS.contains(&head.as_str()) && head != "quarters" {
+        return None;
+    }
+    Some((head, consumed))
+}
