@@ -12,6 +12,9 @@ use serde::Serialize;
 pub struct Action {
     /// The words as written, after the cue.
     pub phrase: String,
+    /// Where the phrase stands in its sentence.
+    #[serde(skip)]
+    pub phrase_span: Span,
     /// Normalised key words the action is matched on.
     pub keys: Vec<String>,
 }
@@ -340,6 +343,7 @@ fn phrase_after(
         span,
         Action {
             phrase: text[end..phrase_end].trim().to_string(),
+            phrase_span: Span::new(clause.start() + end, clause.start() + phrase_end),
             keys,
         },
     ))

@@ -284,9 +284,11 @@ fn extract_doc(
             });
         }
         for cl in &clauses {
-            let Some((span, act)) = action::find(&lower, *cl, lex) else {
+            let Some((span, mut act)) = action::find(&lower, *cl, lex) else {
                 continue;
             };
+            // The phrase as written (the search ran on folded case; offsets agree).
+            act.phrase = act.phrase_span.slice(text).trim().to_string();
             let subject = pick_subject(text, base, &clauses, &mentions, span.start(), span)
                 .filter(|m| m.span.start() < span.start() + base)
                 .map(|m| (m.name.clone(), m.kind))
