@@ -147,6 +147,28 @@ fn fallback(lower: &str, clause: Span, fig: Span, q: &Quantity, lex: &Lexicon) -
     }
 }
 
+/// Whether the figure at `fig` is a former value: "down from an earlier
+/// range of X", "from X to Y" (for X), "previously X".
+pub(crate) fn previous(lower: &str, clause: Span, fig: Span) -> bool {
+    let before: Vec<&str> = crate::text::word_spans(&lower[clause.start()..fig.start()])
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect();
+    let window = &before[before.len().saturating_sub(6)..];
+    let last = |w: &str| window.iter().rposition(|x| *x == w);
+    let from = last("from");
+    let to = last("to");
+    let marked = ["previously", "earlier", "prior", "previous", "formerly"]
+        .iter()
+        .any(|w| window.contains(w));
+    let after_from = match (from, to) {
+        (Some(_), None) => true,
+        (Some(f), Some(t)) => f > t,
+        _ => false,
+    };
+    marked || after_from
+}
+
 /// The event a date in this clause belongs to, if the clause names one.
 pub(crate) fn event(lower: &str, clause: Span, lex: &Lexicon) -> Option<&'static str> {
     let text = clause.slice(lower);
@@ -174,6 +196,10 @@ pub(crate) fn event(lower: &str, clause: Span, lex: &Lexicon) -> Option<&'static
                 "revealed",
                 "said",
                 "says",
+                "forecast",
+                "guidance",
+                "outlook",
+                "warning",
             ],
         ),
         (
@@ -208,4 +234,26 @@ pub(crate) fn event(lower: &str, clause: Span, lex: &Lexicon) -> Option<&'static
         .iter()
         .any(|(_, w)| lex.up.contains(*w) || lex.down.contains(*w));
     moved.then_some("move")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prev(s: &str, fig: &str) -> bool {
+        let at = s.find(fig).unwrap();
+        previous(s, Span::new(0, s.len()), Span::new(at, at + fig.len()))
+    }
+
+    #[test]
+    fn former_values_are_recognised() {
+        assert!(prev(
+            "down from an earlier range of €700m to €740m",
+            "€700m to €740m"
+        ));
+        assert!(prev("shares rose from $10 to $12", "$10"));
+        assert!(!prev("shares rose from $10 to $12", "$12"));
+        assert!(prev("previously forecast at 4%", "4%"));
+        assert!(!prev("sales fell 2.3% to €4.1 billion", "€4.1 billion"));
+    }
 }

@@ -229,6 +229,16 @@ fn extract_doc(
             }
             let modality = clause::modality(&lower, cl, lex);
             let mut attr = attribute::for_quantity(&lower, cl, span, &q, lex);
+            // "tumbled as much as 12% before closing down 9.8%": the day's
+            // extreme is not its close.
+            let figure = lower[span.start()..span.end()].to_string();
+            if attr == "change" && figure.starts_with("as much as") {
+                attr = "intraday change".into();
+            }
+            // "down from an earlier range of …": an old value, not a rival one.
+            if attribute::previous(&lower, cl, span) {
+                attr.push_str(" (previous)");
+            }
             // A forecast ("could climb as much as 10%") is compared only with forecasts.
             if modality == Modality::Speculative {
                 attr.push_str(" forecast");
@@ -358,8 +368,15 @@ fn pick_subject<'m>(
         .copied()
         .filter(|m| m.kind != Some(EntityKind::Place))
         .collect();
+    // A place named after the figure ("close 45 stores in Germany") says
+    // where, not who: it can be the subject only from before the figure.
+    let places_before: Vec<&Mention> = all
+        .iter()
+        .copied()
+        .filter(|m| m.span.end() <= rel + base && !m.locative)
+        .collect();
     pick_among(text, base, clauses, &things, rel, span)
-        .or_else(|| pick_among(text, base, clauses, &all, rel, span))
+        .or_else(|| pick_among(text, base, clauses, &places_before, rel, span))
 }
 
 fn pick_among<'m>(

@@ -29,12 +29,25 @@ pub(crate) struct Mention {
     pub kind: Option<EntityKind>,
     /// For "the company": the kind it refers back to; resolved later.
     pub reference: Option<EntityKind>,
+    /// Introduced by "in", "across" …: where something happens, never who.
+    pub locative: bool,
 }
 
 impl Mention {
     pub fn is_person(&self) -> bool {
         self.kind == Some(EntityKind::Person)
     }
+}
+
+/// Whether the name at `start` follows "in", "across", "throughout" or "within".
+fn locative(prose: &str, start: usize) -> bool {
+    let before = prose[..start].trim_end();
+    let word_start = before
+        .char_indices()
+        .rfind(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = crate::text::fold_case(&before[word_start..]);
+    ["in", "across", "throughout", "within"].contains(&word.as_str())
 }
 
 /// Mentions in one sentence, spans in document offsets.
@@ -57,6 +70,7 @@ pub(crate) fn mentions(
                     name: name.clone(),
                     kind: *kind,
                     reference: None,
+                    locative: locative(prose, span.start()),
                 });
             }
         }
@@ -92,6 +106,7 @@ pub(crate) fn mentions(
             // the corpus also writes it in lower case ("Revenue", "Oil").
             let lone_name = !heading
                 && !part.contains(' ')
+                && !part.contains('-')
                 && !evidence.lowercase.contains(&part.to_lowercase());
             let accepted = if initial && !known && !lone_name {
                 // Fall back to the longest evidenced prefix ("Meta Eyes Cloud" → "Meta").
@@ -101,12 +116,17 @@ pub(crate) fn mentions(
             };
             let Some(name) = accepted else { continue };
             let span = Span::new(span.start(), span.start() + name.len());
-            let kind = kind_of(&name).or_else(|| person_kind(prose, &toks, &run, &name));
+            // "sales in Europe", "trading in Amsterdam": a place, not an actor.
+            let place = locative(prose, span.start());
+            let kind = kind_of(&name)
+                .or_else(|| person_kind(prose, &toks, &run, &name))
+                .or(place.then_some(EntityKind::Place));
             out.push(Mention {
                 span,
                 name,
                 kind,
                 reference: None,
+                locative: place,
             });
         }
     }
@@ -114,14 +134,42 @@ pub(crate) fn mentions(
     let lower = crate::text::fold_case(text);
     for (phrase, kind) in &lex.references {
         let needle = phrase.join(" ");
-        for s in find_words(&lower, &needle) {
-            let span = Span::new(s, s + needle.len()).offset(sentence.start());
+        // "the Dutch retailer": one describing word may stand inside.
+        let mut found: Vec<(usize, usize)> = find_words(&lower, &needle)
+            .into_iter()
+            .map(|s| (s, s + needle.len()))
+            .collect();
+        if let [article, rest @ ..] = phrase.as_slice()
+            && !rest.is_empty()
+            && article == "the"
+        {
+            let tail = rest.join(" ");
+            for s in find_words(&lower, "the") {
+                let after = &lower[s + 3..];
+                let word_len = after.trim_start().find(' ').unwrap_or(0);
+                let gap = after.len() - after.trim_start().len();
+                let next = &after[gap + word_len..];
+                if word_len > 0 && next.starts_with(' ') && next[1..].starts_with(&tail) {
+                    let end = s + 3 + gap + word_len + 1 + tail.len();
+                    let bounded = lower[end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    if bounded && !found.iter().any(|(a, _)| *a == s) {
+                        found.push((s, end));
+                    }
+                }
+            }
+        }
+        for (s, e) in found {
+            let span = Span::new(s, e).offset(sentence.start());
             if !out.iter().any(|m| m.span.overlaps(span)) {
                 out.push(Mention {
                     span,
                     name: needle.clone(),
                     kind: None,
                     reference: Some(*kind),
+                    locative: false,
                 });
             }
         }

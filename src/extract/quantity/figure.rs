@@ -15,6 +15,7 @@ pub(super) static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<sign>[-−–+])?
         (?P<cur>(?:US|C|A|HK|S|NZ)?\$|€|£|¥|\b(?:USD|EUR|GBP|JPY)\s?)?
         (?P<num>{NUM})
+        (?P<scale1>\s?(?i:trillion|billion|million|thousand)\b|(?i:tn|bn|mn|b|m|k)\b)?
         (?:\s?(?:-|–|to)\s?(?:(?:US)?\$|€|£)?(?P<num2>{NUM}))?
         (?P<scale>\s?(?i:trillion|billion|million|thousand)\b|(?i:tn|bn|mn|b|m|k)\b)?
         (?P<unit>\s?(?:%|(?i:percentage\s+points?|per\s?cent|percent|pct)\b|(?i:euros?|dollars?|pounds?|yen)\b|(?i:x)\b|-fold\b))?
@@ -34,7 +35,17 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
         }
         let has_cur = caps.name("cur").is_some();
         let unit_word = caps.name("unit").map(|m| m.as_str().trim().to_lowercase());
-        let scale_word = caps.name("scale").map(|m| m.as_str().trim().to_lowercase());
+        let scale1 = caps
+            .name("scale1")
+            .map(|m| m.as_str().trim().to_lowercase());
+        if scale1.is_some() && caps.name("num2").is_none() && caps.name("scale").is_some() {
+            continue; // "3 billion million": not a figure this grammar reads
+        }
+        // "€610m to €640m": each end has its scale; "€610-640 million": one for both.
+        let scale_word = caps
+            .name("scale")
+            .map(|m| m.as_str().trim().to_lowercase())
+            .or(scale1.clone());
         let Some(value) = parse_num(num.as_str()) else {
             continue;
         };
@@ -49,12 +60,14 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
                 .min(caps.name("cur").map_or(usize::MAX, |c| c.start()));
         }
         let scale = scale_word.as_deref().map_or(1.0, scale_of);
-        if scale_word.as_deref().is_some_and(|s| s.len() == 1) && !has_cur {
+        let low_scale = scale1.as_deref().map_or(scale, scale_of);
+        let one_letter = |s: &Option<String>| s.as_deref().is_some_and(|s| s.len() == 1);
+        if (one_letter(&scale_word) || one_letter(&scale1)) && !has_cur {
             continue; // "5 m" without a currency is too ambiguous
         }
         let mut count_end = end;
         let decimals = num.as_str().split('.').nth(1).map_or(0, str::len) as i32;
-        let resolution = 10f64.powi(-decimals) * scale;
+        let resolution = 10f64.powi(-decimals) * low_scale;
         let unit = match (&unit_word, has_cur) {
             (Some(u), _) if u == "%" || u.starts_with("per") || u == "pct" => {
                 if u.starts_with("percentage") {
@@ -86,7 +99,7 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
         };
         let mut q = Quantity {
             unit,
-            value: value * scale,
+            value: value * low_scale,
             high: caps
                 .name("num2")
                 .and_then(|m| parse_num(m.as_str()))
@@ -115,8 +128,40 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
         let trimmed = span.slice(text).trim_end().len();
         out.push((Span::new(span.start(), span.start() + trimmed), q));
     }
+    let mut out = join_between(text, out);
+    // "45 of its 380 stores": a figure inside another's span is part of it.
+    let spans: Vec<Span> = out.iter().map(|(s, _)| *s).collect();
+    out.retain(|(s, _)| !spans.iter().any(|o| o != s && o.contains(*s)));
     out.extend(word_figures(text, &out, lex));
     out.sort_by_key(|(s, _)| *s);
+    out
+}
+
+/// "between €610 million and €640 million": two figures of one unit joined
+/// into a range.
+fn join_between(text: &str, figures: Vec<(Span, Quantity)>) -> Vec<(Span, Quantity)> {
+    let mut out: Vec<(Span, Quantity)> = Vec::with_capacity(figures.len());
+    for (span, q) in figures {
+        if let Some((prev_span, prev)) = out.last_mut()
+            && prev_span.end() <= span.start()
+        {
+            let gap = &text[prev_span.end()..span.start()];
+            let before = crate::text::fold_case(text[..prev_span.start()].trim_end());
+            if gap.trim() == "and"
+                && before.ends_with("between")
+                && prev.unit == q.unit
+                && prev.high.is_none()
+                && q.high.is_none()
+            {
+                prev.high = Some(q.value);
+                prev.qualifier = Qualifier::Range;
+                prev.resolution = prev.resolution.min(q.resolution);
+                *prev_span = Span::new(prev_span.start(), span.end());
+                continue;
+            }
+        }
+        out.push((span, q));
+    }
     out
 }
 

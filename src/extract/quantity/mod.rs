@@ -172,6 +172,35 @@ mod tests {
     }
 
     #[test]
+    fn ranges_with_scales_and_parts_of_a_whole() {
+        let f = figures(
+            "profit of between €610 million and €640 million, from €700m to €740m, or €610-640 million; 45 of its 380 stores",
+        );
+        let texts: Vec<_> = f
+            .iter()
+            .map(|(t, q)| (t.as_str(), q.value, q.high))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("€610 million and €640 million", 6.1e8, Some(6.4e8)),
+                ("€700m to €740m", 7e8, Some(7.4e8)),
+                ("€610-640 million", 6.1e8, Some(6.4e8)),
+                ("45 of its 380 stores", 45.0, None),
+            ]
+        );
+        assert_eq!(
+            f[3].1.unit,
+            Unit::Count {
+                noun: "stores".into()
+            }
+        );
+        let two = figures("sales rose 3% and 4% in Asia");
+        assert_eq!(two.len(), 2);
+        assert!(two.iter().all(|(_, q)| q.high.is_none()));
+    }
+
+    #[test]
     fn vague_and_word_figures() {
         let f = figures(
             "hundreds of millions of dollars, a double-digit gain, nearly doubled, three quarters",

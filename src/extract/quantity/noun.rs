@@ -1,6 +1,13 @@
 //! The noun a count counts: "52,000 accelerator chips" → chips.
 
 use super::*;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+of\s+(?:its|the|their|his|her|our)\s+(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+        .expect("valid regex")
+});
 
 pub(super) const NOT_NOUNS: &[&str] = &[
     "a",
@@ -148,6 +155,11 @@ pub(super) const DURATIONS: &[&str] = &[
 /// following words, the last is the head ("52,000 accelerator chips" → chips;
 /// "2.1 billion-reader network" → reader).
 pub(super) fn count_noun(rest: &str, lex: &Lexicon) -> Option<(String, usize)> {
+    // "45 of its 380 stores": the part counts the whole's noun.
+    if let Some(m) = PART_OF.find(rest) {
+        let (noun, len) = count_noun(&rest[m.end()..], lex)?;
+        return Some((noun, m.end() + len));
+    }
     let mut nouns = Vec::new();
     let mut consumed = 0;
     let mut pos = 0;
