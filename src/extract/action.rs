@@ -117,6 +117,8 @@ const FIGURE_VERBS: &[&str] = &[
     "drop",
     "gain",
     "lose",
+    "pay",
+    "pays",
 ];
 
 const STOP: &[&str] = &[

@@ -72,10 +72,23 @@ pub(crate) fn for_quantity(
         .find([',', ';'])
         .map_or(clause.end(), |i| fig.end() + i);
     let segment = Span::new(seg_start, seg_end);
-    if let Some(name) = nearest_attribute(lower, segment, fig, unit, lex) {
-        return name;
-    }
-    if let Some(name) = nearest_attribute(lower, clause, fig, unit, lex) {
+    let found = nearest_attribute(lower, segment, fig, unit, lex)
+        .or_else(|| nearest_attribute(lower, clause, fig, unit, lex));
+    if let Some(name) = found {
+        // "a deal valued at $2.5 billion": the value of the deal, not of a company.
+        let deal = [
+            "deal",
+            "acquisition",
+            "takeover",
+            "merger",
+            "buying",
+            "buyout",
+        ]
+        .iter()
+        .any(|w| !find_words(clause.slice(lower), w).is_empty());
+        if name == "market value" && deal {
+            return "deal value".into();
+        }
         return name;
     }
     fallback(lower, clause, fig, q, lex)
@@ -137,14 +150,30 @@ fn fallback(lower: &str, clause: Span, fig: Span, q: &Quantity, lex: &Lexicon) -
             .iter()
             .any(|w| !find_words(clause.slice(lower), w).is_empty())
                 || direction(lower, clause, fig, lex).is_some();
+            let shares = ["shares", "stock", "share"]
+                .iter()
+                .any(|w| !find_words(clause.slice(lower), w).is_empty());
             if market && (before.ends_with(" to") || before.ends_with(" at")) {
-                "price".into()
+                // The market price of a share is not an offer or list price.
+                if shares { "share price" } else { "price" }.into()
             } else {
                 "amount".into()
             }
         }
         Unit::Count { noun } => noun.clone(),
     }
+}
+
+/// Whether the words after a figure say it includes debt ("…, including
+/// DataRiver's debt", "including net debt").
+pub(crate) fn including_debt(after: &str) -> bool {
+    let words: Vec<&str> = crate::text::word_spans(after)
+        .into_iter()
+        .map(|(_, w)| w)
+        .take(5)
+        .collect();
+    words.first() == Some(&"including") && words.contains(&"debt")
+        || words.starts_with(&["or"]) && words.contains(&"including") && words.contains(&"debt")
 }
 
 /// Whether the figure at `fig` is a former value: "down from an earlier

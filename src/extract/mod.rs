@@ -146,10 +146,20 @@ impl Salience {
         let mut add = Vec::new();
         // People attribute and places locate; neither is what a later
         // "the company" or a bare figure is about.
-        for m in mentions
+        let actor = |m: &&Mention| !m.is_person() && m.kind != Some(EntityKind::Place);
+        // A possessive ("the FDA's approval of Slimora") qualifies the noun
+        // that is the subject; it counts only when nothing else is named.
+        let plain: Vec<&Mention> = mentions
             .iter()
-            .filter(|m| !m.is_person() && m.kind != Some(EntityKind::Place))
-        {
+            .filter(actor)
+            .filter(|m| !m.possessive)
+            .collect();
+        let chosen = if plain.is_empty() {
+            mentions.iter().filter(actor).collect()
+        } else {
+            plain
+        };
+        for m in chosen {
             if !seen.contains(&m.kind) {
                 seen.push(m.kind);
                 add.push((m.name.clone(), m.kind));
@@ -163,6 +173,53 @@ impl Salience {
     }
 }
 
+/// The company an article says is being bought ("agreed to acquire …
+/// DataRiver"): per-share prices and premiums belong to it.
+fn deal_target(
+    doc: &Document,
+    sents: &[Sentence],
+    lex: &Lexicon,
+    evidence: &Evidence,
+) -> Option<(String, Option<EntityKind>)> {
+    const VERBS: &[&str] = &[
+        "acquire",
+        "acquiring",
+        "buy",
+        "buying",
+        "purchase",
+        "takeover of",
+        "bid for",
+        "acquisition of",
+        "to take over",
+    ];
+    for s in sents {
+        let text = s.span.slice(&doc.prose);
+        let lower = crate::text::fold_case(text);
+        let mentions = entity::mentions(
+            &doc.prose,
+            s.span,
+            s.kind == BlockKind::Heading,
+            lex,
+            evidence,
+        );
+        for verb in VERBS {
+            for at in clause::find_words(&lower, verb) {
+                let after = at + verb.len() + s.span.start();
+                let target = mentions.iter().find(|m| {
+                    m.span.start() >= after
+                        && m.reference.is_none()
+                        && !m.is_person()
+                        && doc.prose[after..m.span.start()].split_whitespace().count() <= 3
+                });
+                if let Some(m) = target {
+                    return Some((m.name.clone(), m.kind));
+                }
+            }
+        }
+    }
+    None
+}
+
 fn extract_doc(
     doc_index: usize,
     doc: &Document,
@@ -173,6 +230,7 @@ fn extract_doc(
 ) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut salience = Salience::default();
+    let target = deal_target(doc, sents, lex, evidence);
     for s in sents {
         let text = s.span.slice(&doc.prose);
         let lower = crate::text::fold_case(text);
@@ -220,7 +278,7 @@ fn extract_doc(
             if taken(span) {
                 continue;
             }
-            let Some((subject, kind)) = subject_of(span.start(), span) else {
+            let Some((mut subject, mut kind)) = subject_of(span.start(), span) else {
                 continue;
             };
             let cl = clause::clause_at(&clauses, span.start());
@@ -229,11 +287,26 @@ fn extract_doc(
             }
             let modality = clause::modality(&lower, cl, lex);
             let mut attr = attribute::for_quantity(&lower, cl, span, &q, lex);
+            // In a takeover, the price a share and the premium are the target's.
+            let per_share = ["a share", "per share", "premium"]
+                .iter()
+                .any(|w| !clause::find_words(cl.slice(&lower), w).is_empty());
+            if let Some((name, k)) = &target
+                && per_share
+                && (attr == "premium" || attr == "price")
+            {
+                subject = name.clone();
+                kind = *k;
+            }
             // "tumbled as much as 12% before closing down 9.8%": the day's
             // extreme is not its close.
             let figure = lower[span.start()..span.end()].to_string();
             if attr == "change" && figure.starts_with("as much as") {
                 attr = "intraday change".into();
+            }
+            // "$3.1 billion including debt": another measure of the same thing.
+            if attribute::including_debt(&lower[span.end()..cl.end().max(span.end())]) {
+                attr.push_str(" including debt");
             }
             // "down from an earlier range of …": an old value, not a rival one.
             if attribute::previous(&lower, cl, span) {
@@ -272,11 +345,19 @@ fn extract_doc(
             let Some(event) = event else {
                 continue;
             };
-            // A date needs a name in its sentence: salience is too weak for "when".
-            let Some((subject, kind)) =
-                pick_subject(text, base, &clauses, &mentions, span.start(), *span)
-                    .map(|m| (m.name.clone(), m.kind))
-            else {
+            // The date of an event belongs to the name nearest before it; with
+            // no name in the sentence at all, to the salient entity.
+            // A possessive ("The FDA's approval of Slimora on Friday") names
+            // whose the event is not.
+            let owners: Vec<Mention> = mentions
+                .iter()
+                .filter(|m| !doc.prose[m.span.end()..].starts_with(['\'', '’']))
+                .cloned()
+                .collect();
+            let subject = pick_subject(text, base, &clauses, &owners, span.start(), *span)
+                .map(|m| (m.name.clone(), m.kind))
+                .or_else(|| mentions.is_empty().then(|| salience.last()).flatten());
+            let Some((subject, kind)) = subject else {
                 continue;
             };
             out.push(Claim {

@@ -31,12 +31,19 @@ pub(crate) struct Mention {
     pub reference: Option<EntityKind>,
     /// Introduced by "in", "across" …: where something happens, never who.
     pub locative: bool,
+    /// Followed by "'s": it qualifies another noun ("the FDA's approval").
+    pub possessive: bool,
 }
 
 impl Mention {
     pub fn is_person(&self) -> bool {
         self.kind == Some(EntityKind::Person)
     }
+}
+
+/// Whether the name ending at `end` is followed by a possessive "'s".
+fn possessive(prose: &str, end: usize) -> bool {
+    prose[end..].starts_with("'s") || prose[end..].starts_with("’s")
 }
 
 /// Whether the name at `start` follows "in", "across", "throughout" or "within".
@@ -71,11 +78,17 @@ pub(crate) fn mentions(
                     kind: *kind,
                     reference: None,
                     locative: locative(prose, span.start()),
+                    possessive: possessive(prose, span.end()),
                 });
             }
         }
     }
     let toks = tokenize(prose, sentence);
+    // A short label opening the sentence ("Expected close:") holds no name.
+    let label_end = text
+        .find(':')
+        .filter(|&i| text[..i].split_whitespace().count() <= 3)
+        .map_or(0, |i| sentence.start() + i);
     for run in cap_runs(prose, &toks) {
         let run_start = toks[run.start].span.start();
         let raw = run.text(prose, &toks);
@@ -92,6 +105,10 @@ pub(crate) fn mentions(
             }
             let initial = heading || (run.first_token == 0 && rel == 0);
             let span = Span::new(run_start + rel, run_start + rel + part.len());
+            // "Price: $48", "Expected close: …": a label, not a name.
+            if span.end() <= label_end {
+                continue;
+            }
             if out.iter().any(|m| m.span.overlaps(span)) {
                 continue;
             }
@@ -127,6 +144,7 @@ pub(crate) fn mentions(
                 kind,
                 reference: None,
                 locative: place,
+                possessive: possessive(prose, span.end()),
             });
         }
     }
@@ -170,6 +188,7 @@ pub(crate) fn mentions(
                     kind: None,
                     reference: Some(*kind),
                     locative: false,
+                    possessive: possessive(prose, span.end()),
                 });
             }
         }
