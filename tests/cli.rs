@@ -453,3 +453,78 @@ fn rules_check_reports_problems_in_every_file() {
         ]
     );
 }
+
+#[test]
+fn draft_of_the_motivating_story_against_its_sources() {
+    let out = crosscheck()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--draft",
+            "corpus/drafts/meta-draft.md",
+            "corpus/meta-compute",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let found: Vec<(String, String, String, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["subject"].as_str().unwrap().to_string(),
+                f["attribute"].as_str().unwrap().to_string(),
+                f["claims"][0]["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // Every finding starts with the draft's own claim.
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["claims"][0]["source"] == "meta-draft")
+    );
+    for want in [
+        (
+            "numeric.mismatch",
+            "Philadelphia Semiconductor Index",
+            "change",
+            "6.5%",
+        ),
+        (
+            "numeric.mismatch",
+            "Meta",
+            "capital spending",
+            "$65 billion",
+        ),
+        (
+            "numeric.precision",
+            "Philadelphia Semiconductor Index",
+            "change",
+            "6.5%",
+        ),
+        (
+            "modality.mismatch",
+            "Meta",
+            "action",
+            "announced on Tuesday that it will sell spare computing capacity from its data centers to other companies",
+        ),
+        ("agreement", "Nvidia", "change", "4.35%"),
+    ] {
+        let want = (
+            want.0.to_string(),
+            want.1.to_string(),
+            want.2.to_string(),
+            want.3.to_string(),
+        );
+        assert!(found.contains(&want), "missing {want:?} in {found:?}");
+    }
+}
