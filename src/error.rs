@@ -23,7 +23,7 @@ pub enum Error {
     },
     #[error("{}", .0.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"))]
     InvalidRules(Vec<crate::rules::Diagnostic>),
-    #[error("no articles to check{0}")]
+    #[error("no articles to check: {0}")]
     NoInputs(String),
 }
 

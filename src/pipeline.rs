@@ -38,10 +38,21 @@ pub fn load(inputs: &Inputs, rules: &Rules) -> Result<Vec<Document>> {
         }
         docs.push(Document::load(&path, Role::Source, rules)?);
     }
-    if docs.is_empty() {
-        return Err(Error::NoInputs(String::from(
-            ": give article files (.txt, .md, .html) or folders holding them",
-        )));
+    let sources = docs.iter().filter(|d| d.role == Role::Source).count();
+    if sources == 0 {
+        let named: Vec<String> = inputs
+            .sources
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        let why = match (&inputs.draft, named.is_empty()) {
+            (Some(_), true) => "the draft needs sources to be checked against".to_string(),
+            _ => format!(
+                "{}: no .txt, .md, .markdown, .html or .htm files found",
+                named.join(", ")
+            ),
+        };
+        return Err(Error::NoInputs(why));
     }
     Ok(docs)
 }

@@ -528,3 +528,22 @@ fn draft_of_the_motivating_story_against_its_sources() {
         assert!(found.contains(&want), "missing {want:?} in {found:?}");
     }
 }
+
+#[test]
+fn exit_2_when_there_is_nothing_to_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().to_str().unwrap().to_string();
+    crosscheck()
+        .args(["check", &empty])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "crosscheck: error: no articles to check: {empty}: no .txt, .md, .markdown, .html or .htm files found\n"
+        ));
+    crosscheck()
+        .args(["check", "--draft", "corpus/drafts/meta-draft.md"])
+        .assert()
+        .code(2)
+        .stderr("crosscheck: error: no articles to check: the draft needs sources to be checked against\n");
+}
