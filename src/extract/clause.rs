@@ -138,32 +138,59 @@ fn official_source(from: &str) -> bool {
 }
 
 static CITATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[\d{1,3}\]").expect("valid regex"));
-static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\baccording to ((?:[\w&'’.-]+\s?){1,6}?)(?:[,.;:)]|\s+(?:on|in|at|which|who|that)\b|$)")
-        .expect("valid regex")
-});
-static SAID_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:,|^)\s*((?:[A-Z][\w&'’.-]*\s?){1,4}|analysts|traders|economists|people familiar with [\w ]+|sources)\s+(?:said|says|told|reported|reports|wrote|noted)\b",
-    )
-    .expect("valid regex")
-});
-static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:[A-Z][\w&'’.-]*\s?){1,4})\s+(?:reported|said|told|wrote)\b")
-        .expect("valid regex")
-});
+    LazyLock::new(|| Regex::new(r"\[[0-9]{1,3}\]").expect("valid regex"));
+/// Words that say who said something.
+const SPEECH: &[&str] = &[
+    "said", "says", "told", "reported", "reports", "wrote", "noted",
+];
+/// Speakers named by a common noun.
+const GROUPS: &[&str] = &[
+    "analysts",
+    "traders",
+    "economists",
+    "sources",
+    "investors",
+    "officials",
+];
 
-/// Who the sentence says the information comes from, if it says.
+/// Who the sentence says the information comes from, if it says: "according
+/// to X", "X said" (X a name, or analysts, sources …), or a "[3]" citation.
 pub(crate) fn attribution(text: &str) -> Option<String> {
-    if let Some(c) = ACCORDING.captures(text) {
-        return Some(c[1].trim().trim_end_matches(['.', ',']).to_string());
+    let lower = crate::text::fold_case(text);
+    if let Some(&at) = find_words(&lower, "according to").first() {
+        let rest = &text[at + "according to".len()..];
+        let stop = rest.find([',', '.', ';', ':', ')']).unwrap_or(rest.len());
+        let words: Vec<&str> = rest[..stop]
+            .split_whitespace()
+            .take_while(|w| !matches!(*w, "on" | "in" | "at" | "which" | "who" | "that"))
+            .take(6)
+            .collect();
+        if !words.is_empty() {
+            return Some(words.join(" "));
+        }
     }
-    if let Some(c) = SAID_BY.captures(text) {
-        return Some(c[1].trim().to_string());
-    }
-    if let Some(c) = REPORTED_BY.captures(text) {
-        return Some(c[1].trim().to_string());
+    for verb in SPEECH {
+        for at in find_words(&lower, verb) {
+            // The words right before the verb, back to a comma or the start.
+            let before = text[..at].trim_end();
+            let start = before
+                .rfind([',', ';', '(', '"', '\u{201c}'])
+                .map_or(0, |i| i + 1);
+            let words: Vec<&str> = before[start..].split_whitespace().collect();
+            if words.is_empty() || words.len() > 6 {
+                continue;
+            }
+            let phrase = words.join(" ");
+            let named = words.len() <= 4
+                && words
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '&'));
+            let group = GROUPS.iter().any(|g| phrase.eq_ignore_ascii_case(g))
+                || phrase.to_lowercase().starts_with("people familiar");
+            if named || group {
+                return Some(phrase);
+            }
+        }
     }
     CITATION.find(text).map(|m| m.as_str().to_string())
 }

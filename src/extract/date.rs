@@ -47,19 +47,22 @@ const WEEKDAYS: [&str; 7] = [
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let p = format!(
         r"(?x)
-        \b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
-        (?:,?\s+(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?)?
-      | \b(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}})\b)?
-      | \b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m3>{MONTHS})(?:,?\s+(?P<y3>\d{{4}})\b)?
-      | \b(?P<m4>January|February|March|April|June|July|August|September|October|November|December)\s+(?P<y4>\d{{4}})\b
-      | \bQ(?P<q1>[1-4])\s+(?P<y5>\d{{4}})\b
-      | \b(?i:the\s+)?(?P<qw>first|second|third|fourth)\s+(?P<qh>quarter|half)\s+of\s+(?P<y6>\d{{4}})\b
-      | \bH(?P<h1>[12])\s+(?P<y7>\d{{4}})\b
-      | \b(?i:year-end|end\s+of)\s+(?P<y8>\d{{4}})\b
-      | \bby\s+(?P<y9>(?:19|20)\d{{2}})\b
+        (?-u:\b)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)
+        (?:,?\s+(?P<m1>{MONTHS})\s+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y1>[0-9]{{4}})(?-u:\b))?)?
+      | (?-u:\b)(?P<m2>{MONTHS})\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y2>[0-9]{{4}})(?-u:\b))?
+      | (?-u:\b)(?P<d3>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m3>{MONTHS})(?:,?\s+(?P<y3>[0-9]{{4}})(?-u:\b))?
+      | (?-u:\b)(?P<m4>January|February|March|April|June|July|August|September|October|November|December)\s+(?P<y4>[0-9]{{4}})(?-u:\b)
+      | (?-u:\b)Q(?P<q1>[1-4])\s+(?P<y5>[0-9]{{4}})(?-u:\b)
+      | (?-u:\b)(?i:the\s+)?(?P<qw>first|second|third|fourth)\s+(?P<qh>quarter|half)\s+of\s+(?P<y6>[0-9]{{4}})(?-u:\b)
+      | (?-u:\b)H(?P<h1>[12])\s+(?P<y7>[0-9]{{4}})(?-u:\b)
+      | (?-u:\b)(?i:year-end|end\s+of)\s+(?P<y8>[0-9]{{4}})(?-u:\b)
+      | (?-u:\b)by\s+(?P<y9>(?:19|20)[0-9]{{2}})(?-u:\b)
     "
     );
-    Regex::new(&p).expect("valid date regex")
+    regex::RegexBuilder::new(&p)
+        .dfa_size_limit(32 << 20)
+        .build()
+        .expect("valid date regex")
 });
 
 /// All dates in `text`, spans relative to it.

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b\d{1,3}\s?(?:s|m|h|d|w|mo|y|min|mins|hr|hrs|hours?|days?|weeks?|months?|minutes?|years?)\s+ago\b|\bjust now\b|\b(?:yesterday|today) at \d",
+        r"(?i)(?-u:\b)[0-9]{1,3}\s?(?:s|m|h|d|w|mo|y|min|mins|hr|hrs|hours?|days?|weeks?|months?|minutes?|years?)\s+ago(?-u:\b)|(?-u:\b)just now(?-u:\b)|(?-u:\b)(?:yesterday|today) at [0-9]",
     )
     .expect("valid regex")
 });
@@ -22,7 +22,7 @@ static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
 /// A wire dateline opening a paragraph: "NEW YORK, July 14 (Agency) - ".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][a-z]{2,8}\.?(?: \d{1,2})?)?(?: \([^)]{1,40}\))? ?[-–—]{1,2} ",
+        r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][a-z]{2,8}\.?(?: [0-9]{1,2})?)?(?: \([^)]{1,40}\))? ?[-–—]{1,2} ",
     )
     .expect("valid regex")
 });

@@ -7,21 +7,24 @@ use super::*;
 use regex::Regex;
 use std::sync::LazyLock;
 
-pub(super) const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
+pub(super) const NUM: &str = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?";
 
 pub(super) static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
         (?P<sign>[-−–+])?
-        (?P<cur>(?:US|C|A|HK|S|NZ)?\$|€|£|¥|\b(?:USD|EUR|GBP|JPY)\s?)?
+        (?P<cur>(?:US|C|A|HK|S|NZ)?\$|€|£|¥|(?-u:\b)(?:USD|EUR|GBP|JPY)\s?)?
         (?P<num>{NUM})
-        (?P<scale1>\s?(?i:trillion|billion|million|thousand)\b|(?i:tn|bn|mn|b|m|k)\b)?
+        (?P<scale1>\s?(?i:trillion|billion|million|thousand)(?-u:\b)|(?i:tn|bn|mn|b|m|k)(?-u:\b))?
         (?:\s?(?:-|–|to)\s?(?:(?:US)?\$|€|£)?(?P<num2>{NUM}))?
-        (?P<scale>\s?(?i:trillion|billion|million|thousand)\b|(?i:tn|bn|mn|b|m|k)\b)?
-        (?P<unit>\s?(?:%|(?i:percentage\s+points?|per\s?cent|percent|pct)\b|(?i:euros?|dollars?|pounds?|yen)\b|(?i:x)\b|-fold\b))?
+        (?P<scale>\s?(?i:trillion|billion|million|thousand)(?-u:\b)|(?i:tn|bn|mn|b|m|k)(?-u:\b))?
+        (?P<unit>\s?(?:%|(?i:percentage\s+points?|per\s?cent|percent|pct)(?-u:\b)|(?i:euros?|dollars?|pounds?|yen)(?-u:\b)|(?i:x)(?-u:\b)|-fold(?-u:\b)))?
         "
     );
-    Regex::new(&pattern).expect("valid figure regex")
+    regex::RegexBuilder::new(&pattern)
+        .dfa_size_limit(32 << 20)
+        .build()
+        .expect("valid figure regex")
 });
 
 pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {

@@ -8,13 +8,15 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 pub(super) static WORD_MULTIPLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(doubled?|doubling|tripled?|tripling|quadrupled?|halved?)\b")
+    Regex::new(r"(?i)(?-u:\b)(doubled?|doubling|tripled?|tripling|quadrupled?|halved?)(?-u:\b)")
         .expect("valid regex")
 });
 
 pub(super) static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?-u:\b)(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)(?-u:\b)",
+    )
+    .expect("valid regex")
 });
 
 /// Words that never serve as the noun of a count.
