@@ -16,6 +16,18 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
     p.display().to_string()
 }
 
+/// Runs crosscheck, checks the exit code, and parses stdout as JSON.
+fn json(args: &[&str], code: i32) -> serde_json::Value {
+    let out = crosscheck()
+        .args(args)
+        .assert()
+        .code(code)
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).expect("stdout is JSON")
+}
+
 /// Two sources that agree only by rounding: a warning, no error.
 fn precision_pair(dir: &Path) -> (String, String) {
     (
@@ -146,14 +158,7 @@ fn exit_2_for_usage_errors_and_unsupported_files() {
 fn json_report_follows_the_contract() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = precision_pair(dir.path());
-    let out = crosscheck()
-        .args(["check", "--format", "json", &a, &b])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json(&["check", "--format", "json", &a, &b], 1);
     assert_eq!(v["schema"], "crosscheck.report/1");
     assert_eq!(v["sources"][0]["id"], "a");
     assert_eq!(v["sources"][0]["role"], "source");
@@ -245,21 +250,17 @@ fn draft_mode_checks_only_the_draft() {
         "draft.md",
         "# Draft\n\nAcme Logistics will cut 12,000 jobs. Its revenue was $3.2 billion.\n",
     );
-    let out = crosscheck()
-        .args([
+    let v = json(
+        &[
             "check",
             "--format",
             "json",
             "--draft",
             &draft,
             src.to_str().unwrap(),
-        ])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        ],
+        1,
+    );
     assert_eq!(v["sources"][0]["role"], "draft");
     let findings = v["findings"].as_array().unwrap();
     let summary: Vec<(String, String, String)> = findings
@@ -287,14 +288,7 @@ fn claims_command_lists_located_claims() {
         "a.txt",
         "Intro line.\nNvidia (-4.35%) and AMD (-6.4%) slipped.\n",
     );
-    let out = crosscheck()
-        .args(["claims", "--format", "json", &a])
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json(&["claims", "--format", "json", &a], 0);
     assert_eq!(v["schema"], "crosscheck.claims/1");
     let claims = v["claims"].as_array().unwrap();
     let got: Vec<(&str, &str, u64, u64)> = claims
@@ -332,14 +326,7 @@ fn precision_policy_agree_turns_rounding_into_agreement() {
         "lenient.yaml",
         "numeric:\n  precision: lenient\n  bounds: agree\n",
     );
-    let out = crosscheck()
-        .args(["check", "--format", "json", "--rules", &rules, &a, &b])
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json(&["check", "--format", "json", "--rules", &rules, &a, &b], 0);
     assert_eq!(v["summary"]["conflicts"], 0);
     let rules_fired: Vec<&str> = v["findings"]
         .as_array()
@@ -384,14 +371,7 @@ fn acronyms_defined_once_group_later_uses() {
         "b.txt",
         "Freight worries weighed on the DJT, which fell 2.4%.\n",
     );
-    let out = crosscheck()
-        .args(["check", "--format", "json", &a, &b])
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json(&["check", "--format", "json", &a, &b], 0);
     let f = &v["findings"][0];
     assert_eq!(f["kind"], "agreement");
     assert_eq!(f["subject"], "Dow Jones Transportation Average");
@@ -456,21 +436,17 @@ fn rules_check_reports_problems_in_every_file() {
 
 #[test]
 fn draft_of_the_motivating_story_against_its_sources() {
-    let out = crosscheck()
-        .args([
+    let v = json(
+        &[
             "check",
             "--format",
             "json",
             "--draft",
             "corpus/drafts/meta-draft.md",
             "corpus/meta-compute",
-        ])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        ],
+        1,
+    );
     let found: Vec<(String, String, String, String)> = v["findings"]
         .as_array()
         .unwrap()

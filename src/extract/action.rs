@@ -33,7 +33,6 @@ impl Action {
     }
 }
 
-/// Words after which a planned or announced action follows.
 /// Past-tense verbs that state a completed action: the verb itself is a key.
 const DONE: &[&str] = &[
     "approved",
@@ -46,15 +45,8 @@ const DONE: &[&str] = &[
     "fined",
 ];
 
+/// Words after which a planned or announced action follows (with `DONE`).
 const CUES: &[&str] = &[
-    "approved",
-    "cleared",
-    "rejected",
-    "acquired",
-    "signed",
-    "completed",
-    "blocked",
-    "fined",
     "will",
     "would",
     "could",
@@ -250,6 +242,7 @@ pub(crate) fn find(lower: &str, clause: Span, lex: &Lexicon) -> Option<(Span, Ac
     // Every cue occurrence, in order of position.
     let mut cues: Vec<(usize, usize)> = CUES
         .iter()
+        .chain(DONE)
         .flat_map(|cue| {
             find_words(text, cue)
                 .into_iter()

@@ -34,6 +34,20 @@ pub struct DateValue {
 }
 
 const MONTHS: &str = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?";
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
@@ -157,6 +171,11 @@ pub fn weekday_of(year: i32, month: u8, day: u8) -> u8 {
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     let days = era * 146_097 + doe - 719_468; // days since 1970-01-01, a Thursday
     ((days + 3).rem_euclid(7)) as u8
+}
+
+/// Whether a capitalised word names a month or a weekday ("March", "Tuesday").
+pub(crate) fn is_date_word(w: &str) -> bool {
+    WEEKDAYS.contains(&w) || MONTH_NAMES.contains(&w)
 }
 
 pub fn weekday_name(w: u8) -> &'static str {

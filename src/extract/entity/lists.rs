@@ -122,27 +122,6 @@ pub(super) const ORG_WORDS: &[&str] = &[
     "Exchange",
     "Markets",
 ];
-pub(super) const DATE_WORDS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 pub(super) const SPEECH: &[&str] = &[
     "said",
     "says",

@@ -114,7 +114,7 @@ pub(super) fn name_parts(run: &str, lex: &Lexicon) -> Vec<String> {
         let never = lex.not_entities.contains(bare);
         let edge = cur.is_empty();
         let hard = bare.chars().all(|c| c.is_ascii_uppercase())
-            || DATE_WORDS.contains(&bare)
+            || crate::extract::date::is_date_word(bare)
             || TITLES.contains(&bare.to_lowercase().as_str());
         if modifier || (never && (edge || hard)) {
             if !cur.is_empty() {
