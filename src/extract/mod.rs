@@ -99,10 +99,15 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Extraction {
     }
 }
 
+/// Attributes that describe a country's economy rather than a company.
+const MACRO: &[&str] = &["inflation", "unemployment", "gdp growth"];
+
 /// Salience: the first organisation named by recent sentences, by kind.
 #[derive(Default)]
 struct Salience {
     recent: Vec<(String, Option<EntityKind>)>,
+    /// The place most recently named, for figures about a country.
+    place: Option<(String, Option<EntityKind>)>,
 }
 
 /// Whether a name of kind `k` can be what a reference to `wanted` means.
@@ -146,6 +151,9 @@ impl Salience {
         let mut add = Vec::new();
         // People attribute and places locate; neither is what a later
         // "the company" or a bare figure is about.
+        if let Some(p) = mentions.iter().find(|m| m.kind == Some(EntityKind::Place)) {
+            self.place = Some((p.name.clone(), p.kind));
+        }
         let actor = |m: &&Mention| !m.is_person() && m.kind != Some(EntityKind::Place);
         // A possessive ("the FDA's approval of Slimora") qualifies the noun
         // that is the subject; it counts only when nothing else is named.
@@ -287,6 +295,31 @@ fn extract_doc(
             }
             let modality = clause::modality(&lower, cl, lex);
             let mut attr = attribute::for_quantity(&lower, cl, span, &q, lex);
+            // Inflation, unemployment and growth are a country's: the place
+            // named in the sentence, else the last place named.
+            if MACRO.contains(&attr.as_str()) {
+                let place = mentions
+                    .iter()
+                    .filter(|m| m.kind == Some(EntityKind::Place))
+                    .min_by_key(|m| m.span.start().abs_diff(span.start() + base))
+                    .map(|m| (m.name.clone(), m.kind))
+                    .or_else(|| salience.place.clone())
+                    // "Bank of Norland": the country a national body is named after.
+                    .or_else(|| {
+                        let long = evidence
+                            .acronyms
+                            .iter()
+                            .find(|(short, _)| *short == subject)
+                            .map_or(subject.as_str(), |(_, long)| long.as_str());
+                        long.split_whitespace()
+                            .find(|w| evidence.places.contains(*w))
+                            .map(|w| (w.to_string(), Some(EntityKind::Place)))
+                    });
+                if let Some((name, k)) = place {
+                    subject = name;
+                    kind = k;
+                }
+            }
             // In a takeover, the price a share and the premium are the target's.
             let per_share = ["a share", "per share", "premium"]
                 .iter()
@@ -333,10 +366,7 @@ fn extract_doc(
         for (span, d) in &dates {
             let cl = clause::clause_at(&clauses, span.start());
             // "by 2030" is a target whatever the verb.
-            let by_year = d.day.is_none()
-                && d.month.is_none()
-                && d.period.is_none()
-                && lower[..span.start()].trim_end().ends_with(" by");
+            let by_year = d.day.is_none() && lower[..span.start()].trim_end().ends_with(" by");
             let event = if by_year {
                 Some("target")
             } else {

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 pub(super) static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<long>[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|&|de)\s+)?[A-Z0-9][\w&'’.-]*)*)\s*\((?:(?i:NYSE|NASDAQ|LSE|TSX|ticker)\s*:\s*)?(?P<short>[A-Z][A-Z0-9.&]{1,6})\)",
+        r"(?P<long>[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|&|de)\s+)?[A-Z0-9][\w&'’.-]*)*)\s*\((?:(?i:NYSE|NASDAQ|LSE|TSX|ticker)\s*:\s*)?(?P<short>[A-Z][A-Za-z0-9.&]{1,6})\)",
     )
     .expect("valid acronym regex")
 });
@@ -19,6 +19,8 @@ pub(crate) struct Evidence {
     pub names: HashSet<String>,
     /// Words the corpus writes in lower case somewhere.
     pub(super) lowercase: HashSet<String>,
+    /// Names the corpus uses as places ("in Norland").
+    pub(crate) places: HashSet<String>,
     /// Single capitalised words seen only where capitals prove nothing
     /// (sentence starts, headlines), with how often.
     initial: std::collections::HashMap<String, usize>,
@@ -33,7 +35,13 @@ impl Evidence {
         for c in ACRONYM.captures_iter(text) {
             let long = strip_leading(c["long"].trim(), lex);
             let short = c["short"].trim_end_matches('.').to_string();
-            if !long.is_empty() && long != short && long.contains(char::is_lowercase) {
+            // "BoN", "SOX", "NVDA": at least two capitals.
+            let capitals = short.chars().filter(char::is_ascii_uppercase).count();
+            if capitals >= 2
+                && !long.is_empty()
+                && long != short
+                && long.contains(char::is_lowercase)
+            {
                 self.acronyms.push((short.clone(), long.clone()));
                 self.names.insert(long);
                 self.names.insert(short);
@@ -60,8 +68,13 @@ impl Evidence {
         }
         for run in cap_runs(prose, &toks) {
             let raw = run.text(prose, &toks);
+            let run_start = toks[run.start].span.start();
             for part in name_parts(&clean_name(&raw), lex) {
                 let rel = raw.find(&part).unwrap_or(0);
+                // "Inflation in Norland": a name used for a place anywhere is a place.
+                if super::locative(prose, run_start + rel) && kind_of(&part).is_none() {
+                    self.places.insert(part.clone());
+                }
                 if run.first_token > 0 || rel > 0 || part.split_whitespace().count() >= 2 {
                     self.names.insert(part);
                 } else if !part.contains(' ') {

@@ -47,14 +47,37 @@ fn possessive(prose: &str, end: usize) -> bool {
 }
 
 /// Whether the name at `start` follows "in", "across", "throughout" or "within".
-fn locative(prose: &str, start: usize) -> bool {
+pub(super) fn locative(prose: &str, start: usize) -> bool {
     let before = prose[..start].trim_end();
     let word_start = before
         .char_indices()
         .rfind(|&(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = crate::text::fold_case(&before[word_start..]);
-    ["in", "across", "throughout", "within"].contains(&word.as_str())
+    if !["in", "across", "throughout", "within"].contains(&word.as_str()) {
+        return false;
+    }
+    // "shares in Tidewater", "a stake in DataRiver": ownership, not a place.
+    let earlier = crate::text::fold_case(before[..word_start].trim_end());
+    let owner = earlier
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    !matches!(
+        owner,
+        "shares"
+            | "stake"
+            | "stakes"
+            | "holding"
+            | "holdings"
+            | "investment"
+            | "invested"
+            | "invest"
+            | "interest"
+            | "stock"
+            | "role"
+            | "position"
+    )
 }
 
 /// Mentions in one sentence, spans in document offsets.
@@ -135,9 +158,10 @@ pub(crate) fn mentions(
             let span = Span::new(span.start(), span.start() + name.len());
             // "sales in Europe", "trading in Amsterdam": a place, not an actor.
             let place = locative(prose, span.start());
+            let known_place = evidence.places.contains(&name);
             let kind = kind_of(&name)
                 .or_else(|| person_kind(prose, &toks, &run, &name))
-                .or(place.then_some(EntityKind::Place));
+                .or((place || known_place).then_some(EntityKind::Place));
             out.push(Mention {
                 span,
                 name,

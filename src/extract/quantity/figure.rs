@@ -18,7 +18,7 @@ pub(super) static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<scale1>\s?(?i:trillion|billion|million|thousand)(?-u:\b)|(?i:tn|bn|mn|b|m|k)(?-u:\b))?
         (?:\s?(?:-|–|to)\s?(?:(?:US)?\$|€|£)?(?P<num2>{NUM}))?
         (?P<scale>\s?(?i:trillion|billion|million|thousand)(?-u:\b)|(?i:tn|bn|mn|b|m|k)(?-u:\b))?
-        (?P<unit>\s?(?:%|(?i:percentage\s+points?|per\s?cent|percent|pct)(?-u:\b)|(?i:euros?|dollars?|pounds?|yen)(?-u:\b)|(?i:x)(?-u:\b)|-fold(?-u:\b)))?
+        (?P<unit>\s?(?:%|(?i:percentage\s+points?|basis\s+points?|bps|bp|per\s?cent|percent|pct)(?-u:\b)|(?i:euros?|dollars?|pounds?|yen)(?-u:\b)|(?i:x)(?-u:\b)|-fold(?-u:\b)))?
         "
     );
     regex::RegexBuilder::new(&pattern)
@@ -69,6 +69,7 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
             continue; // "5 m" without a currency is too ambiguous
         }
         let mut count_end = end;
+        let mut basis_points = false;
         let decimals = num.as_str().split('.').nth(1).map_or(0, str::len) as i32;
         let resolution = 10f64.powi(-decimals) * low_scale;
         let unit = match (&unit_word, has_cur) {
@@ -78,6 +79,11 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
                 } else {
                     Unit::Percent
                 }
+            }
+            // "25 basis points" is a quarter of a percentage point.
+            (Some(u), _) if u.starts_with("basis") || u == "bps" || u == "bp" => {
+                basis_points = true;
+                Unit::PercentagePoints
             }
             (Some(u), _) if u == "x" || u == "-fold" => Unit::Multiple,
             (Some(u), _) => Unit::Money {
@@ -100,14 +106,15 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
                 }
             }
         };
+        let bp = if basis_points { 0.01 } else { 1.0 };
         let mut q = Quantity {
             unit,
-            value: value * low_scale,
+            value: value * low_scale * bp,
             high: caps
                 .name("num2")
                 .and_then(|m| parse_num(m.as_str()))
                 .map(|v| v * scale),
-            resolution,
+            resolution: resolution * bp,
             qualifier: Qualifier::Exact,
             direction: None,
             vague: false,
