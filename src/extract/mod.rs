@@ -17,6 +17,7 @@ mod date;
 mod entity;
 mod lexicon;
 mod quantity;
+mod subject;
 
 pub use action::Action;
 pub use date::{DateValue, Period, weekday_name, weekday_of};
@@ -30,6 +31,7 @@ use crate::text::{Sentence, sentences};
 use entity::{Evidence, Mention};
 use lexicon::Lexicon;
 use serde::Serialize;
+use subject::*;
 
 /// What a claim asserts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -97,135 +99,6 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Extraction {
         names: names.into_iter().collect(),
         acronyms: evidence.acronyms,
     }
-}
-
-/// Attributes that describe a country's economy rather than a company.
-const MACRO: &[&str] = &["inflation", "unemployment", "gdp growth"];
-
-/// Salience: the first organisation named by recent sentences, by kind.
-#[derive(Default)]
-struct Salience {
-    recent: Vec<(String, Option<EntityKind>)>,
-    /// The place most recently named, for figures about a country.
-    place: Option<(String, Option<EntityKind>)>,
-}
-
-/// Whether a name of kind `k` can be what a reference to `wanted` means.
-fn kind_fits(wanted: EntityKind, k: Option<EntityKind>) -> bool {
-    match wanted {
-        EntityKind::Company | EntityKind::Organisation => {
-            matches!(
-                k,
-                None | Some(EntityKind::Company) | Some(EntityKind::Organisation)
-            )
-        }
-        other => k == Some(other),
-    }
-}
-
-/// Whether `name` carries the head noun of a reference ("the union" →
-/// "Coastal Dockworkers Union", "the pipeline" → "Caspian Gulf Pipeline").
-fn has_head(name: &str, head: &str) -> bool {
-    name.split_whitespace()
-        .any(|w| w.trim_end_matches(['.', ',']).eq_ignore_ascii_case(head))
-}
-
-impl Salience {
-    /// The most recent name of the right kind, preferring one that carries
-    /// the reference's head noun.
-    fn resolve(&self, kind: EntityKind, head: &str) -> Option<(String, Option<EntityKind>)> {
-        let recent = || self.recent.iter().rev();
-        recent()
-            .find(|(n, _)| has_head(n, head))
-            .or_else(|| recent().find(|(_, k)| kind_fits(kind, *k)))
-            .cloned()
-    }
-
-    fn last(&self) -> Option<(String, Option<EntityKind>)> {
-        self.recent.last().cloned()
-    }
-
-    fn note(&mut self, mentions: &[Mention]) {
-        // The first mention of each kind in the sentence is its subject.
-        let mut seen: Vec<Option<EntityKind>> = Vec::new();
-        let mut add = Vec::new();
-        // People attribute and places locate; neither is what a later
-        // "the company" or a bare figure is about.
-        if let Some(p) = mentions.iter().find(|m| m.kind == Some(EntityKind::Place)) {
-            self.place = Some((p.name.clone(), p.kind));
-        }
-        let actor = |m: &&Mention| !m.is_person() && m.kind != Some(EntityKind::Place);
-        // A possessive ("the FDA's approval of Slimora") qualifies the noun
-        // that is the subject; it counts only when nothing else is named.
-        let plain: Vec<&Mention> = mentions
-            .iter()
-            .filter(actor)
-            .filter(|m| !m.possessive)
-            .collect();
-        let chosen = if plain.is_empty() {
-            mentions.iter().filter(actor).collect()
-        } else {
-            plain
-        };
-        for m in chosen {
-            if !seen.contains(&m.kind) {
-                seen.push(m.kind);
-                add.push((m.name.clone(), m.kind));
-            }
-        }
-        // Later entries win; the sentence's first subject must be the last pushed.
-        for entry in add.into_iter().rev() {
-            self.recent.retain(|(n, _)| *n != entry.0);
-            self.recent.push(entry);
-        }
-    }
-}
-
-/// The company an article says is being bought ("agreed to acquire …
-/// DataRiver"): per-share prices and premiums belong to it.
-fn deal_target(
-    doc: &Document,
-    sents: &[Sentence],
-    lex: &Lexicon,
-    evidence: &Evidence,
-) -> Option<(String, Option<EntityKind>)> {
-    const VERBS: &[&str] = &[
-        "acquire",
-        "acquiring",
-        "buy",
-        "buying",
-        "purchase",
-        "takeover of",
-        "bid for",
-        "acquisition of",
-        "to take over",
-    ];
-    for s in sents {
-        let text = s.span.slice(&doc.prose);
-        let lower = crate::text::fold_case(text);
-        let mentions = entity::mentions(
-            &doc.prose,
-            s.span,
-            s.kind == BlockKind::Heading,
-            lex,
-            evidence,
-        );
-        for verb in VERBS {
-            for at in clause::find_words(&lower, verb) {
-                let after = at + verb.len() + s.span.start();
-                let target = mentions.iter().find(|m| {
-                    m.span.start() >= after
-                        && m.reference.is_none()
-                        && !m.is_person()
-                        && doc.prose[after..m.span.start()].split_whitespace().count() <= 3
-                });
-                if let Some(m) = target {
-                    return Some((m.name.clone(), m.kind));
-                }
-            }
-        }
-    }
-    None
 }
 
 fn extract_doc(
@@ -443,83 +316,4 @@ fn extract_doc(
         salience.note(&mentions);
     }
     out
-}
-
-/// What a reference such as "the union" names: an earlier name in its
-/// sentence carrying its head noun, else one of its kind, else the salient
-/// entity (again preferring the head noun).
-fn resolve_reference(
-    m: &Mention,
-    kind: EntityKind,
-    named: &[(usize, String, Option<EntityKind>)],
-    salience: &Salience,
-) -> Option<(String, Option<EntityKind>)> {
-    let head = m.name.rsplit(' ').next().unwrap_or("");
-    let before = || named.iter().rev().filter(|(at, _, _)| *at < m.span.start());
-    before()
-        .find(|(_, n, _)| has_head(n, head))
-        .or_else(|| before().find(|(_, _, k)| kind_fits(kind, *k)))
-        .map(|(_, n, k)| (n.clone(), *k))
-        .or_else(|| salience.resolve(kind, head))
-}
-
-/// The mention a figure at `rel` (sentence-relative) belongs to.
-fn pick_subject<'m>(
-    text: &str,
-    base: usize,
-    clauses: &[Span],
-    mentions: &'m [Mention],
-    rel: usize,
-    span: Span,
-) -> Option<&'m Mention> {
-    // People are never subjects; places only when no organisation or thing fits.
-    let all: Vec<&Mention> = mentions.iter().filter(|m| !m.is_person()).collect();
-    let things: Vec<&Mention> = all
-        .iter()
-        .copied()
-        .filter(|m| m.kind != Some(EntityKind::Place))
-        .collect();
-    // A place named after the figure ("close 45 stores in Germany") says
-    // where, not who: it can be the subject only from before the figure.
-    let places_before: Vec<&Mention> = all
-        .iter()
-        .copied()
-        .filter(|m| m.span.end() <= rel + base && !m.locative)
-        .collect();
-    pick_among(text, base, clauses, &things, rel, span)
-        .or_else(|| pick_among(text, base, clauses, &places_before, rel, span))
-}
-
-fn pick_among<'m>(
-    text: &str,
-    base: usize,
-    clauses: &[Span],
-    candidates: &[&'m Mention],
-    rel: usize,
-    span: Span,
-) -> Option<&'m Mention> {
-    let abs = rel + base;
-    // "AMD (-6.4%)": the name right before the parenthesis.
-    let before = text[..rel].trim_end();
-    if let Some(open) = before.strip_suffix('(') {
-        let open_at = open.trim_end().len() + base;
-        if let Some(m) = candidates.iter().find(|m| m.span.end() == open_at) {
-            return Some(m);
-        }
-    }
-    let cl = clause::clause_at(clauses, rel);
-    let in_clause =
-        |m: &&&Mention| cl.contains(Span::new(m.span.start() - base, m.span.end() - base));
-    candidates
-        .iter()
-        .filter(in_clause)
-        .rfind(|m| m.span.end() <= abs)
-        .or_else(|| {
-            candidates
-                .iter()
-                .filter(in_clause)
-                .find(|m| m.span.start() >= span.end() + base)
-        })
-        .or_else(|| candidates.iter().rfind(|m| m.span.end() <= abs))
-        .copied()
 }

@@ -1,0 +1,220 @@
+//! Subjects: which entity a claim is about. A figure belongs to the name
+//! right before its parenthesis, else the nearest name before it in its
+//! clause, else the first after it there, else the nearest earlier in the
+//! sentence (places only from before the figure, never after "in"), else the
+//! salient entity. References ("the union") resolve by head noun, then kind,
+//! then salience. Takeover prices and premiums go to the company being
+//! bought; inflation and growth figures to a country.
+
+use super::*;
+/// Attributes that describe a country's economy rather than a company.
+pub(super) const MACRO: &[&str] = &["inflation", "unemployment", "gdp growth"];
+
+/// Salience: the first organisation named by recent sentences, by kind.
+#[derive(Default)]
+pub(super) struct Salience {
+    pub(super) recent: Vec<(String, Option<EntityKind>)>,
+    /// The place most recently named, for figures about a country.
+    pub(super) place: Option<(String, Option<EntityKind>)>,
+}
+
+/// Whether a name of kind `k` can be what a reference to `wanted` means.
+pub(super) fn kind_fits(wanted: EntityKind, k: Option<EntityKind>) -> bool {
+    match wanted {
+        EntityKind::Company | EntityKind::Organisation => {
+            matches!(
+                k,
+                None | Some(EntityKind::Company) | Some(EntityKind::Organisation)
+            )
+        }
+        other => k == Some(other),
+    }
+}
+
+/// Whether `name` carries the head noun of a reference ("the union" →
+/// "Coastal Dockworkers Union", "the pipeline" → "Caspian Gulf Pipeline").
+pub(super) fn has_head(name: &str, head: &str) -> bool {
+    name.split_whitespace()
+        .any(|w| w.trim_end_matches(['.', ',']).eq_ignore_ascii_case(head))
+}
+
+impl Salience {
+    /// The most recent name of the right kind, preferring one that carries
+    /// the reference's head noun.
+    pub(super) fn resolve(
+        &self,
+        kind: EntityKind,
+        head: &str,
+    ) -> Option<(String, Option<EntityKind>)> {
+        let recent = || self.recent.iter().rev();
+        recent()
+            .find(|(n, _)| has_head(n, head))
+            .or_else(|| recent().find(|(_, k)| kind_fits(kind, *k)))
+            .cloned()
+    }
+
+    pub(super) fn last(&self) -> Option<(String, Option<EntityKind>)> {
+        self.recent.last().cloned()
+    }
+
+    pub(super) fn note(&mut self, mentions: &[Mention]) {
+        // The first mention of each kind in the sentence is its subject.
+        let mut seen: Vec<Option<EntityKind>> = Vec::new();
+        let mut add = Vec::new();
+        // People attribute and places locate; neither is what a later
+        // "the company" or a bare figure is about.
+        if let Some(p) = mentions.iter().find(|m| m.kind == Some(EntityKind::Place)) {
+            self.place = Some((p.name.clone(), p.kind));
+        }
+        let actor = |m: &&Mention| !m.is_person() && m.kind != Some(EntityKind::Place);
+        // A possessive ("the FDA's approval of Slimora") qualifies the noun
+        // that is the subject; it counts only when nothing else is named.
+        let plain: Vec<&Mention> = mentions
+            .iter()
+            .filter(actor)
+            .filter(|m| !m.possessive)
+            .collect();
+        let chosen = if plain.is_empty() {
+            mentions.iter().filter(actor).collect()
+        } else {
+            plain
+        };
+        for m in chosen {
+            if !seen.contains(&m.kind) {
+                seen.push(m.kind);
+                add.push((m.name.clone(), m.kind));
+            }
+        }
+        // Later entries win; the sentence's first subject must be the last pushed.
+        for entry in add.into_iter().rev() {
+            self.recent.retain(|(n, _)| *n != entry.0);
+            self.recent.push(entry);
+        }
+    }
+}
+
+/// The company an article says is being bought ("agreed to acquire …
+/// DataRiver"): per-share prices and premiums belong to it.
+pub(super) fn deal_target(
+    doc: &Document,
+    sents: &[Sentence],
+    lex: &Lexicon,
+    evidence: &Evidence,
+) -> Option<(String, Option<EntityKind>)> {
+    const VERBS: &[&str] = &[
+        "acquire",
+        "acquiring",
+        "buy",
+        "buying",
+        "purchase",
+        "takeover of",
+        "bid for",
+        "acquisition of",
+        "to take over",
+    ];
+    for s in sents {
+        let text = s.span.slice(&doc.prose);
+        let lower = crate::text::fold_case(text);
+        let mentions = entity::mentions(
+            &doc.prose,
+            s.span,
+            s.kind == BlockKind::Heading,
+            lex,
+            evidence,
+        );
+        for verb in VERBS {
+            for at in clause::find_words(&lower, verb) {
+                let after = at + verb.len() + s.span.start();
+                let target = mentions.iter().find(|m| {
+                    m.span.start() >= after
+                        && m.reference.is_none()
+                        && !m.is_person()
+                        && doc.prose[after..m.span.start()].split_whitespace().count() <= 3
+                });
+                if let Some(m) = target {
+                    return Some((m.name.clone(), m.kind));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// What a reference such as "the union" names: an earlier name in its
+/// sentence carrying its head noun, else one of its kind, else the salient
+/// entity (again preferring the head noun).
+pub(super) fn resolve_reference(
+    m: &Mention,
+    kind: EntityKind,
+    named: &[(usize, String, Option<EntityKind>)],
+    salience: &Salience,
+) -> Option<(String, Option<EntityKind>)> {
+    let head = m.name.rsplit(' ').next().unwrap_or("");
+    let before = || named.iter().rev().filter(|(at, _, _)| *at < m.span.start());
+    before()
+        .find(|(_, n, _)| has_head(n, head))
+        .or_else(|| before().find(|(_, _, k)| kind_fits(kind, *k)))
+        .map(|(_, n, k)| (n.clone(), *k))
+        .or_else(|| salience.resolve(kind, head))
+}
+
+/// The mention a figure at `rel` (sentence-relative) belongs to.
+pub(super) fn pick_subject<'m>(
+    text: &str,
+    base: usize,
+    clauses: &[Span],
+    mentions: &'m [Mention],
+    rel: usize,
+    span: Span,
+) -> Option<&'m Mention> {
+    // People are never subjects; places only when no organisation or thing fits.
+    let all: Vec<&Mention> = mentions.iter().filter(|m| !m.is_person()).collect();
+    let things: Vec<&Mention> = all
+        .iter()
+        .copied()
+        .filter(|m| m.kind != Some(EntityKind::Place))
+        .collect();
+    // A place named after the figure ("close 45 stores in Germany") says
+    // where, not who: it can be the subject only from before the figure.
+    let places_before: Vec<&Mention> = all
+        .iter()
+        .copied()
+        .filter(|m| m.span.end() <= rel + base && !m.locative)
+        .collect();
+    pick_among(text, base, clauses, &things, rel, span)
+        .or_else(|| pick_among(text, base, clauses, &places_before, rel, span))
+}
+
+pub(super) fn pick_among<'m>(
+    text: &str,
+    base: usize,
+    clauses: &[Span],
+    candidates: &[&'m Mention],
+    rel: usize,
+    span: Span,
+) -> Option<&'m Mention> {
+    let abs = rel + base;
+    // "AMD (-6.4%)": the name right before the parenthesis.
+    let before = text[..rel].trim_end();
+    if let Some(open) = before.strip_suffix('(') {
+        let open_at = open.trim_end().len() + base;
+        if let Some(m) = candidates.iter().find(|m| m.span.end() == open_at) {
+            return Some(m);
+        }
+    }
+    let cl = clause::clause_at(clauses, rel);
+    let in_clause =
+        |m: &&&Mention| cl.contains(Span::new(m.span.start() - base, m.span.end() - base));
+    candidates
+        .iter()
+        .filter(in_clause)
+        .rfind(|m| m.span.end() <= abs)
+        .or_else(|| {
+            candidates
+                .iter()
+                .filter(in_clause)
+                .find(|m| m.span.start() >= span.end() + base)
+        })
+        .or_else(|| candidates.iter().rfind(|m| m.span.end() <= abs))
+        .copied()
+}
