@@ -523,3 +523,30 @@ fn exit_2_when_there_is_nothing_to_check() {
         .code(2)
         .stderr("crosscheck: error: no articles to check: the draft needs sources to be checked against\n");
 }
+
+/// The keys of a JSON object (and of its first finding and claim), sorted.
+fn shape(v: &serde_json::Value) -> Vec<String> {
+    let keys = |o: &serde_json::Value, prefix: &str| -> Vec<String> {
+        o.as_object()
+            .map(|m| m.keys().map(|k| format!("{prefix}{k}")).collect())
+            .unwrap_or_default()
+    };
+    let mut out = keys(v, "");
+    out.extend(keys(&v["findings"][0], "finding."));
+    out.extend(keys(&v["findings"][0]["claims"][0], "claim."));
+    out.extend(keys(&v["sources"][0], "source."));
+    out.extend(keys(&v["summary"], "summary."));
+    out.sort();
+    out
+}
+
+#[test]
+fn readme_json_example_has_the_shape_of_a_real_report() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme.find("```json\n").unwrap() + 8;
+    let end = start + readme[start..].find("```").unwrap();
+    let example: serde_json::Value =
+        serde_json::from_str(&readme[start..end]).expect("the README's JSON example parses");
+    let real = json(&["check", "--format", "json", "corpus/meta-compute"], 1);
+    assert_eq!(shape(&example), shape(&real));
+}
