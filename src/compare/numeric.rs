@@ -117,7 +117,14 @@ pub(crate) fn relate(a: &Quantity, b: &Quantity, rules: &NumericRules) -> Relati
     let (alo, ahi) = interval(a, rules.approximate());
     let (blo, bhi) = interval(b, rules.approximate());
     let tol = rules.absolute();
-    if alo <= bhi + tol && blo <= ahi + tol {
+    // Intervals that only touch ("6%" and "7%" meet at 6.5) do not overlap:
+    // two whole numbers a unit apart are a mismatch, not a rounding.
+    let touch = 1e-9
+        * [alo, ahi, blo, bhi]
+            .iter()
+            .filter(|x| x.is_finite())
+            .fold(1.0f64, |m, x| m.max(x.abs()));
+    if alo < bhi + tol - touch && blo < ahi + tol - touch {
         let bound = |q: &Quantity| {
             matches!(
                 q.qualifier,
@@ -179,6 +186,10 @@ mod tests {
         );
         assert!(matches!(
             relate(&pct(4.0, 1.0, exact), &pct(9.0, 1.0, exact), &r),
+            Relation::Conflict(_)
+        ));
+        assert!(matches!(
+            relate(&pct(6.0, 1.0, exact), &pct(7.0, 1.0, exact), &r),
             Relation::Conflict(_)
         ));
         assert!(matches!(

@@ -50,6 +50,51 @@ pub(crate) fn for_quantity(
     q: &Quantity,
     lex: &Lexicon,
 ) -> String {
+    let base = base_attribute(lower, clause, fig, q, lex);
+    // A business segment narrows revenue and profit figures: "cloud revenue".
+    // It is looked for in the figure's comma-delimited stretch, and in the one
+    // before when the figure's own says nothing ("$12.4 billion from cloud, up 28%").
+    let stretch = comma_stretch(lower, clause, fig);
+    let own = segment(lower, stretch, fig, lex);
+    let says_nothing = nearest_attribute(lower, stretch, fig, q.unit_kind(), lex).is_none();
+    let found = own.or_else(|| {
+        let prev_start = lower
+            [clause.start()..stretch.start().saturating_sub(1).max(clause.start())]
+            .rfind([',', ';'])
+            .map_or(clause.start(), |i| clause.start() + i + 1);
+        says_nothing
+            .then(|| segment(lower, Span::new(prev_start, stretch.end()), fig, lex))
+            .flatten()
+    });
+    let segmented = match found {
+        Some(seg) if !matches!(q.unit, Unit::Count { .. }) => match base.as_str() {
+            "revenue" | "amount" => format!("{seg} revenue"),
+            "revenue growth" | "change" => format!("{seg} revenue growth"),
+            "profit" => format!("{seg} profit"),
+            _ => base,
+        },
+        _ => base,
+    };
+    if estimate(lower, clause, fig) {
+        format!("{segmented} estimate")
+    } else {
+        segmented
+    }
+}
+
+/// The comma- or semicolon-delimited stretch of the clause around a figure.
+fn comma_stretch(lower: &str, clause: Span, fig: Span) -> Span {
+    let start = lower[clause.start()..fig.start()]
+        .rfind([',', ';'])
+        .map_or(clause.start(), |i| clause.start() + i + 1);
+    let end = lower[fig.end()..clause.end().max(fig.end())]
+        .find([',', ';'])
+        .map_or(clause.end().max(fig.end()), |i| fig.end() + i);
+    Span::new(start, end)
+}
+
+/// The attribute before segments and estimates are considered.
+fn base_attribute(lower: &str, clause: Span, fig: Span, q: &Quantity, lex: &Lexicon) -> String {
     let unit = q.unit_kind();
     // A count's own noun may name the attribute ("12,000 positions" → jobs).
     if let Unit::Count { noun } = &q.unit
@@ -65,14 +110,7 @@ pub(crate) fn for_quantity(
     }
     // The comma-delimited stretch around the figure speaks for it first
     // ("revenue of $3.2bn, net income of $410 million"); then the clause.
-    let seg_start = lower[clause.start()..fig.start()]
-        .rfind([',', ';'])
-        .map_or(clause.start(), |i| clause.start() + i + 1);
-    let seg_end = lower[fig.end()..clause.end()]
-        .find([',', ';'])
-        .map_or(clause.end(), |i| fig.end() + i);
-    let segment = Span::new(seg_start, seg_end);
-    let found = nearest_attribute(lower, segment, fig, unit, lex)
+    let found = nearest_attribute(lower, comma_stretch(lower, clause, fig), fig, unit, lex)
         .or_else(|| nearest_attribute(lower, clause, fig, unit, lex));
     if let Some(name) = found {
         // "a deal valued at $2.5 billion": the value of the deal, not of a company.
@@ -179,23 +217,154 @@ pub(crate) fn including_debt(after: &str) -> bool {
 /// Whether the figure at `fig` is a former value: "down from an earlier
 /// range of X", "from X to Y" (for X), "previously X".
 pub(crate) fn previous(lower: &str, clause: Span, fig: Span) -> bool {
-    let before: Vec<&str> = crate::text::word_spans(&lower[clause.start()..fig.start()])
+    let before = words_before(lower, clause, fig, 4);
+    let marked = [
+        "previously",
+        "earlier",
+        "prior",
+        "previous",
+        "formerly",
+        "original",
+    ]
+    .iter()
+    .any(|w| before.contains(w));
+    // The figure is the object of "from": "down from $700m", "from $10 to $12".
+    let from = match before.as_slice() {
+        [.., "from"] => true,
+        [.., "from", article] => matches!(*article, "a" | "an" | "the"),
+        _ => false,
+    };
+    marked || from
+}
+
+/// Up to `n` words right before the figure, in its clause.
+fn words_before(lower: &str, clause: Span, fig: Span, n: usize) -> Vec<&str> {
+    let all: Vec<&str> = crate::text::word_spans(&lower[clause.start()..fig.start()])
         .into_iter()
         .map(|(_, w)| w)
         .collect();
-    let window = &before[before.len().saturating_sub(6)..];
-    let last = |w: &str| window.iter().rposition(|x| *x == w);
-    let from = last("from");
-    let to = last("to");
-    let marked = ["previously", "earlier", "prior", "previous", "formerly"]
-        .iter()
-        .any(|w| window.contains(w));
-    let after_from = match (from, to) {
-        (Some(_), None) => true,
-        (Some(f), Some(t)) => f > t,
-        _ => false,
+    all[all.len().saturating_sub(n)..].to_vec()
+}
+
+/// Up to `n` words right after the figure, in its clause.
+fn words_after(lower: &str, clause: Span, fig: Span, n: usize) -> Vec<&str> {
+    crate::text::word_spans(&lower[fig.end()..clause.end().max(fig.end())])
+        .into_iter()
+        .map(|(_, w)| w)
+        .take(n)
+        .collect()
+}
+
+/// Whether the figure is what analysts expected rather than what happened:
+/// "the consensus estimate of $2.03", "the $40.5 billion analysts had expected".
+pub(crate) fn estimate(lower: &str, clause: Span, fig: Span) -> bool {
+    let before = words_before(lower, clause, fig, 3);
+    let after = words_after(lower, clause, fig, 3);
+    let marker = |w: &&str| {
+        matches!(
+            *w,
+            "consensus" | "estimate" | "estimates" | "expectations" | "forecasts" | "projected"
+        )
     };
-    marked || after_from
+    before.iter().any(marker)
+        || after.iter().take(1).any(marker)
+        || matches!(after.as_slice(), ["analysts", "had" | "expected", ..])
+        || matches!(
+            after.as_slice(),
+            ["had", "expected", ..] | ["expected", "by", ..]
+        )
+}
+
+/// The business segment a figure is about, if the clause names one: "its
+/// cloud division", "advertising sales", "$12.4 billion from cloud".
+pub(crate) fn segment(lower: &str, clause: Span, fig: Span, lex: &Lexicon) -> Option<String> {
+    const HEADS: &[&str] = &[
+        "division", "unit", "business", "segment", "arm", "sales", "revenue", "revenues",
+    ];
+    const NOT: &[&str] = &[
+        "its",
+        "the",
+        "a",
+        "an",
+        "their",
+        "his",
+        "her",
+        "our",
+        "quarterly",
+        "annual",
+        "total",
+        "net",
+        "operating",
+        "overall",
+        "core",
+        "group",
+        "company",
+        "full-year",
+        "first-quarter",
+        "second-quarter",
+        "third-quarter",
+        "fourth-quarter",
+        "same-store",
+        "like-for-like",
+        "comparable",
+        "organic",
+        "record",
+        "higher",
+        "lower",
+        "strong",
+        "weak",
+        "new",
+        "retail",
+        "online",
+        "global",
+        "domestic",
+        "international",
+        "its",
+        "this",
+        "that",
+        "monthly",
+        "weekly",
+        "daily",
+        "and",
+        "of",
+        "in",
+        "from",
+        "with",
+        "to",
+        "by",
+    ];
+    let words = crate::text::word_spans(clause.slice(lower));
+    let at = fig.start() - clause.start();
+    let usable = |w: &str| {
+        w.chars().all(|c| c.is_ascii_lowercase())
+            && !NOT.contains(&w)
+            && !lex.up.contains(w)
+            && !lex.down.contains(w)
+            && !lex.not_entities.iter().any(|n| n.eq_ignore_ascii_case(w))
+    };
+    let mut best: Option<(usize, String)> = None;
+    for (i, &(pos, w)) in words.iter().enumerate() {
+        let candidate = if HEADS.contains(&w) && i > 0 {
+            Some(words[i - 1].1)
+        } else if w == "from" {
+            // "from cloud", "from its cloud division" (the head rule also finds it).
+            let skip = words
+                .get(i + 1)
+                .is_some_and(|(_, n)| matches!(*n, "its" | "the" | "their"));
+            words.get(i + 1 + usize::from(skip)).map(|&(_, n)| n)
+        } else {
+            None
+        };
+        let Some(name) = candidate else { continue };
+        if !usable(name) {
+            continue;
+        }
+        let dist = pos.abs_diff(at);
+        if best.as_ref().is_none_or(|(d, _)| dist < *d) {
+            best = Some((dist, name.to_string()));
+        }
+    }
+    best.map(|(_, s)| s)
 }
 
 /// The event a date in this clause belongs to, if the clause names one.

@@ -105,6 +105,26 @@ pub(super) fn word_figures(
         let span = Span::new(m.start(), m.end());
         // "the big three cloud vendors" names a group; it does not count one.
         let before = lower[..m.start()].trim_end();
+        // "the quarter in three numbers": a listicle's count is not a claim.
+        const LISTICLE: &[&str] = &[
+            "numbers",
+            "things",
+            "ways",
+            "reasons",
+            "takeaways",
+            "charts",
+            "questions",
+            "lessons",
+            "facts",
+            "stories",
+            "tips",
+            "steps",
+            "signs",
+            "points",
+        ];
+        if count_noun(&text[m.end()..], lex).is_some_and(|(n, _)| LISTICLE.contains(&n.as_str())) {
+            continue;
+        }
         // "analysts at two banks": who says so, not a figure.
         let sourced = ["at", "of", "from", "by", "among"]
             .iter()
