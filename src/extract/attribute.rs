@@ -443,6 +443,60 @@ mod tests {
         previous(s, Span::new(0, s.len()), Span::new(at, at + fig.len()))
     }
 
+    fn lex() -> Lexicon {
+        Lexicon::new(&crate::rules::Rules::defaults())
+    }
+
+    fn seg(s: &str, fig: &str) -> Option<String> {
+        let at = s.find(fig).unwrap();
+        segment(
+            s,
+            Span::new(0, s.len()),
+            Span::new(at, at + fig.len()),
+            &lex(),
+        )
+    }
+
+    #[test]
+    fn business_segments_are_named() {
+        assert_eq!(
+            seg("revenue from its cloud division rose 28%", "28%").as_deref(),
+            Some("cloud")
+        );
+        assert_eq!(
+            seg("advertising sales grew 9% to $26.3 billion", "9%").as_deref(),
+            Some("advertising")
+        );
+        assert_eq!(
+            seg("$12.4 billion from cloud", "$12.4 billion").as_deref(),
+            Some("cloud")
+        );
+        assert_eq!(seg("quarterly sales of $41.2bn", "$41.2bn"), None);
+        assert_eq!(
+            seg("european sales dropped 2.3 per cent", "2.3 per cent"),
+            None
+        );
+        assert_eq!(seg("up 14% from a year earlier", "14%"), None);
+    }
+
+    #[test]
+    fn estimates_are_told_from_results() {
+        let est = |s: &str, fig: &str| {
+            let at = s.find(fig).unwrap();
+            estimate(s, Span::new(0, s.len()), Span::new(at, at + fig.len()))
+        };
+        assert!(est("above the consensus estimate of $2.03", "$2.03"));
+        assert!(est(
+            "ahead of the $40.5 billion analysts had expected",
+            "$40.5 billion"
+        ));
+        assert!(!est("revenue of $41.2 billion, up 14%", "$41.2 billion"));
+        assert!(!est(
+            "up 14% from a year earlier and ahead of the $40.5 billion analysts had expected",
+            "14%"
+        ));
+    }
+
     #[test]
     fn former_values_are_recognised() {
         assert!(prev(

@@ -328,6 +328,29 @@ mod tests {
     }
 
     #[test]
+    fn locations_possessives_and_labels() {
+        let lex = Lexicon::new(&Rules::defaults());
+        let ev = Evidence::default();
+        let t =
+            "Sales in Norland and shares in Tidewater Retail rose, said Acme Logistics's chief.";
+        let m = mentions(t, Span::new(0, t.len()), false, &lex, &ev);
+        let flags: Vec<(&str, bool, bool)> = m
+            .iter()
+            .map(|m| (m.span.slice(t), m.locative, m.possessive))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("Norland", true, false),
+                ("Tidewater Retail", false, false),
+                ("Acme Logistics", false, true)
+            ]
+        );
+        let label = "Expected close: first half of 2027";
+        assert!(mentions(label, Span::new(0, label.len()), false, &lex, &ev).is_empty());
+    }
+
+    #[test]
     fn people_are_marked() {
         let got = names(
             "Analyst Jane Doe said Nvidia could fall.",
