@@ -119,7 +119,13 @@ fn score_case(case: &Path) -> Tally {
         for e in &file.claims {
             let hit = (0..mine.len())
                 .filter(|&k| !used[k] && located(e, mine[k]))
-                .max_by_key(|&k| same_subject(&e.subject, mine[k]));
+                // Among claims quoting the same text, the one that reads it best.
+                .max_by_key(|&k| {
+                    (
+                        same_subject(&e.subject, mine[k]),
+                        mine[k].attribute == e.attribute,
+                    )
+                });
             let Some(k) = hit else {
                 t.notes
                     .push(format!("missed {name}: {:?} ({})", e.text, e.subject));

@@ -268,7 +268,14 @@ pub(crate) fn estimate(lower: &str, clause: Span, fig: Span) -> bool {
     };
     before.iter().any(marker)
         || after.iter().take(1).any(marker)
-        || matches!(after.as_slice(), ["analysts", "had" | "expected", ..])
+        || matches!(
+            after.as_slice(),
+            [
+                "analysts" | "economists" | "forecasters" | "strategists",
+                "had" | "expected" | "forecast",
+                ..
+            ]
+        )
         || matches!(
             after.as_slice(),
             ["had", "expected", ..] | ["expected", "by", ..]
@@ -368,7 +375,7 @@ pub(crate) fn segment(lower: &str, clause: Span, fig: Span, lex: &Lexicon) -> Op
 }
 
 /// The event a date in this clause belongs to, if the clause names one.
-pub(crate) fn event(lower: &str, clause: Span, lex: &Lexicon) -> Option<&'static str> {
+pub(crate) fn event(lower: &str, clause: Span, date: Span, lex: &Lexicon) -> Option<&'static str> {
     let text = clause.slice(lower);
     const EVENTS: &[(&str, &[&str])] = &[
         (
@@ -398,6 +405,7 @@ pub(crate) fn event(lower: &str, clause: Span, lex: &Lexicon) -> Option<&'static
                 "guidance",
                 "outlook",
                 "warning",
+                "showed",
             ],
         ),
         (
@@ -410,7 +418,14 @@ pub(crate) fn event(lower: &str, clause: Span, lex: &Lexicon) -> Option<&'static
         ("results", &["results", "earnings", "reported"]),
         (
             "deal",
-            &["deal", "acquisition", "merger", "completed", "closed"],
+            &[
+                "deal",
+                "acquisition",
+                "merger",
+                "completed",
+                "closed",
+                "transaction",
+            ],
         ),
         (
             "strike",
@@ -423,10 +438,21 @@ pub(crate) fn event(lower: &str, clause: Span, lex: &Lexicon) -> Option<&'static
             ],
         ),
     ];
-    for (name, words) in EVENTS {
-        if words.iter().any(|w| !find_words(text, w).is_empty()) {
-            return Some(name);
-        }
+    // The event word nearest the date wins ("went on strike … on Monday, …
+    // port data showed": a strike date, not an announcement date).
+    let at = date.start().saturating_sub(clause.start());
+    let nearest = EVENTS
+        .iter()
+        .flat_map(|(name, words)| {
+            words.iter().flat_map(move |w| {
+                find_words(text, w)
+                    .into_iter()
+                    .map(move |p| (p.abs_diff(at), *name))
+            })
+        })
+        .min_by_key(|(d, _)| *d);
+    if let Some((_, name)) = nearest {
+        return Some(name);
     }
     let moved = crate::text::word_spans(text)
         .iter()

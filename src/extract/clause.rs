@@ -119,6 +119,10 @@ pub(crate) fn modality(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
 fn official_source(from: &str) -> bool {
     let source: String = from.chars().take(60).collect();
     let source = source.split([',', '.', ';']).next().unwrap_or("");
+    // "according to the report" cites the document at hand; "according to reports", hearsay.
+    if source.starts_with("according to the report") {
+        return true;
+    }
     [
         "company",
         "statement",

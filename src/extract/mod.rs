@@ -33,6 +33,9 @@ use lexicon::Lexicon;
 use serde::Serialize;
 use subject::*;
 
+/// Placeholder subject of a country figure whose article names no place.
+const RUN_PLACE: &str = "\u{0}place";
+
 /// What a claim asserts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
@@ -91,9 +94,36 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Extraction {
     evidence.finish();
     let mut claims = Vec::new();
     let mut names = std::collections::BTreeSet::new();
+    let mut places: std::collections::BTreeMap<String, usize> = Default::default();
     for (i, (doc, ss)) in docs.iter().zip(&sents).enumerate() {
-        claims.extend(extract_doc(i, doc, ss, &lex, &evidence, &mut names));
+        claims.extend(extract_doc(
+            i,
+            doc,
+            ss,
+            &lex,
+            &evidence,
+            &mut names,
+            &mut places,
+        ));
     }
+    // Country figures with no place in their article: the place the run names most.
+    let top = places
+        .iter()
+        .max_by_key(|(name, n)| (**n, std::cmp::Reverse((*name).clone())))
+        .map(|(name, _)| name.clone());
+    claims.retain_mut(|c| {
+        if c.subject != RUN_PLACE {
+            return true;
+        }
+        match &top {
+            Some(p) => {
+                c.subject = p.clone();
+                c.subject_kind = Some(EntityKind::Place);
+                true
+            }
+            None => false,
+        }
+    });
     Extraction {
         claims,
         names: names.into_iter().collect(),
@@ -108,6 +138,7 @@ fn extract_doc(
     lex: &Lexicon,
     evidence: &Evidence,
     names: &mut std::collections::BTreeSet<String>,
+    places: &mut std::collections::BTreeMap<String, usize>,
 ) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut salience = Salience::default();
@@ -159,9 +190,12 @@ fn extract_doc(
             if taken(span) {
                 continue;
             }
-            let Some((mut subject, mut kind)) = subject_of(span.start(), span) else {
-                continue;
-            };
+            // A country figure may name no entity at all ("The jobless rate
+            // climbed to 3.9 percent"); its subject is settled below.
+            let named_here = pick_subject(text, base, &clauses, &mentions, span.start(), span)
+                .is_some_and(|m| m.kind != Some(EntityKind::Place) && !m.possessive);
+            let found = subject_of(span.start(), span);
+            let (mut subject, mut kind) = found.clone().unwrap_or_default();
             let cl = clause::clause_at(&clauses, span.start());
             if q.direction.is_none() && matches!(q.unit, Unit::Percent | Unit::PercentagePoints) {
                 q.direction = attribute::direction(&lower, cl, span, lex);
@@ -170,7 +204,9 @@ fn extract_doc(
             let mut attr = attribute::for_quantity(&lower, cl, span, &q, lex);
             // Inflation, unemployment and growth are a country's: the place
             // named in the sentence, else the last place named.
-            if MACRO.contains(&attr.as_str()) {
+            // Unless the sentence names who it is about ("the union is
+            // demanding a 12% pay rise").
+            if MACRO.contains(&attr.as_str()) && !named_here {
                 let place = mentions
                     .iter()
                     .filter(|m| m.kind == Some(EntityKind::Place))
@@ -188,10 +224,16 @@ fn extract_doc(
                             .find(|w| evidence.places.contains(*w))
                             .map(|w| (w.to_string(), Some(EntityKind::Place)))
                     });
-                if let Some((name, k)) = place {
-                    subject = name;
-                    kind = k;
+                match place {
+                    Some((name, k)) => {
+                        subject = name;
+                        kind = k;
+                    }
+                    // Left for the run: the place the articles name most.
+                    None => subject = RUN_PLACE.to_string(),
                 }
+            } else if found.is_none() {
+                continue;
             }
             // In a takeover, the price a share and the premium are the target's.
             let per_share = ["a share", "per share", "premium"]
@@ -243,7 +285,7 @@ fn extract_doc(
             let event = if by_year {
                 Some("target")
             } else {
-                attribute::event(&lower, cl, lex)
+                attribute::event(&lower, cl, *span, lex)
             };
             let Some(event) = event else {
                 continue;
@@ -257,7 +299,15 @@ fn extract_doc(
                 .filter(|m| !doc.prose[m.span.end()..].starts_with(['\'', '’']))
                 .cloned()
                 .collect();
-            let subject = pick_subject(text, base, &clauses, &owners, span.start(), *span)
+            // Who said so on that day is the subject of the date ("Kestrel
+            // Pharma said on Friday that …").
+            let owner_refs: Vec<&Mention> = owners
+                .iter()
+                .filter(|m| !m.is_person() && m.kind != Some(EntityKind::Place))
+                .collect();
+            let subject = pick_among(text, base, &clauses, &owner_refs, span.start(), *span, true)
+                .or_else(|| pick_subject(text, base, &clauses, &owners, span.start(), *span))
+                .or_else(|| pick_subject(text, base, &clauses, &mentions, span.start(), *span))
                 .map(|m| (m.name.clone(), m.kind))
                 .or_else(|| mentions.is_empty().then(|| salience.last()).flatten());
             let Some((subject, kind)) = subject else {
@@ -313,6 +363,12 @@ fn extract_doc(
                 .filter(|m| m.reference.is_none() && !m.is_person())
                 .map(|m| m.name.clone()),
         );
+        for m in mentions
+            .iter()
+            .filter(|m| m.kind == Some(EntityKind::Place))
+        {
+            *places.entry(m.name.clone()).or_default() += 1;
+        }
         salience.note(&mentions);
     }
     out

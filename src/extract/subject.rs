@@ -8,7 +8,7 @@
 
 use super::*;
 /// Attributes that describe a country's economy rather than a company.
-pub(super) const MACRO: &[&str] = &["inflation", "unemployment", "gdp growth"];
+pub(super) const MACRO: &[&str] = &["inflation", "unemployment", "gdp growth", "wage growth"];
 
 /// Salience: the first organisation named by recent sentences, by kind.
 #[derive(Default)]
@@ -181,8 +181,9 @@ pub(super) fn pick_subject<'m>(
         .copied()
         .filter(|m| m.span.end() <= rel + base && !m.locative)
         .collect();
-    pick_among(text, base, clauses, &things, rel, span)
-        .or_else(|| pick_among(text, base, clauses, &places_before, rel, span))
+    pick_among(text, base, clauses, &things, rel, span, false)
+        .or_else(|| pick_among(text, base, clauses, &places_before, rel, span, false))
+        .or_else(|| pick_among(text, base, clauses, &things, rel, span, true))
 }
 
 pub(super) fn pick_among<'m>(
@@ -192,6 +193,7 @@ pub(super) fn pick_among<'m>(
     candidates: &[&'m Mention],
     rel: usize,
     span: Span,
+    allow_speakers: bool,
 ) -> Option<&'m Mention> {
     let abs = rel + base;
     // "AMD (-6.4%)": the name right before the parenthesis.
@@ -205,16 +207,29 @@ pub(super) fn pick_among<'m>(
     let cl = clause::clause_at(clauses, rel);
     let in_clause =
         |m: &&&Mention| cl.contains(Span::new(m.span.start() - base, m.span.end() - base));
-    candidates
-        .iter()
-        .filter(in_clause)
-        .rfind(|m| m.span.end() <= abs)
-        .or_else(|| {
-            candidates
-                .iter()
-                .filter(in_clause)
-                .find(|m| m.span.start() >= span.end() + base)
-        })
-        .or_else(|| candidates.iter().rfind(|m| m.span.end() <= abs))
-        .copied()
+    // "…, the Labor Department said": who says so is not what it is about,
+    // unless it is the only name there is.
+    let speaker = |m: &&&Mention| {
+        let after = crate::text::fold_case(text[m.span.end() - base..].trim_start());
+        ["said", "says", "told", "reported", "showed"]
+            .iter()
+            .any(|v| after.starts_with(v))
+    };
+    let pick = |skip_speakers: bool| {
+        let ok = |m: &&&Mention| !(skip_speakers && speaker(m));
+        candidates
+            .iter()
+            .filter(in_clause)
+            .filter(ok)
+            .rfind(|m| m.span.end() <= abs)
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .filter(in_clause)
+                    .filter(ok)
+                    .find(|m| m.span.start() >= span.end() + base)
+            })
+            .or_else(|| candidates.iter().filter(ok).rfind(|m| m.span.end() <= abs))
+    };
+    pick(!allow_speakers).copied()
 }

@@ -102,7 +102,23 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
                         count_end = end + len;
                         Unit::Count { noun }
                     }
-                    None => continue,
+                    // "fewer than the 240,000 economists had forecast, and down
+                    // from 315,000 in March": a bare figure counts what the last
+                    // count of its sentence counted.
+                    None => {
+                        match out
+                            .iter()
+                            .rev()
+                            .find_map(|(_, q): &(Span, Quantity)| match &q.unit {
+                                Unit::Count { noun } if num.as_str().contains(',') => {
+                                    Some(noun.clone())
+                                }
+                                _ => None,
+                            }) {
+                            Some(noun) => Unit::Count { noun },
+                            None => continue,
+                        }
+                    }
                 }
             }
         };
@@ -249,6 +265,13 @@ pub(super) fn is_time(text: &str, end: usize) -> bool {
         || rest.starts_with("pm ")
 }
 
+/// Verbs after which "up to" is a movement ("ticks up to 3.9%").
+const MOVE_VERBS: &[&str] = &[
+    "tick", "ticks", "ticked", "edge", "edges", "edged", "inch", "inches", "inched", "move",
+    "moves", "moved", "creep", "creeps", "crept", "go", "goes", "went", "shot", "shoots", "bumped",
+    "bumps", "pushed", "pushes",
+];
+
 /// A qualifier phrase ending right before `at`: returns it and where it starts.
 pub(super) fn qualifier_before(text: &str, at: usize, lex: &Lexicon) -> Option<(Qualifier, usize)> {
     let before = text[..at].trim_end();
@@ -261,6 +284,13 @@ pub(super) fn qualifier_before(text: &str, at: usize, lex: &Lexicon) -> Option<(
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric())
         {
+            // "ticked up to 3.9%", "edged up to": a move, not a bound.
+            let verb = stripped.trim_end().rsplit(' ').next().unwrap_or("");
+            let moved =
+                needle.starts_with("up ") && (lex.up.contains(verb) || MOVE_VERBS.contains(&verb));
+            if moved {
+                continue;
+            }
             return Some((*qual, stripped.len()));
         }
     }

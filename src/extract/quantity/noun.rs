@@ -209,6 +209,29 @@ pub(super) fn count_noun(rest: &str, lex: &Lexicon) -> Option<(String, usize)> {
         }
     }
     let head = nouns.pop()?;
+    // "the 240,000 economists had forecast": the forecasters are not what is counted.
+    let next = rest[consumed..].split_whitespace().next().unwrap_or("");
+    let forecasters = [
+        "economists",
+        "analysts",
+        "experts",
+        "forecasters",
+        "strategists",
+        "traders",
+        "investors",
+    ];
+    let guessing = [
+        "had",
+        "have",
+        "expected",
+        "forecast",
+        "predicted",
+        "estimated",
+        "polled",
+    ];
+    if forecasters.contains(&head.as_str()) && guessing.contains(&next) {
+        return None;
+    }
     if DURATIONS.contains(&head.as_str()) && head != "quarters" {
         return None;
     }
