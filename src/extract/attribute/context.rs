@@ -1,0 +1,178 @@
+//! The words around a figure that qualify it: a business segment ("its cloud
+//! division"), an estimate ("the consensus estimate of"), a former value
+//! ("down from"), or a measure that includes debt.
+
+use super::super::lexicon::Lexicon;
+use crate::span::Span;
+
+/// Whether the words after a figure say it includes debt ("…, including
+/// DataRiver's debt", "including net debt").
+pub(crate) fn including_debt(after: &str) -> bool {
+    let words: Vec<&str> = crate::text::word_spans(after)
+        .into_iter()
+        .map(|(_, w)| w)
+        .take(5)
+        .collect();
+    words.first() == Some(&"including") && words.contains(&"debt")
+        || words.starts_with(&["or"]) && words.contains(&"including") && words.contains(&"debt")
+}
+
+/// Whether the figure at `fig` is a former value: "down from an earlier
+/// range of X", "from X to Y" (for X), "previously X".
+pub(crate) fn previous(lower: &str, clause: Span, fig: Span) -> bool {
+    let before = words_before(lower, clause, fig, 4);
+    let marked = [
+        "previously",
+        "earlier",
+        "prior",
+        "previous",
+        "formerly",
+        "original",
+    ]
+    .iter()
+    .any(|w| before.contains(w));
+    // The figure is the object of "from": "down from $700m", "from $10 to $12".
+    let from = match before.as_slice() {
+        [.., "from"] => true,
+        [.., "from", article] => matches!(*article, "a" | "an" | "the"),
+        _ => false,
+    };
+    marked || from
+}
+
+/// Up to `n` words right before the figure, in its clause.
+fn words_before(lower: &str, clause: Span, fig: Span, n: usize) -> Vec<&str> {
+    let all: Vec<&str> = crate::text::word_spans(&lower[clause.start()..fig.start()])
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect();
+    all[all.len().saturating_sub(n)..].to_vec()
+}
+
+/// Up to `n` words right after the figure, in its clause.
+fn words_after(lower: &str, clause: Span, fig: Span, n: usize) -> Vec<&str> {
+    crate::text::word_spans(&lower[fig.end()..clause.end().max(fig.end())])
+        .into_iter()
+        .map(|(_, w)| w)
+        .take(n)
+        .collect()
+}
+
+/// Whether the figure is what analysts expected rather than what happened:
+/// "the consensus estimate of $2.03", "the $40.5 billion analysts had expected".
+pub(crate) fn estimate(lower: &str, clause: Span, fig: Span) -> bool {
+    let before = words_before(lower, clause, fig, 3);
+    let after = words_after(lower, clause, fig, 3);
+    let marker = |w: &&str| {
+        matches!(
+            *w,
+            "consensus" | "estimate" | "estimates" | "expectations" | "forecasts" | "projected"
+        )
+    };
+    before.iter().any(marker)
+        || after.iter().take(1).any(marker)
+        || matches!(
+            after.as_slice(),
+            [
+                "analysts" | "economists" | "forecasters" | "strategists",
+                "had" | "expected" | "forecast",
+                ..
+            ]
+        )
+        || matches!(
+            after.as_slice(),
+            ["had", "expected", ..] | ["expected", "by", ..]
+        )
+}
+
+/// The business segment a figure is about, if the clause names one: "its
+/// cloud division", "advertising sales", "$12.4 billion from cloud".
+pub(crate) fn segment(lower: &str, clause: Span, fig: Span, lex: &Lexicon) -> Option<String> {
+    const HEADS: &[&str] = &[
+        "division", "unit", "business", "segment", "arm", "sales", "revenue", "revenues",
+    ];
+    const NOT: &[&str] = &[
+        "its",
+        "the",
+        "a",
+        "an",
+        "their",
+        "his",
+        "her",
+        "our",
+        "quarterly",
+        "annual",
+        "total",
+        "net",
+        "operating",
+        "overall",
+        "core",
+        "group",
+        "company",
+        "full-year",
+        "first-quarter",
+        "second-quarter",
+        "third-quarter",
+        "fourth-quarter",
+        "same-store",
+        "like-for-like",
+        "comparable",
+        "organic",
+        "record",
+        "higher",
+        "lower",
+        "strong",
+        "weak",
+        "new",
+        "retail",
+        "online",
+        "global",
+        "domestic",
+        "international",
+        "its",
+        "this",
+        "that",
+        "monthly",
+        "weekly",
+        "daily",
+        "and",
+        "of",
+        "in",
+        "from",
+        "with",
+        "to",
+        "by",
+    ];
+    let words = crate::text::word_spans(clause.slice(lower));
+    let at = fig.start() - clause.start();
+    let usable = |w: &str| {
+        w.chars().all(|c| c.is_ascii_lowercase())
+            && !NOT.contains(&w)
+            && !lex.up.contains(w)
+            && !lex.down.contains(w)
+            && !lex.not_entities.iter().any(|n| n.eq_ignore_ascii_case(w))
+    };
+    let mut best: Option<(usize, String)> = None;
+    for (i, &(pos, w)) in words.iter().enumerate() {
+        let candidate = if HEADS.contains(&w) && i > 0 {
+            Some(words[i - 1].1)
+        } else if w == "from" {
+            // "from cloud", "from its cloud division" (the head rule also finds it).
+            let skip = words
+                .get(i + 1)
+                .is_some_and(|(_, n)| matches!(*n, "its" | "the" | "their"));
+            words.get(i + 1 + usize::from(skip)).map(|&(_, n)| n)
+        } else {
+            None
+        };
+        let Some(name) = candidate else { continue };
+        if !usable(name) {
+            continue;
+        }
+        let dist = pos.abs_diff(at);
+        if best.as_ref().is_none_or(|(d, _)| dist < *d) {
+            best = Some((dist, name.to_string()));
+        }
+    }
+    best.map(|(_, s)| s)
+}
