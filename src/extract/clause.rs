@@ -56,6 +56,7 @@ pub(crate) fn clauses(text: &str) -> Vec<Span> {
                     || lower[..s].ends_with("as well ")
                     || lower[e..].starts_with(" well")
                     || lower[e..].starts_with(" much")
+                    || lower[e..].starts_with(" many")
                     || lower[e..].starts_with(" a ")
                     || lower[e..].starts_with(" part"));
             if before_ok && after_ok && !as_phrase {

@@ -33,6 +33,19 @@ use lexicon::Lexicon;
 use serde::Serialize;
 use subject::*;
 
+/// The digits of a figure (its number without qualifier or noun), or all of
+/// it when it is written in words.
+fn number_core(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let Some(first) = s.find(|c: char| c.is_ascii_digit()) else {
+        return span;
+    };
+    let len = s[first..]
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(s.len() - first);
+    Span::new(span.start() + first, span.start() + first + len)
+}
+
 /// Placeholder subject of a country figure whose article names no place.
 const RUN_PLACE: &str = "\u{0}place";
 
@@ -175,11 +188,12 @@ fn extract_doc(
         let clauses = clause::clauses(text);
         let attribution = clause::attribution(text);
         let dates = date::find(text);
+        // A figure inside a date or a name ("S&P 500") is not a figure; a name
+        // inside a figure's noun phrase ("3 million Brightwell customers") is fine.
         let taken = |sp: Span| {
-            dates.iter().any(|(d, _)| d.overlaps(sp))
-                || mentions
-                    .iter()
-                    .any(|m| m.span.offset(0).overlaps(sp.offset(base)))
+            let core = number_core(text, sp);
+            dates.iter().any(|(d, _)| d.overlaps(core))
+                || mentions.iter().any(|m| m.span.overlaps(core.offset(base)))
         };
         let subject_of = |rel: usize, span: Span| -> Option<(String, Option<EntityKind>)> {
             pick_subject(text, base, &clauses, &mentions, rel, span)
@@ -333,10 +347,20 @@ fn extract_doc(
             };
             // The phrase as written (the search ran on folded case; offsets agree).
             act.phrase = act.phrase_span.slice(text).trim().to_string();
-            let subject = pick_subject(text, base, &clauses, &mentions, span.start(), span)
+            // "It will close 45 stores": a pronoun points to the salient
+            // entity; "Hackers may have stolen …" names no entity at all.
+            let before = lower[cl.start()..span.start()].trim_end();
+            let pronoun = ["it", "they", "he", "she", "we"]
+                .iter()
+                .any(|p| before == *p || before.ends_with(&format!(" {p}")));
+            let before_cue: Vec<Mention> = mentions
+                .iter()
                 .filter(|m| m.span.start() < span.start() + base)
+                .cloned()
+                .collect();
+            let subject = pick_subject(text, base, &clauses, &before_cue, span.start(), span)
                 .map(|m| (m.name.clone(), m.kind))
-                .or_else(|| salience.last());
+                .or_else(|| pronoun.then(|| salience.last()).flatten());
             let Some((subject, kind)) = subject else {
                 continue;
             };

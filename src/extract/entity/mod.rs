@@ -144,9 +144,14 @@ pub(crate) fn mentions(
                 || multiword;
             // One capitalised word opening a body sentence is a name unless
             // the corpus also writes it in lower case ("Revenue", "Oil").
+            // "Hackers", "Officials": a plural of people is not a name.
+            let plural_people = ["ers", "ors", "ists", "ants", "ents", "ians"]
+                .iter()
+                .any(|s| part.ends_with(s));
             let lone_name = !heading
                 && !part.contains(' ')
                 && !part.contains('-')
+                && !plural_people
                 && !evidence.lowercase.contains(&part.to_lowercase());
             let accepted = if initial && !known && !lone_name {
                 // Fall back to the longest evidenced prefix ("Meta Eyes Cloud" → "Meta").
@@ -205,6 +210,8 @@ pub(crate) fn mentions(
         }
         for (s, e) in found {
             let span = Span::new(s, e).offset(sentence.start());
+            // "the UK operator": the place only describes the operator.
+            out.retain(|m| !(m.kind == Some(EntityKind::Place) && span.contains(m.span)));
             if !out.iter().any(|m| m.span.overlaps(span)) {
                 out.push(Mention {
                     span,

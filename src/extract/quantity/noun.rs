@@ -160,6 +160,24 @@ pub(super) fn count_noun(rest: &str, lex: &Lexicon) -> Option<(String, usize)> {
         let (noun, len) = count_noun(&rest[m.end()..], lex)?;
         return Some((noun, m.end() + len));
     }
+    // "3 million Brightwell Telecom customers": a name may stand before the noun.
+    let named = rest
+        .split_whitespace()
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .take(3)
+        .collect::<Vec<_>>();
+    if !named.is_empty() && named.iter().all(|w| w.chars().all(char::is_alphabetic)) {
+        let skip = rest
+            .find(named.last().expect("non-empty"))
+            .map_or(0, |i| i + named.last().expect("non-empty").len());
+        if let Some((noun, len)) = count_noun(&rest[skip..], lex)
+            && !rest[skip..]
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase())
+        {
+            return Some((noun, skip + len));
+        }
+    }
     let mut nouns = Vec::new();
     let mut consumed = 0;
     let mut pos = 0;
