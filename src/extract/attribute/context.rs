@@ -58,6 +58,15 @@ fn words_after(lower: &str, clause: Span, fig: Span, n: usize) -> Vec<&str> {
         .collect()
 }
 
+/// Whether the figure is a goal rather than a result: "its target of 1.6
+/// million deliveries", "the bank's 2% target".
+pub(crate) fn target(lower: &str, clause: Span, fig: Span) -> bool {
+    let before = words_before(lower, clause, fig, 3);
+    let after = words_after(lower, clause, fig, 1);
+    let goal = |w: &&str| matches!(*w, "target" | "goal" | "objective" | "ambition");
+    before.iter().any(goal) || after.iter().any(goal)
+}
+
 /// Whether the figure is what analysts expected rather than what happened:
 /// "the consensus estimate of $2.03", "the $40.5 billion analysts had expected".
 pub(crate) fn estimate(lower: &str, clause: Span, fig: Span) -> bool {

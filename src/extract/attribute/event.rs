@@ -65,7 +65,7 @@ pub(crate) fn event(lower: &str, clause: Span, date: Span, lex: &Lexicon) -> Opt
         (
             "target",
             &[
-                "expects", "expect", "expected", "target", "aims", "plans", "planned",
+                "expects", "expect", "expected", "target", "aims", "plans", "planned", "due",
             ],
         ),
     ];

@@ -6,7 +6,7 @@
 mod context;
 mod event;
 
-pub(crate) use context::{estimate, including_debt, previous, segment};
+pub(crate) use context::{estimate, including_debt, previous, segment, target};
 pub(crate) use event::event;
 
 use super::clause::find_words;
@@ -84,9 +84,21 @@ pub(crate) fn for_quantity(
     };
     if estimate(lower, clause, fig) {
         format!("{segmented} estimate")
+    } else if target(lower, clause, fig) {
+        format!("{segmented} target")
     } else {
         segmented
     }
+}
+
+/// The stretch of the clause holding the `n` words right before the figure.
+fn words_before_span(lower: &str, clause: Span, fig: Span, n: usize) -> Span {
+    let words = crate::text::word_spans(&lower[clause.start()..fig.start()]);
+    let start = words
+        .len()
+        .checked_sub(n)
+        .map_or(clause.start(), |i| clause.start() + words[i].0);
+    Span::new(start, fig.start())
 }
 
 /// The comma- or semicolon-delimited stretch of the clause around a figure.
@@ -111,9 +123,11 @@ fn base_attribute(lower: &str, clause: Span, fig: Span, q: &Quantity, lex: &Lexi
     {
         return name.clone();
     }
-    // A count says what it counts: its noun is the attribute.
+    // What the verb just before the figure does with the things counted
+    // ("delivered 412,000 vehicles", "built 430,000 cars"), else the noun.
     if let Unit::Count { noun } = &q.unit {
-        return noun.clone();
+        let words = words_before_span(lower, clause, fig, 4);
+        return nearest_attribute(lower, words, fig, unit, lex).unwrap_or_else(|| noun.clone());
     }
     // The comma-delimited stretch around the figure speaks for it first
     // ("revenue of $3.2bn, net income of $410 million"); then the clause.

@@ -52,6 +52,10 @@ impl Evidence {
             let w = t.span.slice(prose);
             if t.kind == TokenKind::Word && w.starts_with(char::is_lowercase) {
                 self.lowercase.insert(w.to_string());
+                // "electric-car": each part is a word written in lower case.
+                for part in w.split('-').filter(|p| !p.is_empty()) {
+                    self.lowercase.insert(part.to_string());
+                }
             }
         }
         if heading {
