@@ -33,6 +33,14 @@ use lexicon::Lexicon;
 use serde::Serialize;
 use subject::*;
 
+/// Whether no organisation or thing in the sentence could be a figure's
+/// subject (so it would come from salience).
+fn no_actor(actors: &[Mention]) -> bool {
+    !actors
+        .iter()
+        .any(|m| !m.is_person() && m.kind != Some(EntityKind::Place))
+}
+
 /// The digits of a figure (its number without qualifier or noun), or all of
 /// it when it is written in words.
 fn number_core(text: &str, span: Span) -> Span {
@@ -206,7 +214,27 @@ fn extract_doc(
             }
             // A country figure may name no entity at all ("The jobless rate
             // climbed to 3.9 percent"); its subject is settled below.
-            let named_here = pick_subject(text, base, &clauses, &mentions, span.start(), span)
+            // Who the sentence is about, leaving out who it cites ("according
+            // to the Nationwide Building Society", "…, Nationwide said").
+            let actors: Vec<Mention> = mentions
+                .iter()
+                .filter(|m| {
+                    let before = lower[..m.span.start() - base].trim_end();
+                    let after = lower[m.span.end() - base..].trim_start();
+                    // "Nationwide figures show", "Bank of England data showed".
+                    let after = ["figures ", "data ", "numbers ", "survey ", "statistics "]
+                        .iter()
+                        .find_map(|n| after.strip_prefix(n))
+                        .unwrap_or(after);
+                    !(before.ends_with("according to")
+                        || before.ends_with("according to the")
+                        || ["said", "says", "told", "showed", "show", "reported"]
+                            .iter()
+                            .any(|v| after.starts_with(v)))
+                })
+                .cloned()
+                .collect();
+            let named_here = pick_subject(text, base, &clauses, &actors, span.start(), span)
                 .is_some_and(|m| m.kind != Some(EntityKind::Place) && !m.possessive);
             let found = subject_of(span.start(), span);
             let (mut subject, mut kind) = found.clone().unwrap_or_default();
@@ -220,13 +248,17 @@ fn extract_doc(
             // named in the sentence, else the last place named.
             // Unless the sentence names who it is about ("the union is
             // demanding a 12% pay rise").
-            if MACRO.contains(&attr.as_str()) && !named_here {
+            let measure = attr
+                .trim_end_matches(" forecast")
+                .trim_end_matches(" (previous)")
+                .trim_end_matches(" estimate");
+            if MACRO.contains(&measure) && !named_here {
                 let place = mentions
                     .iter()
                     .filter(|m| m.kind == Some(EntityKind::Place))
                     .min_by_key(|m| m.span.start().abs_diff(span.start() + base))
                     .map(|m| (m.name.clone(), m.kind))
-                    .or_else(|| salience.place.clone())
+                    .or_else(|| salience.main_place())
                     // "Bank of Norland": the country a national body is named after.
                     .or_else(|| {
                         let long = evidence
@@ -248,6 +280,19 @@ fn extract_doc(
                 }
             } else if found.is_none() {
                 continue;
+            }
+            // "Prices in London fell 1.2%": a move with no actor in its sentence
+            // is the named place's.
+            if attr == "change" && !named_here && no_actor(&actors) {
+                let cl_span = cl;
+                if let Some(p) = actors.iter().rfind(|m| {
+                    m.kind == Some(EntityKind::Place)
+                        && m.span.end() <= span.start() + base
+                        && cl_span.contains(Span::new(m.span.start() - base, m.span.end() - base))
+                }) {
+                    subject = p.name.clone();
+                    kind = p.kind;
+                }
             }
             // In a takeover, the price a share and the premium are the target's.
             let per_share = ["a share", "per share", "premium"]

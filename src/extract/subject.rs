@@ -8,14 +8,23 @@
 
 use super::*;
 /// Attributes that describe a country's economy rather than a company.
-pub(super) const MACRO: &[&str] = &["inflation", "unemployment", "gdp growth", "wage growth"];
+pub(super) const MACRO: &[&str] = &[
+    "inflation",
+    "unemployment",
+    "gdp growth",
+    "wage growth",
+    "house prices growth",
+    "house price",
+    "mortgage approvals",
+];
 
 /// Salience: the first organisation named by recent sentences, by kind.
 #[derive(Default)]
 pub(super) struct Salience {
     pub(super) recent: Vec<(String, Option<EntityKind>)>,
-    /// The place most recently named, for figures about a country.
-    pub(super) place: Option<(String, Option<EntityKind>)>,
+    /// Places named so far, in order, with how often: figures about a
+    /// country go to the place the article names most (the first on a tie).
+    pub(super) places: Vec<(String, Option<EntityKind>, usize)>,
 }
 
 /// Whether a name of kind `k` can be what a reference to `wanted` means.
@@ -57,14 +66,29 @@ impl Salience {
         self.recent.last().cloned()
     }
 
+    /// The place the article has named most so far.
+    pub(super) fn main_place(&self) -> Option<(String, Option<EntityKind>)> {
+        let most = self.places.iter().map(|(_, _, n)| *n).max()?;
+        self.places
+            .iter()
+            .find(|(_, _, n)| *n == most)
+            .map(|(name, kind, _)| (name.clone(), *kind))
+    }
+
     pub(super) fn note(&mut self, mentions: &[Mention]) {
         // The first mention of each kind in the sentence is its subject.
         let mut seen: Vec<Option<EntityKind>> = Vec::new();
         let mut add = Vec::new();
         // People attribute and places locate; neither is what a later
         // "the company" or a bare figure is about.
-        if let Some(p) = mentions.iter().find(|m| m.kind == Some(EntityKind::Place)) {
-            self.place = Some((p.name.clone(), p.kind));
+        for p in mentions
+            .iter()
+            .filter(|m| m.kind == Some(EntityKind::Place))
+        {
+            match self.places.iter_mut().find(|(n, _, _)| *n == p.name) {
+                Some(entry) => entry.2 += 1,
+                None => self.places.push((p.name.clone(), p.kind, 1)),
+            }
         }
         let actor = |m: &&Mention| !m.is_person() && m.kind != Some(EntityKind::Place);
         // A possessive ("the FDA's approval of Slimora") qualifies the noun

@@ -116,7 +116,12 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
                                 _ => None,
                             }) {
                             Some(noun) => Unit::Count { noun },
-                            None => continue,
+                            // "Mortgage approvals climbed to 52,000": the counted
+                            // noun stands before the verb.
+                            None => match counted_before(text, start, lex) {
+                                Some(noun) if num.as_str().contains(',') => Unit::Count { noun },
+                                _ => continue,
+                            },
                         }
                     }
                 }
@@ -263,6 +268,26 @@ pub(super) fn is_time(text: &str, end: usize) -> bool {
         || rest.starts_with("p.m")
         || rest.starts_with("am ")
         || rest.starts_with("pm ")
+}
+
+/// A count attribute's word among the six words before `at` ("approvals
+/// climbed to 52,000" → approvals).
+fn counted_before(text: &str, at: usize, lex: &Lexicon) -> Option<String> {
+    let before = crate::text::fold_case(&text[..at]);
+    let words: Vec<&str> = crate::text::word_spans(&before)
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect();
+    words[words.len().saturating_sub(6)..]
+        .iter()
+        .rev()
+        .find(|w| {
+            lex.attributes.iter().any(|(_, phrases, units)| {
+                units.contains(&crate::rules::UnitKind::Count)
+                    && phrases.iter().any(|p| p.len() == 1 && p[0] == **w)
+            })
+        })
+        .map(|w| w.to_string())
 }
 
 /// Verbs after which "up to" is a movement ("ticks up to 3.9%").
