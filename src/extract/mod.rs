@@ -2,11 +2,8 @@
 //! a subject: a figure (percentage, money, count), the date of an event, or an
 //! announced action, with its modality, attribution and evidence span.
 //!
-//! Subjects: the nearest name before the figure in its clause (or the name a
-//! parenthesised figure follows: "AMD (-6.4%)"), else the nearest in the
-//! sentence, else the salient entity: the first organisation named in the
-//! most recent sentence that named one. "The company" and its kin resolve to
-//! the salient entity of their kind.
+//! Subjects are chosen in `subject` (see there and the README); attributes in
+//! `attribute`.
 //!
 //! Never: reads furniture (ingest blanked it) or makes a claim without a subject.
 
