@@ -218,3 +218,27 @@ fn the_documented_example_rules_file_is_valid() {
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     assert!(rules.is_some());
 }
+
+#[test]
+fn an_alias_claimed_by_an_earlier_layer_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.yaml");
+    let b = dir.path().join("b.yaml");
+    std::fs::write(&a, "entities:\n  - { name: Meta, aliases: [Facebook] }\n").unwrap();
+    std::fs::write(
+        &b,
+        "entities:\n  - name: Facebook Inc\n    aliases: [Facebook]\n  - { name: Meta, aliases: [FB] }\n",
+    )
+    .unwrap();
+    let err = Rules::load(&[&a, &b]).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        format!(
+            "{}:3:15: entities[0]: `Facebook` already names entity `Meta` in an earlier rules file; an alias may belong to one entity only",
+            b.display()
+        )
+    );
+    // Extending an entity of an earlier layer with more aliases is fine.
+    std::fs::write(&b, "entities:\n  - { name: Meta, aliases: [FB] }\n").unwrap();
+    assert!(Rules::load(&[&a, &b]).is_ok());
+}

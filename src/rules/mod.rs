@@ -40,7 +40,12 @@ impl Rules {
         for path in user_files {
             let path = path.as_ref();
             let src = crate::ingest::read_text(path)?;
-            rules.merge(Rules::from_yaml(&src, path)?);
+            let layer = Rules::from_yaml(&src, path)?;
+            let clashes = validate::clashes(&rules, &layer, &src, path);
+            if !clashes.is_empty() {
+                return Err(Error::InvalidRules(clashes));
+            }
+            rules.merge(layer);
         }
         Ok(rules)
     }

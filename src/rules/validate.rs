@@ -180,6 +180,41 @@ fn strip_location(message: &str) -> String {
     }
 }
 
+/// Aliases a later file gives to an entity that an earlier layer already
+/// gave to another entity ("Facebook" for both "Meta" and "Facebook Inc").
+pub(crate) fn clashes(earlier: &Rules, later: &Rules, src: &str, path: &Path) -> Vec<Diagnostic> {
+    let mut owner: std::collections::HashMap<String, &str> = Default::default();
+    for e in &earlier.entities {
+        for n in std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .chain(e.ticker.iter())
+        {
+            owner.entry(n.to_lowercase()).or_insert(&e.name);
+        }
+    }
+    let mut out = Vec::new();
+    for (i, e) in later.entities.iter().enumerate() {
+        for n in e.aliases.iter().chain(e.ticker.iter()) {
+            if let Some(other) = owner.get(&n.to_lowercase())
+                && !other.eq_ignore_ascii_case(&e.name)
+            {
+                let from = locate(src, &e.name, 1).0;
+                let (line, column) = locate(src, n, from + 1);
+                out.push(diagnostic(
+                    path,
+                    src,
+                    line,
+                    column,
+                    format!(
+                        "entities[{i}]: `{n}` already names entity `{other}` in an earlier rules file; an alias may belong to one entity only"
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// Where `needle` first occurs in `src` at or after line `from_line`, as (line, column).
 fn locate(src: &str, needle: &str, from_line: usize) -> (usize, usize) {
     for (i, l) in src.lines().enumerate().skip(from_line.saturating_sub(1)) {
