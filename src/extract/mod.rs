@@ -181,7 +181,15 @@ fn extract_doc(
             .collect();
         mentions.retain_mut(|m| match m.reference {
             None => true,
-            Some(kind) => match resolve_reference(m, kind, &named, &salience) {
+            Some(kind) => match resolve_reference(
+                m,
+                ["said", "says", "announced", "told"]
+                    .iter()
+                    .any(|v| lower[m.span.end() - base..].trim_start().starts_with(v)),
+                kind,
+                &named,
+                &salience,
+            ) {
                 Some((name, k)) => {
                     m.name = name;
                     m.kind = k.or(Some(kind));
@@ -200,9 +208,12 @@ fn extract_doc(
             dates.iter().any(|(d, _)| d.overlaps(core))
                 || mentions.iter().any(|m| m.span.overlaps(core.offset(base)))
         };
+        // "He scored 31 goals": a personal pronoun points to the last person.
+        let he = ["he ", "she "].iter().any(|p| lower.starts_with(p));
         let subject_of = |rel: usize, span: Span| -> Option<(String, Option<EntityKind>)> {
             pick_subject(text, base, &clauses, &mentions, rel, span)
                 .map(|m| (m.name.clone(), m.kind))
+                .or_else(|| he.then(|| salience.person.clone()).flatten())
                 .or_else(|| salience.last())
         };
         for (span, mut q) in quantity::find(text, lex) {
@@ -240,7 +251,7 @@ fn extract_doc(
                 q.direction = attribute::direction(&lower, cl, span, lex);
             }
             let modality = clause::modality(&lower, cl, lex);
-            let mut attr = attribute::for_quantity(&lower, cl, span, &q, lex);
+            let mut attr = attribute::for_quantity(&lower, text, cl, span, &q, lex);
             // Inflation, unemployment and growth are a country's: the place
             // named in the sentence, else the last place named.
             // Unless the sentence names who it is about ("the union is
@@ -291,6 +302,16 @@ fn extract_doc(
                     kind = p.kind;
                 }
             }
+            // "£300,000 a week" for a person is pay, whatever it is called.
+            let per_period = ["a week", "per week", "a year", "per year", "a month"]
+                .iter()
+                .any(|p| lower[span.end()..].trim_start().starts_with(p));
+            if kind == Some(EntityKind::Person)
+                && per_period
+                && matches!(attr.as_str(), "deal value" | "amount")
+            {
+                attr = "wage".into();
+            }
             // In a takeover, the price a share and the premium are the target's.
             let per_share = ["a share", "per share", "premium"]
                 .iter()
@@ -309,8 +330,13 @@ fn extract_doc(
                 attr = "intraday change".into();
             }
             // "$3.1 billion including debt": another measure of the same thing.
-            if attribute::including_debt(&lower[span.end()..cl.end().max(span.end())]) {
-                attr.push_str(" including debt");
+            if let Some(extra) = attribute::including(&lower[span.end()..cl.end().max(span.end())])
+            {
+                attr.push_str(&format!(" including {extra}"));
+            }
+            // "Porto Azul paid €20m for him in 2023": a figure of a past year.
+            if let Some(year) = attribute::past_year(&lower, cl, span) {
+                attr.push_str(&format!(" ({year})"));
             }
             // "down from an earlier range of …": an old value, not a rival one.
             if attribute::previous(&lower, cl, span) {
@@ -426,7 +452,7 @@ fn extract_doc(
         names.extend(
             mentions
                 .iter()
-                .filter(|m| m.reference.is_none() && !m.is_person())
+                .filter(|m| m.reference.is_none())
                 .map(|m| m.name.clone()),
         );
         for m in mentions

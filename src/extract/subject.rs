@@ -25,6 +25,8 @@ pub(super) struct Salience {
     /// Places named so far, in order, with how often: figures about a
     /// country go to the place the article names most (the first on a tie).
     pub(super) places: Vec<(String, Option<EntityKind>, usize)>,
+    /// The person most recently named, for "he", "she" and "the striker".
+    pub(super) person: Option<(String, Option<EntityKind>)>,
 }
 
 /// Whether a name of kind `k` can be what a reference to `wanted` means.
@@ -55,6 +57,9 @@ impl Salience {
         kind: EntityKind,
         head: &str,
     ) -> Option<(String, Option<EntityKind>)> {
+        if kind == EntityKind::Person {
+            return self.person.clone();
+        }
         let recent = || self.recent.iter().rev();
         recent()
             .find(|(n, _)| has_head(n, head))
@@ -81,6 +86,12 @@ impl Salience {
         let mut add = Vec::new();
         // People attribute and places locate; neither is what a later
         // "the company" or a bare figure is about.
+        if let Some(p) = mentions
+            .iter()
+            .find(|m| m.is_person() && m.reference.is_none())
+        {
+            self.person = Some((p.name.clone(), p.kind));
+        }
         for p in mentions
             .iter()
             .filter(|m| m.kind == Some(EntityKind::Place))
@@ -169,12 +180,22 @@ pub(super) fn deal_target(
 /// entity (again preferring the head noun).
 pub(super) fn resolve_reference(
     m: &Mention,
+    speaks: bool,
     kind: EntityKind,
     named: &[(usize, String, Option<EntityKind>)],
     salience: &Salience,
 ) -> Option<(String, Option<EntityKind>)> {
     let head = m.name.rsplit(' ').next().unwrap_or("");
     let before = || named.iter().rev().filter(|(at, _, _)| *at < m.span.start());
+    // "…, the Portuguese club said": a speaking reference at the end of a
+    // sentence names the sentence's first actor.
+    if speaks
+        && let Some((_, n, k)) = named
+            .iter()
+            .find(|(at, _, k)| *at < m.span.start() && kind_fits(kind, *k))
+    {
+        return Some((n.clone(), *k));
+    }
     before()
         .find(|(_, n, _)| has_head(n, head))
         .or_else(|| before().find(|(_, _, k)| kind_fits(kind, *k)))
@@ -191,8 +212,9 @@ pub(super) fn pick_subject<'m>(
     rel: usize,
     span: Span,
 ) -> Option<&'m Mention> {
-    // People are never subjects; places only when no organisation or thing fits.
-    let all: Vec<&Mention> = mentions.iter().filter(|m| !m.is_person()).collect();
+    // Places only when no organisation, person or thing fits. People are subjects too ("Moreau earns £300,000 a week"); as speakers
+    // ("…, Jane Doe said") they are skipped like any other speaker.
+    let all: Vec<&Mention> = mentions.iter().collect();
     let things: Vec<&Mention> = all
         .iter()
         .copied()

@@ -54,6 +54,15 @@ pub(crate) fn same_entity(a: &str, b: &str, threshold: f64) -> bool {
     if short.len() >= 4 && long.starts_with(short) && long[short.len()..].starts_with(' ') {
         return true;
     }
+    // "moreau" / "luca moreau": a surname alone names the person.
+    let words: Vec<&str> = long.split(' ').collect();
+    if short.len() >= 4
+        && !short.contains(' ')
+        && (2..=3).contains(&words.len())
+        && words.last() == Some(&short)
+    {
+        return true;
+    }
     short.len() >= 5 && strsim::jaro_winkler(a, b) >= threshold
 }
 
@@ -78,5 +87,6 @@ mod tests {
         assert!(same_entity("broadcom", "broadcomm", 0.92));
         assert!(!same_entity("amd", "amdocs", 0.92));
         assert!(!same_entity("nvidia", "nvent", 0.92));
+        assert!(same_entity("moreau", "luca moreau", 0.92));
     }
 }

@@ -5,16 +5,52 @@
 use super::super::lexicon::Lexicon;
 use crate::span::Span;
 
-/// Whether the words after a figure say it includes debt ("…, including
-/// DataRiver's debt", "including net debt").
-pub(crate) fn including_debt(after: &str) -> bool {
+/// What the words after a figure say it includes, if it includes something
+/// that makes it another measure ("…, including DataRiver's debt", "£115m
+/// including add-ons").
+pub(crate) fn including(after: &str) -> Option<&'static str> {
     let words: Vec<&str> = crate::text::word_spans(after)
         .into_iter()
         .map(|(_, w)| w)
         .take(5)
         .collect();
-    words.first() == Some(&"including") && words.contains(&"debt")
-        || words.starts_with(&["or"]) && words.contains(&"including") && words.contains(&"debt")
+    let opens = words.first() == Some(&"including")
+        || words.starts_with(&["or"]) && words.contains(&"including");
+    if !opens {
+        return None;
+    }
+    ["debt", "add-ons", "bonuses", "fees"]
+        .into_iter()
+        .find(|x| words.contains(x))
+}
+
+/// The year a past-tense clause ties the figure to: "paid €20m for him in
+/// 2023" → 2023. Future or present clauses ("will spend $72bn in 2026") have none.
+pub(crate) fn past_year(lower: &str, clause: Span, fig: Span) -> Option<String> {
+    let words: Vec<&str> = crate::text::word_spans(clause.slice(lower))
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect();
+    const PAST: &[&str] = &[
+        "paid", "was", "were", "had", "sold", "bought", "earned", "spent", "cost", "made",
+        "raised", "reported", "posted",
+    ];
+    if !words.iter().any(|w| PAST.contains(w)) || words.contains(&"will") {
+        return None;
+    }
+    let after = &lower[fig.end()..clause.end().max(fig.end())];
+    let after_words: Vec<&str> = crate::text::word_spans(after)
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect();
+    after_words.windows(2).find_map(|w| {
+        let year = w[1];
+        (w[0] == "in"
+            && year.len() == 4
+            && (year.starts_with("19") || year.starts_with("20"))
+            && year.chars().all(|c| c.is_ascii_digit()))
+        .then(|| year.to_string())
+    })
 }
 
 /// Whether the figure at `fig` is a former value: "down from an earlier
@@ -96,7 +132,13 @@ pub(crate) fn estimate(lower: &str, clause: Span, fig: Span) -> bool {
 
 /// The business segment a figure is about, if the clause names one: "its
 /// cloud division", "advertising sales", "$12.4 billion from cloud".
-pub(crate) fn segment(lower: &str, clause: Span, fig: Span, lex: &Lexicon) -> Option<String> {
+pub(crate) fn segment(
+    lower: &str,
+    original: &str,
+    clause: Span,
+    fig: Span,
+    lex: &Lexicon,
+) -> Option<String> {
     const HEADS: &[&str] = &[
         "division", "unit", "business", "segment", "arm", "sales", "revenue", "revenues",
     ];
@@ -151,6 +193,7 @@ pub(crate) fn segment(lower: &str, clause: Span, fig: Span, lex: &Lexicon) -> Op
         "with",
         "to",
         "by",
+        "sale",
     ];
     let words = crate::text::word_spans(clause.slice(lower));
     let at = fig.start() - clause.start();
@@ -175,7 +218,12 @@ pub(crate) fn segment(lower: &str, clause: Span, fig: Span, lex: &Lexicon) -> Op
             None
         };
         let Some(name) = candidate else { continue };
-        if !usable(name) {
+        // "from Porto Azul": a name, not a business line.
+        let offset = name.as_ptr() as usize - lower.as_ptr() as usize;
+        let written = original.get(offset..offset + name.len()).unwrap_or(name);
+        // A capital at the start of the sentence proves nothing.
+        let first_word = original.find(|c: char| c.is_alphanumeric()) == Some(offset);
+        if !usable(name) || (written.starts_with(|c: char| c.is_uppercase()) && !first_word) {
             continue;
         }
         let dist = pos.abs_diff(at);

@@ -6,7 +6,7 @@
 mod context;
 mod event;
 
-pub(crate) use context::{estimate, including_debt, previous, segment, target};
+pub(crate) use context::{estimate, including, past_year, previous, segment, target};
 pub(crate) use event::event;
 
 use super::clause::find_words;
@@ -52,6 +52,7 @@ pub(crate) fn direction(lower: &str, clause: Span, fig: Span, lex: &Lexicon) -> 
 /// The attribute of a figure.
 pub(crate) fn for_quantity(
     lower: &str,
+    original: &str,
     clause: Span,
     fig: Span,
     q: &Quantity,
@@ -62,7 +63,7 @@ pub(crate) fn for_quantity(
     // It is looked for in the figure's comma-delimited stretch, and in the one
     // before when the figure's own says nothing ("$12.4 billion from cloud, up 28%").
     let stretch = comma_stretch(lower, clause, fig);
-    let own = segment(lower, stretch, fig, lex);
+    let own = segment(lower, original, stretch, fig, lex);
     let says_nothing = nearest_attribute(lower, stretch, fig, q.unit_kind(), lex).is_none();
     let found = own.or_else(|| {
         let prev_start = lower
@@ -70,7 +71,15 @@ pub(crate) fn for_quantity(
             .rfind([',', ';'])
             .map_or(clause.start(), |i| clause.start() + i + 1);
         says_nothing
-            .then(|| segment(lower, Span::new(prev_start, stretch.end()), fig, lex))
+            .then(|| {
+                segment(
+                    lower,
+                    original,
+                    Span::new(prev_start, stretch.end()),
+                    fig,
+                    lex,
+                )
+            })
             .flatten()
     });
     let segmented = match found {
@@ -239,6 +248,7 @@ mod tests {
     fn seg(s: &str, fig: &str) -> Option<String> {
         let at = s.find(fig).unwrap();
         segment(
+            s,
             s,
             Span::new(0, s.len()),
             Span::new(at, at + fig.len()),

@@ -1,6 +1,7 @@
 //! What the corpus as a whole says about names: which capitalised words it
 //! writes mid-sentence, which it writes in lower case, which acronyms it defines.
 
+use super::lists::TITLES;
 use super::runs::*;
 use super::*;
 use regex::Regex;
@@ -21,6 +22,8 @@ pub(crate) struct Evidence {
     pub(super) lowercase: HashSet<String>,
     /// Names the corpus uses as places ("in Norland").
     pub(crate) places: HashSet<String>,
+    /// Names the corpus introduces with a title ("striker Luca Moreau"): people.
+    pub(crate) persons: HashSet<String>,
     /// Single capitalised words seen only where capitals prove nothing
     /// (sentence starts, headlines), with how often.
     initial: std::collections::HashMap<String, usize>,
@@ -75,6 +78,13 @@ impl Evidence {
             let run_start = toks[run.start].span.start();
             for part in name_parts(&clean_name(&raw), lex) {
                 let rel = raw.find(&part).unwrap_or(0);
+                // "French striker Luca Moreau": a titled name is a person anywhere.
+                let titled = toks[run.start.saturating_sub(2)..run.start]
+                    .iter()
+                    .any(|t| TITLES.contains(&t.span.slice(prose).to_lowercase().as_str()));
+                if titled && rel == 0 && part.contains(' ') {
+                    self.persons.insert(part.clone());
+                }
                 // "Inflation in Norland": a name used for a place anywhere is a place.
                 if super::locative(prose, run_start + rel) && kind_of(&part).is_none() {
                     self.places.insert(part.clone());

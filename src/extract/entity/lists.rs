@@ -36,6 +36,14 @@ pub(super) const INDEX_NUMBERS: &[&str] = &[
 ];
 pub(super) const CONNECTORS: &[&str] = &["of", "for", "de", "&", "and"];
 pub(super) const TITLES: &[&str] = &[
+    "striker",
+    "forward",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "winger",
+    "player",
+    "coach",
     "ceo",
     "chief",
     "executive",

@@ -164,7 +164,15 @@ pub(crate) fn mentions(
             // "sales in Europe", "trading in Amsterdam": a place, not an actor.
             let place = locative(prose, span.start());
             let known_place = evidence.places.contains(&name);
+            // A person named in full elsewhere ("Luca Moreau"), or by surname ("Moreau").
+            let known_person = evidence.persons.contains(&name)
+                || (!name.contains(' ')
+                    && evidence
+                        .persons
+                        .iter()
+                        .any(|p| p.rsplit(' ').next() == Some(name.as_str())));
             let kind = kind_of(&name)
+                .or_else(|| known_person.then_some(EntityKind::Person))
                 .or_else(|| person_kind(prose, &toks, &run, &name))
                 .or((place || known_place).then_some(EntityKind::Place));
             out.push(Mention {
@@ -181,7 +189,8 @@ pub(crate) fn mentions(
     let lower = crate::text::fold_case(text);
     for (phrase, kind) in &lex.references {
         let needle = phrase.join(" ");
-        // "the Dutch retailer": one describing word may stand inside.
+        // "the Dutch retailer", "the Premier League club": up to two
+        // describing words may stand inside.
         let mut found: Vec<(usize, usize)> = find_words(&lower, &needle)
             .into_iter()
             .map(|s| (s, s + needle.len()))
@@ -192,18 +201,21 @@ pub(crate) fn mentions(
         {
             let tail = rest.join(" ");
             for s in find_words(&lower, "the") {
-                let after = &lower[s + 3..];
-                let word_len = after.trim_start().find(' ').unwrap_or(0);
-                let gap = after.len() - after.trim_start().len();
-                let next = &after[gap + word_len..];
-                if word_len > 0 && next.starts_with(' ') && next[1..].starts_with(&tail) {
-                    let end = s + 3 + gap + word_len + 1 + tail.len();
-                    let bounded = lower[end..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_alphanumeric());
+                let words = crate::text::word_spans(&lower[s + 3..]);
+                for gap in 1..=2 {
+                    let Some(&(pos, _)) = words.get(gap) else {
+                        break;
+                    };
+                    let at = s + 3 + pos;
+                    let end = at + tail.len();
+                    let bounded = lower[at..].starts_with(&tail)
+                        && lower[end..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_alphanumeric());
                     if bounded && !found.iter().any(|(a, _)| *a == s) {
                         found.push((s, end));
+                        break;
                     }
                 }
             }
