@@ -148,6 +148,33 @@ static CITATION: LazyLock<Regex> =
 const SPEECH: &[&str] = &[
     "said", "says", "told", "reported", "reports", "wrote", "noted",
 ];
+/// Whether the words right after a name make it the one speaking: "… said",
+/// "… told analysts", "… figures show", "… data showed". `after` is in
+/// folded case.
+pub(crate) fn speaks(after: &str) -> bool {
+    let after = after.trim_start();
+    // "Nationwide figures show", "Bank of England data showed".
+    let after = ["figures ", "data ", "numbers ", "survey ", "statistics "]
+        .iter()
+        .find_map(|n| after.strip_prefix(n))
+        .unwrap_or(after);
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "reported",
+        "showed",
+        "show",
+        "shows",
+        "announced",
+        "wrote",
+        "noted",
+    ];
+    crate::text::word_spans(after)
+        .first()
+        .is_some_and(|(at, w)| *at == 0 && VERBS.contains(w))
+}
+
 /// Speakers named by a common noun.
 const GROUPS: &[&str] = &[
     "analysts",
@@ -250,5 +277,19 @@ mod tests {
         );
         assert_eq!(attribution("Nvidia fell 4% [3].").as_deref(), Some("[3]"));
         assert_eq!(attribution("Nvidia fell 4%."), None);
+    }
+}
+
+#[cfg(test)]
+mod speaker_tests {
+    use super::speaks;
+
+    #[test]
+    fn speakers_are_recognised_by_what_follows_them() {
+        assert!(speaks(" said on Friday"));
+        assert!(speaks(" figures show prices rose"));
+        assert!(speaks(" data showed"));
+        assert!(!speaks(" shares fell"));
+        assert!(!speaks(" sayings"));
     }
 }

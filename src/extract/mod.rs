@@ -183,9 +183,7 @@ fn extract_doc(
             None => true,
             Some(kind) => match resolve_reference(
                 m,
-                ["said", "says", "announced", "told"]
-                    .iter()
-                    .any(|v| lower[m.span.end() - base..].trim_start().starts_with(v)),
+                clause::speaks(&lower[m.span.end() - base..]),
                 kind,
                 &named,
                 &salience,
@@ -228,17 +226,9 @@ fn extract_doc(
                 .iter()
                 .filter(|m| {
                     let before = lower[..m.span.start() - base].trim_end();
-                    let after = lower[m.span.end() - base..].trim_start();
-                    // "Nationwide figures show", "Bank of England data showed".
-                    let after = ["figures ", "data ", "numbers ", "survey ", "statistics "]
-                        .iter()
-                        .find_map(|n| after.strip_prefix(n))
-                        .unwrap_or(after);
                     !(before.ends_with("according to")
                         || before.ends_with("according to the")
-                        || ["said", "says", "told", "showed", "show", "reported"]
-                            .iter()
-                            .any(|v| after.starts_with(v)))
+                        || clause::speaks(&lower[m.span.end() - base..]))
                 })
                 .cloned()
                 .collect();

@@ -255,12 +255,8 @@ pub(super) fn pick_among<'m>(
         |m: &&&Mention| cl.contains(Span::new(m.span.start() - base, m.span.end() - base));
     // "…, the Labor Department said": who says so is not what it is about,
     // unless it is the only name there is.
-    let speaker = |m: &&&Mention| {
-        let after = crate::text::fold_case(text[m.span.end() - base..].trim_start());
-        ["said", "says", "told", "reported", "showed"]
-            .iter()
-            .any(|v| after.starts_with(v))
-    };
+    let speaker =
+        |m: &&&Mention| clause::speaks(&crate::text::fold_case(&text[m.span.end() - base..]));
     let pick = |skip_speakers: bool| {
         let ok = |m: &&&Mention| !(skip_speakers && speaker(m));
         candidates
