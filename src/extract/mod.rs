@@ -160,18 +160,26 @@ fn extract_doc(
 ) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut salience = Salience::default();
-    let target = deal_target(doc, sents, lex, evidence);
-    for s in sents {
+    // Names of every sentence, found once: the takeover target is looked
+    // for across the article before its sentences are read in order.
+    let mentions_of: Vec<Vec<Mention>> = sents
+        .iter()
+        .map(|s| {
+            entity::mentions(
+                &doc.prose,
+                s.span,
+                s.kind == BlockKind::Heading,
+                lex,
+                evidence,
+            )
+        })
+        .collect();
+    let target = deal_target(doc, sents, &mentions_of);
+    for (s, found_names) in sents.iter().zip(mentions_of) {
         let text = s.span.slice(&doc.prose);
         let lower = crate::text::fold_case(text);
         let base = s.span.start();
-        let mut mentions = entity::mentions(
-            &doc.prose,
-            s.span,
-            s.kind == BlockKind::Heading,
-            lex,
-            evidence,
-        );
+        let mut mentions = found_names;
         // Resolve references against earlier names in this sentence, then
         // against the sentences before.
         let named: Vec<(usize, String, Option<EntityKind>)> = mentions

@@ -133,8 +133,7 @@ impl Salience {
 pub(super) fn deal_target(
     doc: &Document,
     sents: &[Sentence],
-    lex: &Lexicon,
-    evidence: &Evidence,
+    mentions_of: &[Vec<Mention>],
 ) -> Option<(String, Option<EntityKind>)> {
     const VERBS: &[&str] = &[
         "acquire",
@@ -147,16 +146,8 @@ pub(super) fn deal_target(
         "acquisition of",
         "to take over",
     ];
-    for s in sents {
-        let text = s.span.slice(&doc.prose);
-        let lower = crate::text::fold_case(text);
-        let mentions = entity::mentions(
-            &doc.prose,
-            s.span,
-            s.kind == BlockKind::Heading,
-            lex,
-            evidence,
-        );
+    for (s, mentions) in sents.iter().zip(mentions_of) {
+        let lower = crate::text::fold_case(s.span.slice(&doc.prose));
         for verb in VERBS {
             for at in clause::find_words(&lower, verb) {
                 let after = at + verb.len() + s.span.start();
