@@ -201,7 +201,10 @@ pub(crate) fn mentions(
         {
             let tail = rest.join(" ");
             for s in find_words(&lower, "the") {
-                let words = crate::text::word_spans(&lower[s + 3..]);
+                // Only the next few words matter.
+                let rest = &lower[s + 3..];
+                let near = rest.char_indices().nth(48).map_or(rest.len(), |(i, _)| i);
+                let words = crate::text::word_spans(&rest[..near]);
                 for gap in 1..=2 {
                     let Some(&(pos, _)) = words.get(gap) else {
                         break;
