@@ -550,3 +550,27 @@ fn readme_json_example_has_the_shape_of_a_real_report() {
     let real = json(&["check", "--format", "json", "corpus/meta-compute"], 1);
     assert_eq!(shape(&example), shape(&real));
 }
+
+/// The editor's table, exactly, for a small story (tests/golden/story). To
+/// accept a deliberate change, regenerate the golden file with the command
+/// this test runs and review the diff.
+#[test]
+fn table_matches_its_golden_file() {
+    let out = crosscheck()
+        .env("COLUMNS", "110")
+        .args([
+            "check",
+            "tests/golden/story",
+            "--color",
+            "never",
+            "--show",
+            "all",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let golden = std::fs::read_to_string("tests/golden/story.table").unwrap();
+    assert_eq!(String::from_utf8(out).unwrap(), golden);
+}
