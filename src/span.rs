@@ -87,9 +87,10 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let start = self.starts[line];
+        // A byte-order mark is invisible: it does not take a column.
         let column = text
             .get(start..offset)
-            .map(|s| s.chars().count())
+            .map(|s| s.chars().filter(|&c| c != '\u{feff}').count())
             .unwrap_or(offset - start)
             + 1;
         LineCol {
@@ -125,6 +126,11 @@ mod tests {
         // 'd' sits after a two-byte 'é': byte 7, character column 4.
         assert_eq!(idx.line_col(text, 7), LineCol { line: 2, column: 4 });
         assert_eq!(idx.line_col(text, 10), LineCol { line: 4, column: 1 });
+        let bom = "\u{feff}Nvidia";
+        assert_eq!(
+            LineIndex::new(bom).line_col(bom, 3),
+            LineCol { line: 1, column: 1 }
+        );
     }
 
     #[test]

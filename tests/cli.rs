@@ -574,3 +574,30 @@ fn table_matches_its_golden_file() {
     let golden = std::fs::read_to_string("tests/golden/story.table").unwrap();
     assert_eq!(String::from_utf8(out).unwrap(), golden);
 }
+
+#[test]
+fn byte_order_marks_and_crlf_do_not_shift_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let bom = dir.path().join("bom.md");
+    std::fs::write(&bom, "\u{feff}Nvidia shares fell 4% on Tuesday.\n").unwrap();
+    let crlf = dir.path().join("crlf.txt");
+    std::fs::write(&crlf, "Intro.\r\n\r\nNvidia shares fell 4% on Tuesday.\r\n").unwrap();
+    let v = json(
+        &[
+            "claims",
+            "--format",
+            "json",
+            bom.to_str().unwrap(),
+            crlf.to_str().unwrap(),
+        ],
+        0,
+    );
+    let at: Vec<(u64, u64)> = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["text"] == "4%")
+        .map(|c| (c["line"].as_u64().unwrap(), c["column"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(at, [(1, 20), (3, 20)]);
+}

@@ -80,11 +80,16 @@ impl Document {
         rules: &Rules,
     ) -> Result<Document> {
         let path = path.into();
-        let (prose, blocks) = match format {
+        // A byte-order mark is not content: blank it in what is read.
+        let bom = text.starts_with('\u{feff}');
+        let (mut prose, blocks) = match format {
             Format::Text => plain::blocks(&text),
             Format::Markdown => markdown::blocks(&text),
             Format::Html => html::blocks(&text, &rules.furniture.html_classes),
         };
+        if bom {
+            blank(&mut prose, Span::new(0, 3));
+        }
         let suppressions = suppress::regions(&text, format, &path)?;
         let (prose, blocks) = furniture::remove(prose, blocks, format, &rules.furniture);
         debug_assert_eq!(prose.len(), text.len());
@@ -140,14 +145,10 @@ pub fn read_text(path: &Path) -> Result<String> {
             offset,
         });
     }
-    let mut text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+    let text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
         path: path.to_path_buf(),
         offset: e.utf8_error().valid_up_to(),
     })?;
-    // A byte-order mark is not content; blank it so offsets stay put.
-    if text.starts_with('\u{feff}') {
-        text.replace_range(0..3, "   ");
-    }
     Ok(text)
 }
 
