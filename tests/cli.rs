@@ -601,3 +601,36 @@ fn byte_order_marks_and_crlf_do_not_shift_columns() {
         .collect();
     assert_eq!(at, [(1, 20), (3, 20)]);
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = precision_pair(dir.path());
+    crosscheck()
+        .args(["check", "--color", "always", &a, &b])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\u{1b}["));
+    // Not a terminal: "auto" means no colour.
+    crosscheck()
+        .args(["check", "--color", "auto", &a, &b])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\u{1b}[").not());
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let bin = assert_cmd::cargo::cargo_bin("crosscheck");
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "'{}' check --format json corpus | head -c 100 > /dev/null; exit ${{PIPESTATUS[0]}}",
+            bin.display()
+        ))
+        .output()
+        .unwrap();
+    // The findings still decide the code; nothing is said about the pipe.
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
