@@ -297,6 +297,26 @@ mod tests {
     }
 
     #[test]
+    fn goals_and_past_years_are_recognised() {
+        let span = |s: &str, fig: &str| {
+            let at = s.find(fig).unwrap();
+            (Span::new(0, s.len()), Span::new(at, at + fig.len()))
+        };
+        let s = "kept its target of 1.6 million deliveries";
+        let (c, f) = span(s, "1.6 million deliveries");
+        assert!(target(s, c, f));
+        let s = "above the bank's 2% target";
+        let (c, f) = span(s, "2%");
+        assert!(target(s, c, f));
+        let s = "porto azul paid €20m for him in 2023";
+        let (c, f) = span(s, "€20m");
+        assert_eq!(past_year(s, c, f).as_deref(), Some("2023"));
+        let s = "it will spend $72bn on capital projects in 2026";
+        let (c, f) = span(s, "$72bn");
+        assert_eq!(past_year(s, c, f), None);
+    }
+
+    #[test]
     fn former_values_are_recognised() {
         assert!(prev(
             "down from an earlier range of €700m to €740m",
