@@ -14,6 +14,7 @@ mod date;
 mod entity;
 mod lexicon;
 mod quantity;
+mod read;
 mod subject;
 
 pub use action::Action;
@@ -207,246 +208,25 @@ fn extract_doc(
         let clauses = clause::clauses(text);
         let attribution = clause::attribution(text);
         let dates = date::find(text);
-        // A figure inside a date or a name ("S&P 500") is not a figure; a name
-        // inside a figure's noun phrase ("3 million Brightwell customers") is fine.
-        let taken = |sp: Span| {
-            let core = number_core(text, sp);
-            dates.iter().any(|(d, _)| d.overlaps(core))
-                || mentions.iter().any(|m| m.span.overlaps(core.offset(base)))
+        let cx = read::Reading {
+            doc_index,
+            doc,
+            sentence: s.span,
+            text,
+            lower: &lower,
+            base,
+            mentions: &mentions,
+            clauses: &clauses,
+            attribution: &attribution,
+            dates: &dates,
+            salience: &salience,
+            target: &target,
+            lex,
+            evidence,
         };
-        // "He scored 31 goals": a personal pronoun points to the last person.
-        let he = ["he ", "she "].iter().any(|p| lower.starts_with(p));
-        let subject_of = |rel: usize, span: Span| -> Option<(String, Option<EntityKind>)> {
-            pick_subject(text, base, &clauses, &mentions, rel, span)
-                .map(|m| (m.name.clone(), m.kind))
-                .or_else(|| he.then(|| salience.person.clone()).flatten())
-                .or_else(|| salience.last())
-        };
-        for (span, mut q) in quantity::find(text, lex) {
-            if taken(span) {
-                continue;
-            }
-            // A country figure may name no entity at all ("The jobless rate
-            // climbed to 3.9 percent"); its subject is settled below.
-            // Who the sentence is about, leaving out who it cites ("according
-            // to the Nationwide Building Society", "…, Nationwide said").
-            let actors: Vec<Mention> = mentions
-                .iter()
-                .filter(|m| {
-                    let before = lower[..m.span.start() - base].trim_end();
-                    !(before.ends_with("according to")
-                        || before.ends_with("according to the")
-                        || clause::speaks(&lower[m.span.end() - base..]))
-                })
-                .cloned()
-                .collect();
-            let named_here = pick_subject(text, base, &clauses, &actors, span.start(), span)
-                .is_some_and(|m| m.kind != Some(EntityKind::Place) && !m.possessive);
-            let found = subject_of(span.start(), span);
-            let (mut subject, mut kind) = found.clone().unwrap_or_default();
-            let cl = clause::clause_at(&clauses, span.start());
-            if q.direction.is_none() && matches!(q.unit, Unit::Percent | Unit::PercentagePoints) {
-                q.direction = attribute::direction(&lower, cl, span, lex);
-            }
-            let modality = clause::modality(&lower, cl, lex);
-            let mut attr = attribute::for_quantity(&lower, text, cl, span, &q, lex);
-            // Inflation, unemployment and growth are a country's: the place
-            // named in the sentence, else the last place named.
-            // Unless the sentence names who it is about ("the union is
-            // demanding a 12% pay rise").
-            let measure = attr
-                .trim_end_matches(" forecast")
-                .trim_end_matches(" (previous)")
-                .trim_end_matches(" estimate");
-            if MACRO.contains(&measure) && !named_here {
-                let place = mentions
-                    .iter()
-                    .filter(|m| m.kind == Some(EntityKind::Place))
-                    .min_by_key(|m| m.span.start().abs_diff(span.start() + base))
-                    .map(|m| (m.name.clone(), m.kind))
-                    .or_else(|| salience.main_place())
-                    // "Bank of Norland": the country a national body is named after.
-                    .or_else(|| {
-                        let long = evidence
-                            .acronyms
-                            .iter()
-                            .find(|(short, _)| *short == subject)
-                            .map_or(subject.as_str(), |(_, long)| long.as_str());
-                        long.split_whitespace()
-                            .find(|w| evidence.places.contains(*w))
-                            .map(|w| (w.to_string(), Some(EntityKind::Place)))
-                    });
-                match place {
-                    Some((name, k)) => {
-                        subject = name;
-                        kind = k;
-                    }
-                    // Left for the run: the place the articles name most.
-                    None => subject = RUN_PLACE.to_string(),
-                }
-            } else if found.is_none() {
-                continue;
-            }
-            // "Prices in London fell 1.2%": a move with no actor in its sentence
-            // is the named place's.
-            if attr == "change" && !named_here && no_actor(&actors) {
-                let cl_span = cl;
-                if let Some(p) = actors.iter().rfind(|m| {
-                    m.kind == Some(EntityKind::Place)
-                        && m.span.end() <= span.start() + base
-                        && cl_span.contains(Span::new(m.span.start() - base, m.span.end() - base))
-                }) {
-                    subject = p.name.clone();
-                    kind = p.kind;
-                }
-            }
-            // "£300,000 a week" for a person is pay, whatever it is called.
-            let per_period = ["a week", "per week", "a year", "per year", "a month"]
-                .iter()
-                .any(|p| lower[span.end()..].trim_start().starts_with(p));
-            if kind == Some(EntityKind::Person)
-                && per_period
-                && matches!(attr.as_str(), "deal value" | "amount")
-            {
-                attr = "wage".into();
-            }
-            // In a takeover, the price a share and the premium are the target's.
-            let per_share = ["a share", "per share", "premium"]
-                .iter()
-                .any(|w| !clause::find_words(cl.slice(&lower), w).is_empty());
-            if let Some((name, k)) = &target
-                && per_share
-                && (attr == "premium" || attr == "price")
-            {
-                subject = name.clone();
-                kind = *k;
-            }
-            // "tumbled as much as 12% before closing down 9.8%": the day's
-            // extreme is not its close.
-            let figure = lower[span.start()..span.end()].to_string();
-            if attr == "change" && figure.starts_with("as much as") {
-                attr = "intraday change".into();
-            }
-            // "$3.1 billion including debt": another measure of the same thing.
-            if let Some(extra) = attribute::including(&lower[span.end()..cl.end().max(span.end())])
-            {
-                attr.push_str(&format!(" including {extra}"));
-            }
-            // "Porto Azul paid €20m for him in 2023": a figure of a past year.
-            if let Some(year) = attribute::past_year(&lower, cl, span) {
-                attr.push_str(&format!(" ({year})"));
-            }
-            // "down from an earlier range of …": an old value, not a rival one.
-            if attribute::previous(&lower, cl, span) {
-                attr.push_str(" (previous)");
-            }
-            // A forecast ("could climb as much as 10%") is compared only with forecasts.
-            if modality == Modality::Speculative {
-                attr.push_str(" forecast");
-            }
-            out.push(Claim {
-                doc: doc_index,
-                subject,
-                subject_kind: kind,
-                group: String::new(),
-                attribute: attr,
-                text: span.offset(base).slice(&doc.text).to_string(),
-                modality,
-                value: Value::Quantity(q),
-                attribution: attribution.clone(),
-                span: span.offset(base),
-                sentence: s.span,
-            });
-        }
-        for (span, d) in &dates {
-            let cl = clause::clause_at(&clauses, span.start());
-            // "by 2030" is a target whatever the verb.
-            let by_year = d.day.is_none() && lower[..span.start()].trim_end().ends_with(" by");
-            let event = if by_year {
-                Some("target")
-            } else {
-                attribute::event(&lower, cl, *span, lex)
-            };
-            let Some(event) = event else {
-                continue;
-            };
-            // The date of an event belongs to the name nearest before it; with
-            // no name in the sentence at all, to the salient entity.
-            // A possessive ("The FDA's approval of Slimora on Friday") names
-            // whose the event is not.
-            let owners: Vec<Mention> = mentions
-                .iter()
-                .filter(|m| !doc.prose[m.span.end()..].starts_with(['\'', '’']))
-                .cloned()
-                .collect();
-            // Who said so on that day is the subject of the date ("Kestrel
-            // Pharma said on Friday that …").
-            let owner_refs: Vec<&Mention> = owners
-                .iter()
-                .filter(|m| !m.is_person() && m.kind != Some(EntityKind::Place))
-                .collect();
-            let subject = pick_among(text, base, &clauses, &owner_refs, span.start(), *span, true)
-                .or_else(|| pick_subject(text, base, &clauses, &owners, span.start(), *span))
-                .or_else(|| pick_subject(text, base, &clauses, &mentions, span.start(), *span))
-                .map(|m| (m.name.clone(), m.kind))
-                .or_else(|| mentions.is_empty().then(|| salience.last()).flatten());
-            let Some((subject, kind)) = subject else {
-                continue;
-            };
-            out.push(Claim {
-                doc: doc_index,
-                subject,
-                subject_kind: kind,
-                group: String::new(),
-                attribute: format!("date of {event}"),
-                text: span.offset(base).slice(&doc.text).to_string(),
-                modality: clause::modality(&lower, cl, lex),
-                value: Value::Date(d.clone()),
-                attribution: attribution.clone(),
-                span: span.offset(base),
-                sentence: s.span,
-            });
-        }
-        for cl in &clauses {
-            let Some((span, mut act)) = action::find(&lower, *cl, lex) else {
-                continue;
-            };
-            // The phrase as written (the search ran on folded case; offsets agree).
-            act.phrase = act.phrase_span.slice(text).trim().to_string();
-            // "It will close 45 stores": a pronoun points to the salient
-            // entity; "Hackers may have stolen …" names no entity at all.
-            let before = lower[cl.start()..span.start()].trim_end();
-            let pronoun = ["it", "they", "he", "she", "we"]
-                .iter()
-                .any(|p| before == *p || before.ends_with(&format!(" {p}")));
-            let before_cue: Vec<Mention> = mentions
-                .iter()
-                .filter(|m| m.span.start() < span.start() + base)
-                .cloned()
-                .collect();
-            let subject = pick_subject(text, base, &clauses, &before_cue, span.start(), span)
-                .map(|m| (m.name.clone(), m.kind))
-                .or_else(|| pronoun.then(|| salience.last()).flatten());
-            let Some((subject, kind)) = subject else {
-                continue;
-            };
-            if kind == Some(EntityKind::Index) {
-                continue;
-            }
-            out.push(Claim {
-                doc: doc_index,
-                subject,
-                subject_kind: kind,
-                group: String::new(),
-                attribute: "action".into(),
-                text: span.offset(base).slice(&doc.text).to_string(),
-                modality: clause::modality(&lower, *cl, lex),
-                value: Value::Action(act),
-                attribution: attribution.clone(),
-                span: span.offset(base),
-                sentence: s.span,
-            });
-        }
+        out.extend(read::quantities(&cx));
+        out.extend(read::dates(&cx));
+        out.extend(read::actions(&cx));
         names.extend(
             mentions
                 .iter()
