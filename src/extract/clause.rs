@@ -175,6 +175,27 @@ pub(crate) fn speaks(after: &str) -> bool {
         .is_some_and(|(at, w)| *at == 0 && VERBS.contains(w))
 }
 
+/// Whether the words right before a name make it a source the sentence
+/// cites rather than what it is about: "according to (the) X", "economists
+/// at X", "analysts from X". `before` is in folded case.
+pub(crate) fn cited(before: &str) -> bool {
+    let before = before.trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    if before.ends_with("according to") {
+        return true;
+    }
+    ["at", "from", "with"].iter().any(|p| {
+        before
+            .strip_suffix(p)
+            .filter(|b| b.ends_with(' '))
+            .and_then(|b| crate::text::word_spans(b).last().map(|&(_, w)| w))
+            .is_some_and(|w| GROUPS.contains(&w) || EXPERTS.contains(&w))
+    })
+}
+
+/// People who give forecasts on behalf of the name after them.
+const EXPERTS: &[&str] = &["economist", "analyst", "strategists", "strategist"];
+
 /// Speakers named by a common noun.
 const GROUPS: &[&str] = &[
     "analysts",
@@ -282,7 +303,7 @@ mod tests {
 
 #[cfg(test)]
 mod speaker_tests {
-    use super::speaks;
+    use super::{cited, speaks};
 
     #[test]
     fn speakers_are_recognised_by_what_follows_them() {
@@ -291,5 +312,10 @@ mod speaker_tests {
         assert!(speaks(" data showed"));
         assert!(!speaks(" shares fell"));
         assert!(!speaks(" sayings"));
+        assert!(cited("prices, according to the "));
+        assert!(cited("economists at "));
+        assert!(cited("an analyst with "));
+        assert!(!cited("shares at "));
+        assert!(!cited("flat "));
     }
 }

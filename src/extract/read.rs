@@ -53,11 +53,22 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
     };
     // "He scored 31 goals": a personal pronoun points to the last person.
     let he = ["he ", "she "].iter().any(|p| lower.starts_with(p));
+    // A name the sentence only cites ("economists at Capital Insight
+    // expect …") is its subject only when nothing else could be.
+    let uncited: Vec<Mention> = mentions
+        .iter()
+        .filter(|m| !clause::cited(&lower[..m.span.start() - base]))
+        .cloned()
+        .collect();
     let subject_of = |rel: usize, span: Span| -> Option<(String, Option<EntityKind>)> {
-        pick_subject(text, base, clauses, mentions, rel, span)
+        pick_subject(text, base, clauses, &uncited, rel, span)
             .map(|m| (m.name.clone(), m.kind))
             .or_else(|| he.then(|| salience.person.clone()).flatten())
             .or_else(|| salience.last())
+            .or_else(|| {
+                pick_subject(text, base, clauses, mentions, rel, span)
+                    .map(|m| (m.name.clone(), m.kind))
+            })
     };
     for (span, mut q) in quantity::find(text, lex) {
         if taken(span) {
@@ -70,9 +81,7 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         let actors: Vec<Mention> = mentions
             .iter()
             .filter(|m| {
-                let before = lower[..m.span.start() - base].trim_end();
-                !(before.ends_with("according to")
-                    || before.ends_with("according to the")
+                !(clause::cited(&lower[..m.span.start() - base])
                     || clause::speaks(&lower[m.span.end() - base..]))
             })
             .cloned()
@@ -325,4 +334,39 @@ pub(super) fn actions(cx: &Reading) -> Vec<Claim> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::{Document, Format, Role};
+    use crate::rules::Rules;
+
+    fn subjects(text: &str) -> Vec<(String, String)> {
+        let rules = Rules::defaults();
+        let doc = Document::from_text("t.txt", text.into(), Format::Text, Role::Source, &rules)
+            .expect("ingest");
+        crate::pipeline::claims(&[doc], &rules)
+            .into_iter()
+            .map(|c| (c.text, c.subject))
+            .collect()
+    }
+
+    #[test]
+    fn a_cited_source_is_not_the_subject() {
+        let got = subjects(
+            "Shares of Acme Corp. rose 4% on Monday. \
+             Analysts at Brightwell Bank expect the stock to climb 10% next year.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("4%".to_string(), "Acme Corp.".to_string()),
+                ("Monday".to_string(), "Acme Corp.".to_string()),
+                ("10%".to_string(), "Acme Corp.".to_string())
+            ]
+        );
+        // With nothing else named, the cited name is all there is.
+        let got = subjects("Analysts at Brightwell Bank expect sales to rise 10% next year.");
+        assert_eq!(got, [("10%".to_string(), "Brightwell Bank".to_string())]);
+    }
 }
