@@ -24,18 +24,42 @@ pub(super) struct Reading<'a> {
     pub evidence: &'a Evidence,
 }
 
+impl Reading<'_> {
+    /// A claim read from this sentence, its evidence at `span` (relative to
+    /// the sentence).
+    fn claim(
+        &self,
+        span: Span,
+        (subject, subject_kind): (String, Option<EntityKind>),
+        attribute: String,
+        value: Value,
+        modality: Modality,
+    ) -> Claim {
+        let span = span.offset(self.base);
+        Claim {
+            doc: self.doc_index,
+            subject,
+            subject_kind,
+            group: String::new(),
+            attribute,
+            text: span.slice(&self.doc.text).to_string(),
+            modality,
+            value,
+            attribution: self.attribution.clone(),
+            span,
+            sentence: self.sentence,
+        }
+    }
+}
+
 /// Claims about figures.
 pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
     let Reading {
-        doc_index,
-        doc,
-        sentence,
         text,
         lower,
         base,
         mentions,
         clauses,
-        attribution,
         dates,
         salience,
         target,
@@ -189,19 +213,7 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         if modality == Modality::Speculative {
             attr.push_str(" forecast");
         }
-        out.push(Claim {
-            doc: doc_index,
-            subject,
-            subject_kind: kind,
-            group: String::new(),
-            attribute: attr,
-            text: span.offset(base).slice(&doc.text).to_string(),
-            modality,
-            value: Value::Quantity(q),
-            attribution: attribution.clone(),
-            span: span.offset(base),
-            sentence,
-        });
+        out.push(cx.claim(span, (subject, kind), attr, Value::Quantity(q), modality));
     }
     out
 }
@@ -209,15 +221,11 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
 /// Claims about the dates of events.
 pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
     let Reading {
-        doc_index,
-        doc,
-        sentence,
         text,
         lower,
         base,
         mentions,
         clauses,
-        attribution,
         dates,
         salience,
         lex,
@@ -242,7 +250,7 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
         // whose the event is not.
         let owners: Vec<Mention> = mentions
             .iter()
-            .filter(|m| !doc.prose[m.span.end()..].starts_with(['\'', '’']))
+            .filter(|m| !cx.doc.prose[m.span.end()..].starts_with(['\'', '’']))
             .cloned()
             .collect();
         // Who said so on that day is the subject of the date ("Kestrel
@@ -259,19 +267,13 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
         let Some((subject, kind)) = subject else {
             continue;
         };
-        out.push(Claim {
-            doc: doc_index,
-            subject,
-            subject_kind: kind,
-            group: String::new(),
-            attribute: format!("date of {event}"),
-            text: span.offset(base).slice(&doc.text).to_string(),
-            modality: clause::modality(lower, cl, lex),
-            value: Value::Date(d.clone()),
-            attribution: attribution.clone(),
-            span: span.offset(base),
-            sentence,
-        });
+        out.push(cx.claim(
+            *span,
+            (subject, kind),
+            format!("date of {event}"),
+            Value::Date(d.clone()),
+            clause::modality(lower, cl, lex),
+        ));
     }
     out
 }
@@ -279,15 +281,11 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
 /// Claims about announced actions.
 pub(super) fn actions(cx: &Reading) -> Vec<Claim> {
     let Reading {
-        doc_index,
-        doc,
-        sentence,
         text,
         lower,
         base,
         mentions,
         clauses,
-        attribution,
         salience,
         lex,
         ..
@@ -319,19 +317,13 @@ pub(super) fn actions(cx: &Reading) -> Vec<Claim> {
         if kind == Some(EntityKind::Index) {
             continue;
         }
-        out.push(Claim {
-            doc: doc_index,
-            subject,
-            subject_kind: kind,
-            group: String::new(),
-            attribute: "action".into(),
-            text: span.offset(base).slice(&doc.text).to_string(),
-            modality: clause::modality(lower, *cl, lex),
-            value: Value::Action(act),
-            attribution: attribution.clone(),
-            span: span.offset(base),
-            sentence,
-        });
+        out.push(cx.claim(
+            span,
+            (subject, kind),
+            "action".into(),
+            Value::Action(act),
+            clause::modality(lower, *cl, lex),
+        ));
     }
     out
 }
