@@ -152,7 +152,8 @@ pub(crate) fn mentions(
                 && !part.contains(' ')
                 && !part.contains('-')
                 && !plural_people
-                && !evidence.lowercase.contains(&part.to_lowercase());
+                && !evidence.lowercase.contains(&part.to_lowercase())
+                && !opens_measure(&prose[span.start()..sentence.end()], lex);
             let accepted = if initial && !known && !lone_name {
                 // Fall back to the longest evidenced prefix ("Meta Eyes Cloud" → "Meta").
                 longest_evidenced_prefix(&part, evidence)
@@ -243,6 +244,23 @@ pub(crate) fn mentions(
     out
 }
 
+/// Whether `rest` opens with a measure of several words that the rules
+/// know ("House prices rose …", "Home sales fell …"): its first word is then
+/// a common noun, whatever its capital.
+fn opens_measure(rest: &str, lex: &Lexicon) -> bool {
+    let lower = crate::text::fold_case(rest);
+    let words: Vec<&str> = crate::text::word_spans(&lower)
+        .into_iter()
+        .take(4)
+        .map(|(_, w)| w)
+        .collect();
+    lex.attributes.iter().any(|(_, phrases, _)| {
+        phrases
+            .iter()
+            .any(|p| p.len() > 1 && words.len() >= p.len() && words[..p.len()] == p[..])
+    })
+}
+
 fn longest_evidenced_prefix(part: &str, evidence: &Evidence) -> Option<String> {
     let words: Vec<&str> = part.split_whitespace().collect();
     (1..=words.len())
@@ -329,6 +347,16 @@ mod tests {
         ev.learn(body, Span::new(0, body.len()), false, &lex);
         let got = names("Chip Stocks Slide as Meta Eyes Cloud Business", true, &ev);
         assert_eq!(got, [("Meta".into(), None)]);
+    }
+
+    #[test]
+    fn a_measure_opening_a_sentence_is_not_a_name() {
+        let ev = Evidence::default();
+        let got = names("House prices in Norland rose 4%.", false, &ev);
+        assert_eq!(got, [("Norland".into(), Some(EntityKind::Place))]);
+        // A lone capitalised word not opening a known measure still is one.
+        let got = names("Brightwell prices its bonds.", false, &ev);
+        assert_eq!(got, [("Brightwell".into(), None)]);
     }
 
     #[test]
