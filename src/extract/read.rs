@@ -84,6 +84,13 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         .filter(|m| !clause::cited(&lower[..m.span.start() - base]))
         .cloned()
         .collect();
+    // Who the sentence is about, leaving out who it cites ("according to
+    // the Nationwide Building Society") and who speaks ("…, Nationwide said").
+    let actors: Vec<Mention> = uncited
+        .iter()
+        .filter(|m| !clause::speaks(&lower[m.span.end() - base..]))
+        .cloned()
+        .collect();
     let subject_of = |rel: usize, span: Span| -> Option<(String, Option<EntityKind>)> {
         pick_subject(text, base, clauses, &uncited, rel, span)
             .map(|m| (m.name.clone(), m.kind))
@@ -100,16 +107,6 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         }
         // A country figure may name no entity at all ("The jobless rate
         // climbed to 3.9 percent"); its subject is settled below.
-        // Who the sentence is about, leaving out who it cites ("according
-        // to the Nationwide Building Society", "…, Nationwide said").
-        let actors: Vec<Mention> = mentions
-            .iter()
-            .filter(|m| {
-                !(clause::cited(&lower[..m.span.start() - base])
-                    || clause::speaks(&lower[m.span.end() - base..]))
-            })
-            .cloned()
-            .collect();
         let named_here = pick_subject(text, base, clauses, &actors, span.start(), span)
             .is_some_and(|m| m.kind != Some(EntityKind::Place) && !m.possessive);
         let found = subject_of(span.start(), span);
@@ -232,6 +229,19 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
         ..
     } = *cx;
     let mut out = Vec::new();
+    // A possessive ("The FDA's approval of Slimora on Friday") names whose
+    // the event is not.
+    let owners: Vec<Mention> = mentions
+        .iter()
+        .filter(|m| !cx.doc.prose[m.span.end()..].starts_with(['\'', '’']))
+        .cloned()
+        .collect();
+    // Who said so on that day is the subject of the date ("Kestrel Pharma
+    // said on Friday that …").
+    let owner_refs: Vec<&Mention> = owners
+        .iter()
+        .filter(|m| !m.is_person() && m.kind != Some(EntityKind::Place))
+        .collect();
     for (span, d) in dates {
         let cl = clause::clause_at(clauses, span.start());
         // "by 2030" is a target whatever the verb.
@@ -246,19 +256,6 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
         };
         // The date of an event belongs to the name nearest before it; with
         // no name in the sentence at all, to the salient entity.
-        // A possessive ("The FDA's approval of Slimora on Friday") names
-        // whose the event is not.
-        let owners: Vec<Mention> = mentions
-            .iter()
-            .filter(|m| !cx.doc.prose[m.span.end()..].starts_with(['\'', '’']))
-            .cloned()
-            .collect();
-        // Who said so on that day is the subject of the date ("Kestrel
-        // Pharma said on Friday that …").
-        let owner_refs: Vec<&Mention> = owners
-            .iter()
-            .filter(|m| !m.is_person() && m.kind != Some(EntityKind::Place))
-            .collect();
         let subject = pick_among(text, base, clauses, &owner_refs, span.start(), *span, true)
             .or_else(|| pick_subject(text, base, clauses, &owners, span.start(), *span))
             .or_else(|| pick_subject(text, base, clauses, mentions, span.start(), *span))
