@@ -185,11 +185,7 @@ fn extract_doc(
         // against the sentences before.
         let named: Vec<(usize, String, Option<EntityKind>)> = mentions
             .iter()
-            .filter(|m| {
-                m.reference.is_none()
-                    && !m.is_person()
-                    && !clause::cited(&lower[..m.span.start() - base])
-            })
+            .filter(|m| m.reference.is_none() && !m.is_person() && !m.cited)
             .map(|m| (m.span.start(), m.name.clone(), m.kind))
             .collect();
         mentions.retain_mut(|m| match m.reference {

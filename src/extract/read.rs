@@ -79,11 +79,7 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
     let he = ["he ", "she "].iter().any(|p| lower.starts_with(p));
     // A name the sentence only cites ("economists at Capital Insight
     // expect …") is its subject only when nothing else could be.
-    let uncited: Vec<Mention> = mentions
-        .iter()
-        .filter(|m| !clause::cited(&lower[..m.span.start() - base]))
-        .cloned()
-        .collect();
+    let uncited: Vec<Mention> = mentions.iter().filter(|m| !m.cited).cloned().collect();
     // Who the sentence is about, leaving out who it cites ("according to
     // the Nationwide Building Society") and who speaks ("…, Nationwide said").
     let actors: Vec<Mention> = uncited

@@ -33,6 +33,9 @@ pub(crate) struct Mention {
     pub locative: bool,
     /// Followed by "'s": it qualifies another noun ("the FDA's approval").
     pub possessive: bool,
+    /// Cited as a source ("according to X", "analysts at X"): the
+    /// sentence's subject only when nothing else can be.
+    pub cited: bool,
 }
 
 impl Mention {
@@ -102,6 +105,7 @@ pub(crate) fn mentions(
                     reference: None,
                     locative: locative(prose, span.start()),
                     possessive: possessive(prose, span.end()),
+                    cited: false,
                 });
             }
         }
@@ -183,6 +187,7 @@ pub(crate) fn mentions(
                 reference: None,
                 locative: place,
                 possessive: possessive(prose, span.end()),
+                cited: false,
             });
         }
     }
@@ -236,9 +241,13 @@ pub(crate) fn mentions(
                     reference: Some(*kind),
                     locative: false,
                     possessive: possessive(prose, span.end()),
+                    cited: false,
                 });
             }
         }
+    }
+    for m in &mut out {
+        m.cited = super::clause::cited(&lower[..m.span.start() - sentence.start()]);
     }
     out.sort_by_key(|m| m.span);
     out
