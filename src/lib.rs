@@ -10,6 +10,7 @@ pub mod error;
 pub mod extract;
 pub mod group;
 pub mod ingest;
+pub mod nlp;
 pub mod pipeline;
 pub mod report;
 pub mod rules;

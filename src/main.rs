@@ -27,6 +27,9 @@ enum Command {
     Check(CheckArgs),
     /// List the claims extracted from articles, for debugging.
     Claims(ClaimsArgs),
+    /// Show how sentences are read: tokens, tags, lemmas and the dependency
+    /// tree (CoNLL-U columns), for sentences with a figure (all with --all).
+    Parse(ParseArgs),
     /// Inspect the rules: list rule ids, show the effective rules, validate files.
     Rules {
         #[command(subcommand)]
@@ -94,6 +97,15 @@ struct ClaimsArgs {
     paths: Vec<PathBuf>,
     #[command(flatten)]
     common: Common,
+}
+
+#[derive(Args)]
+struct ParseArgs {
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Every sentence, not only those with a figure.
+    #[arg(long)]
+    all: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -223,6 +235,15 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
                 ),
             };
             Ok((out, 0))
+        }
+        Command::Parse(args) => {
+            let rules = Rules::load(&crosscheck::rules::discover(&args.paths))?;
+            let inputs = Inputs {
+                sources: args.paths,
+                draft: None,
+            };
+            let docs = pipeline::load(&inputs, &rules)?;
+            Ok((report::parses(&docs, args.all), 0))
         }
         Command::Rules { command } => match command {
             RulesCommand::List { markdown: true } => Ok((crosscheck::rules::rules_markdown(), 0)),

@@ -19,6 +19,9 @@ const SUBJECT_FLOOR: f64 = 0.95;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Annotated {
+    /// Annotated blind and not yet tuned on: scored apart, outside the floors.
+    #[serde(default)]
+    held_out: bool,
     files: BTreeMap<String, FileClaims>,
 }
 
@@ -45,6 +48,7 @@ struct Expected {
 
 #[derive(Default)]
 struct Tally {
+    held_out: bool,
     extracted: usize,
     annotated: usize,
     matched: usize,
@@ -106,7 +110,10 @@ fn score_case(case: &Path) -> Tally {
     };
     let docs = pipeline::load(&inputs, &rules).unwrap();
     let claims = pipeline::claims(&docs, &rules);
-    let mut t = Tally::default();
+    let mut t = Tally {
+        held_out: annotated.held_out,
+        ..Tally::default()
+    };
     for (i, doc) in docs.iter().enumerate() {
         let name = doc.path.file_name().unwrap().to_string_lossy().to_string();
         let Some(file) = annotated.files.get(&name) else {
@@ -206,6 +213,7 @@ fn claim_extraction_meets_the_floors_on_the_annotated_corpus() {
     let cases = annotated_cases();
     assert!(cases.len() >= 6, "at least six annotated cases");
     let mut total = Tally::default();
+    let mut held = Tally::default();
     let mut files = 0;
     for case in &cases {
         let t = score_case(case);
@@ -217,7 +225,7 @@ fn claim_extraction_meets_the_floors_on_the_annotated_corpus() {
             })
             .count();
         println!(
-            "{:<20} claims {:>3}/{:<3} precision {:.3} recall {:.3} subject {:.3} attribute {:.3} fields {:.3}",
+            "{:<20} claims {:>3}/{:<3} precision {:.3} recall {:.3} subject {:.3} attribute {:.3} fields {:.3}{}",
             case.file_name().unwrap().to_string_lossy(),
             t.matched,
             t.annotated,
@@ -226,11 +234,16 @@ fn claim_extraction_meets_the_floors_on_the_annotated_corpus() {
             ratio(t.subject_ok, t.matched),
             ratio(t.attribute_ok, t.matched),
             ratio(t.fields_ok, t.fields),
+            if t.held_out { "  (held out)" } else { "" }
         );
         for n in &t.notes {
             println!("    {n}");
         }
-        total.add(&t);
+        if t.held_out {
+            held.add(&t);
+        } else {
+            total.add(&t);
+        }
     }
     let (p, r, s) = (
         ratio(total.matched, total.extracted),
@@ -245,6 +258,16 @@ fn claim_extraction_meets_the_floors_on_the_annotated_corpus() {
         ratio(total.fields_ok, total.fields),
         total.furniture
     );
+    println!(
+        "held out: {} annotated claims, {} extracted; precision {:.3}, recall {:.3}, subject accuracy {:.3}, attribute accuracy {:.3}, claims from furniture {}",
+        held.annotated,
+        held.extracted,
+        ratio(held.matched, held.extracted),
+        ratio(held.matched, held.annotated),
+        ratio(held.subject_ok, held.matched),
+        ratio(held.attribute_ok, held.matched),
+        held.furniture
+    );
     assert!(files >= 25, "at least 25 annotated articles, found {files}");
     assert!(
         p >= PRECISION_FLOOR,
@@ -258,5 +281,9 @@ fn claim_extraction_meets_the_floors_on_the_annotated_corpus() {
         s >= SUBJECT_FLOOR,
         "subject accuracy {s:.3} below {SUBJECT_FLOOR}"
     );
-    assert_eq!(total.furniture, 0, "claims extracted from page furniture");
+    assert_eq!(
+        total.furniture + held.furniture,
+        0,
+        "claims extracted from page furniture"
+    );
 }

@@ -86,3 +86,27 @@ proptest! {
         check_spans(&text, Format::Html);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Tokens of any text are in order, on character boundaries, never
+    /// empty; tagging and parsing them never panics and gives one head per
+    /// token, inside the sentence.
+    #[test]
+    fn the_reader_takes_any_text(text in "\\PC{0,300}") {
+        let spans = crosscheck::nlp::tokenize(&text);
+        let mut last = 0;
+        for s in &spans {
+            prop_assert!(s.start() >= last && s.end() > s.start() && s.end() <= text.len());
+            prop_assert!(text.is_char_boundary(s.start()) && text.is_char_boundary(s.end()));
+            prop_assert!(!s.slice(&text).trim().is_empty());
+            last = s.end();
+        }
+        let model = crosscheck::nlp::Model::builtin().expect("model");
+        let p = crosscheck::nlp::Parse::of(model, &text);
+        prop_assert_eq!(p.words.len(), spans.len());
+        prop_assert!(p.words.iter().all(|w| w.head.is_none_or(|h| h < spans.len())));
+        prop_assert!(p.words.iter().filter(|w| w.head.is_none()).count() <= 1);
+    }
+}

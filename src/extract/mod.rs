@@ -16,6 +16,7 @@ mod lexicon;
 mod quantity;
 mod read;
 mod subject;
+mod syntax;
 
 pub use action::Action;
 pub use date::{DateValue, Period, weekday_name, weekday_of};
@@ -51,6 +52,10 @@ fn number_core(text: &str, span: Span) -> Span {
         .unwrap_or(s.len() - first);
     Span::new(span.start() + first, span.start() + first + len)
 }
+
+/// Sentences longer than this (scraped pages with no punctuation) are read
+/// by the rules alone: a tree over thousands of words says little.
+const MAX_PARSED_BYTES: usize = 2_000;
 
 /// Placeholder subject of a country figure whose article names no place.
 const RUN_PLACE: &str = "\u{0}place";
@@ -161,22 +166,36 @@ fn extract_doc(
 ) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut salience = Salience::default();
+    // Every sentence is tagged (cheap); only those with a figure or a date
+    // get a tree. Without a usable model the rules read alone.
+    let model = crate::nlp::Model::builtin().ok();
+    let mut parses: Vec<Option<crate::nlp::Parse>> = sents
+        .iter()
+        .map(|s| {
+            let text = s.span.slice(&doc.prose);
+            model
+                .filter(|_| text.len() <= MAX_PARSED_BYTES)
+                .map(|m| crate::nlp::Parse::tagged(m, text))
+        })
+        .collect();
     // Names of every sentence, found once: the takeover target is looked
     // for across the article before its sentences are read in order.
     let mentions_of: Vec<Vec<Mention>> = sents
         .iter()
-        .map(|s| {
+        .zip(&parses)
+        .map(|(s, p)| {
             entity::mentions(
                 &doc.prose,
                 s.span,
                 s.kind == BlockKind::Heading,
                 lex,
                 evidence,
+                p.as_ref(),
             )
         })
         .collect();
     let target = deal_target(doc, sents, &mentions_of);
-    for (s, found_names) in sents.iter().zip(mentions_of) {
+    for ((s, found_names), parse) in sents.iter().zip(mentions_of).zip(&mut parses) {
         let text = s.span.slice(&doc.prose);
         let lower = crate::text::fold_case(text);
         let base = s.span.start();
@@ -208,6 +227,11 @@ fn extract_doc(
         let clauses = clause::clauses(text);
         let attribution = clause::attribution(text);
         let dates = date::find(text);
+        if let (Some(m), Some(p)) = (model, parse.as_mut())
+            && (!dates.is_empty() || text.bytes().any(|b| b.is_ascii_digit()))
+        {
+            p.parse_tree(m, text);
+        }
         let cx = read::Reading {
             doc_index,
             doc,
@@ -219,6 +243,7 @@ fn extract_doc(
             clauses: &clauses,
             attribution: &attribution,
             dates: &dates,
+            parse: parse.as_ref().zip(model),
             salience: &salience,
             target: &target,
             lex,

@@ -18,6 +18,8 @@ pub(super) struct Reading<'a> {
     pub clauses: &'a [Span],
     pub attribution: &'a Option<String>,
     pub dates: &'a [(Span, DateValue)],
+    /// The sentence's parse (tree included when it has a figure or date).
+    pub parse: Option<(&'a crate::nlp::Parse, &'a crate::nlp::Model)>,
     pub salience: &'a Salience,
     pub target: &'a Option<(String, Option<EntityKind>)>,
     pub lex: &'a Lexicon,
@@ -88,7 +90,17 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         .cloned()
         .collect();
     let subject_of = |rel: usize, span: Span| -> Option<(String, Option<EntityKind>)> {
-        pick_subject(text, base, clauses, &uncited, rel, span)
+        // The grammar first: the name in the subject of the governing clause.
+        // Except for a figure in parentheses after a name ("AMD (-6.4%)"),
+        // which is that name's.
+        let at = number_core(text, span).start();
+        let bracketed = text[..at]
+            .trim_end_matches(['-', '+', '\u{2212}', '$', '€', '£', ' '])
+            .ends_with('(');
+        cx.parse
+            .filter(|_| !bracketed)
+            .and_then(|(p, m)| super::syntax::governing_subject(p, m, at, base, &uncited))
+            .or_else(|| pick_subject(text, base, clauses, &uncited, rel, span))
             .map(|m| (m.name.clone(), m.kind))
             .or_else(|| he.then(|| salience.person.clone()).flatten())
             .or_else(|| salience.last())

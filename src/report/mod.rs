@@ -3,9 +3,11 @@
 //! Byte spans become line:column only here.
 
 mod json;
+mod parse;
 mod table;
 
 pub use json::{claims_json, report_json};
+pub use parse::parses;
 pub use table::{ColorChoice, Show, TableOptions, claims_table, report_table};
 
 use crate::extract::Claim;

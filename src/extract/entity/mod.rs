@@ -14,6 +14,7 @@ mod runs;
 pub(crate) use evidence::Evidence;
 
 use super::lexicon::Lexicon;
+use crate::nlp::Parse;
 use crate::rules::EntityKind;
 use crate::span::Span;
 use crate::text::{Token, TokenKind, find_words, tokenize};
@@ -90,6 +91,7 @@ pub(crate) fn mentions(
     heading: bool,
     lex: &Lexicon,
     evidence: &Evidence,
+    tags: Option<&Parse>,
 ) -> Vec<Mention> {
     let text = sentence.slice(prose);
     let mut out: Vec<Mention> = Vec::new();
@@ -166,6 +168,23 @@ pub(crate) fn mentions(
             };
             let Some(name) = accepted else { continue };
             let span = Span::new(span.start(), span.start() + name.len());
+            // Otherwise the tagger has the last word: "Any", "Rising", "Key"
+            // opening a sentence are a determiner, a verb, an adjective.
+            // Names the corpus or the rules vouch for stand whatever the tag
+            // ("Brent crude", tagged as an adjective).
+            let vouched = evidence.names.contains(&name) || kind_of(&name).is_some();
+            if let Some(p) = tags
+                && !vouched
+                && !super::syntax::may_be_name(
+                    p,
+                    Span::new(
+                        span.start() - sentence.start(),
+                        span.end() - sentence.start(),
+                    ),
+                )
+            {
+                continue;
+            }
             // "sales in Europe", "trading in Amsterdam": a place, not an actor.
             let place = locative(prose, span.start());
             let known_place = evidence.places.contains(&name);
@@ -320,10 +339,17 @@ mod tests {
 
     fn names(text: &str, heading: bool, evidence: &Evidence) -> Vec<(String, Option<EntityKind>)> {
         let lex = Lexicon::new(&Rules::defaults());
-        mentions(text, Span::new(0, text.len()), heading, &lex, evidence)
-            .into_iter()
-            .map(|m| (m.span.slice(text).to_string(), m.kind.or(m.reference)))
-            .collect()
+        mentions(
+            text,
+            Span::new(0, text.len()),
+            heading,
+            &lex,
+            evidence,
+            None,
+        )
+        .into_iter()
+        .map(|m| (m.span.slice(text).to_string(), m.kind.or(m.reference)))
+        .collect()
     }
 
     #[test]
@@ -392,7 +418,7 @@ mod tests {
         let ev = Evidence::default();
         let t =
             "Sales in Norland and shares in Tidewater Retail rose, said Acme Logistics's chief.";
-        let m = mentions(t, Span::new(0, t.len()), false, &lex, &ev);
+        let m = mentions(t, Span::new(0, t.len()), false, &lex, &ev, None);
         let flags: Vec<(&str, bool, bool)> = m
             .iter()
             .map(|m| (m.span.slice(t), m.locative, m.possessive))
@@ -406,7 +432,7 @@ mod tests {
             ]
         );
         let label = "Expected close: first half of 2027";
-        assert!(mentions(label, Span::new(0, label.len()), false, &lex, &ev).is_empty());
+        assert!(mentions(label, Span::new(0, label.len()), false, &lex, &ev, None).is_empty());
     }
 
     #[test]

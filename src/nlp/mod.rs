@@ -1,0 +1,142 @@
+//! NLP: the reading of a sentence. Tokens as the treebanks cut them, a
+//! universal part-of-speech tag and a lemma for each, and a labelled
+//! dependency tree, from weights trained on Universal Dependencies English
+//! (see `models/NOTICE`).
+//!
+//! In: a sentence's text. Out: a `Parse` whose tokens carry byte spans into
+//! that text. Never: downloads anything, or panics on any text (an
+//! unusable model is an error the caller can fall back from).
+
+mod bytes;
+pub mod conllu;
+mod hash;
+mod lemma;
+mod model;
+mod parser;
+mod perceptron;
+mod tagger;
+mod tags;
+mod tokenize;
+pub mod train;
+mod weights;
+mod word;
+
+pub use conllu::{GoldSentence, GoldWord};
+pub use model::{Analysis, Model};
+pub use tags::{Deprel, Upos};
+pub use tokenize::tokenize;
+
+use crate::span::Span;
+
+/// One token of a parsed sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    /// Byte span in the text that was parsed.
+    pub span: Span,
+    pub upos: Upos,
+    pub lemma: String,
+    /// Index of the head token; `None` for the root.
+    pub head: Option<usize>,
+    pub deprel: Deprel,
+}
+
+/// A sentence as the model read it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Parse {
+    pub words: Vec<Word>,
+    parsed: bool,
+}
+
+impl Parse {
+    /// Tokenises, tags and parses `text`.
+    pub fn of(model: &Model, text: &str) -> Parse {
+        let mut p = Parse::tagged(model, text);
+        p.parse_tree(model, text);
+        p
+    }
+
+    /// Tokens, tags and lemmas only (no tree: every head is `None`). Cheap
+    /// enough for every sentence.
+    pub fn tagged(model: &Model, text: &str) -> Parse {
+        let spans = tokenize(text);
+        let forms: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
+        let tags = model.tag(&forms);
+        let words = spans
+            .into_iter()
+            .zip(tags)
+            .map(|(span, upos)| Word {
+                span,
+                upos,
+                lemma: model.lemma(span.slice(text), upos),
+                head: None,
+                deprel: Deprel(0),
+            })
+            .collect();
+        Parse {
+            words,
+            parsed: false,
+        }
+    }
+
+    /// Adds the tree to a tagged sentence (`text` is the text it was tagged from).
+    pub fn parse_tree(&mut self, model: &Model, text: &str) {
+        if self.parsed {
+            return;
+        }
+        let forms: Vec<&str> = self.words.iter().map(|w| w.span.slice(text)).collect();
+        let tags: Vec<Upos> = self.words.iter().map(|w| w.upos).collect();
+        let (heads, deprels) = model.parse(&forms, &tags);
+        for ((w, h), d) in self.words.iter_mut().zip(heads).zip(deprels) {
+            w.head = h;
+            w.deprel = d;
+        }
+        self.parsed = true;
+    }
+
+    /// Whether the tree has been computed.
+    pub fn is_parsed(&self) -> bool {
+        self.parsed
+    }
+
+    /// Word `i` and every word below it, as one span.
+    pub fn subtree_span(&self, i: usize) -> Span {
+        let mut lo = i;
+        let mut hi = i;
+        for k in 0..self.words.len() {
+            if self.dominates(i, k) {
+                lo = lo.min(k);
+                hi = hi.max(k);
+            }
+        }
+        match (self.words.get(lo), self.words.get(hi)) {
+            (Some(a), Some(b)) => Span::new(a.span.start(), b.span.end()),
+            _ => Span::new(0, 0),
+        }
+    }
+
+    /// Whether `a` is `b` or one of its ancestors.
+    pub fn dominates(&self, a: usize, b: usize) -> bool {
+        let mut cur = Some(b);
+        // A tree has no cycles; the bound guards a malformed one.
+        for _ in 0..=self.words.len() {
+            match cur {
+                Some(c) if c == a => return true,
+                Some(c) => cur = self.words.get(c).and_then(|w| w.head),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// The dependents of word `i`, in order.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        (0..self.words.len()).filter(move |&k| self.words[k].head == Some(i))
+    }
+
+    /// The token whose span contains byte `offset`.
+    pub fn word_at(&self, offset: usize) -> Option<usize> {
+        self.words
+            .iter()
+            .position(|w| w.span.start() <= offset && offset < w.span.end())
+    }
+}
