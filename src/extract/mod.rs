@@ -24,12 +24,14 @@ pub use lexicon::Modality;
 pub use quantity::{Direction, Qualifier, Quantity, Unit};
 
 use crate::ingest::{BlockKind, Document};
+use crate::nlp::Parse;
 use crate::rules::{EntityKind, Rules};
 use crate::span::Span;
 use crate::text::{Sentence, sentences};
 use entity::{Evidence, Mention};
 use lexicon::Lexicon;
 use serde::Serialize;
+use std::cell::OnceCell;
 use subject::*;
 
 /// Whether no organisation or thing in the sentence could be a figure's
@@ -166,36 +168,40 @@ fn extract_doc(
 ) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut salience = Salience::default();
-    // Every sentence is tagged (cheap); only those with a figure or a date
-    // get a tree. Without a usable model the rules read alone.
+    // Sentences are tagged only when a name needs the tagger's word, and
+    // parsed only when a figure needs its owner. Without a usable model the
+    // rules read alone.
     let model = crate::nlp::Model::builtin().ok();
-    let mut parses: Vec<Option<crate::nlp::Parse>> = sents
-        .iter()
-        .map(|s| {
+    let tagged: Vec<OnceCell<Option<Parse>>> = sents.iter().map(|_| OnceCell::new()).collect();
+    let tags_of = |k: usize| -> Option<&Parse> {
+        let s = sents.get(k)?;
+        let cell = tagged.get(k)?;
+        cell.get_or_init(|| {
             let text = s.span.slice(&doc.prose);
             model
                 .filter(|_| text.len() <= MAX_PARSED_BYTES)
-                .map(|m| crate::nlp::Parse::tagged(m, text))
+                .map(|m| Parse::tagged(m, text))
         })
-        .collect();
+        .as_ref()
+    };
     // Names of every sentence, found once: the takeover target is looked
     // for across the article before its sentences are read in order.
     let mentions_of: Vec<Vec<Mention>> = sents
         .iter()
-        .zip(&parses)
-        .map(|(s, p)| {
+        .enumerate()
+        .map(|(k, s)| {
             entity::mentions(
                 &doc.prose,
                 s.span,
                 s.kind == BlockKind::Heading,
                 lex,
                 evidence,
-                p.as_ref(),
+                &|| tags_of(k),
             )
         })
         .collect();
     let target = deal_target(doc, sents, &mentions_of);
-    for ((s, found_names), parse) in sents.iter().zip(mentions_of).zip(&mut parses) {
+    for (k, (s, found_names)) in sents.iter().zip(mentions_of).enumerate() {
         let text = s.span.slice(&doc.prose);
         let lower = crate::text::fold_case(text);
         let base = s.span.start();
@@ -227,11 +233,18 @@ fn extract_doc(
         let clauses = clause::clauses(text);
         let attribution = clause::attribution(text);
         let dates = date::find(text);
-        if let (Some(m), Some(p)) = (model, parse.as_mut())
-            && (!dates.is_empty() || text.bytes().any(|b| b.is_ascii_digit()))
-        {
-            p.parse_tree(m, text);
-        }
+        let tree: OnceCell<Option<Parse>> = OnceCell::new();
+        let tree_of = || -> Option<(&Parse, &crate::nlp::Model)> {
+            let m = model?;
+            let p = tree
+                .get_or_init(|| {
+                    let mut p = tags_of(k)?.clone();
+                    p.parse_tree(m, text);
+                    Some(p)
+                })
+                .as_ref()?;
+            Some((p, m))
+        };
         let cx = read::Reading {
             doc_index,
             doc,
@@ -243,7 +256,7 @@ fn extract_doc(
             clauses: &clauses,
             attribution: &attribution,
             dates: &dates,
-            parse: parse.as_ref().zip(model),
+            tree: &tree_of,
             salience: &salience,
             target: &target,
             lex,

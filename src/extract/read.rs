@@ -18,8 +18,8 @@ pub(super) struct Reading<'a> {
     pub clauses: &'a [Span],
     pub attribution: &'a Option<String>,
     pub dates: &'a [(Span, DateValue)],
-    /// The sentence's parse (tree included when it has a figure or date).
-    pub parse: Option<(&'a crate::nlp::Parse, &'a crate::nlp::Model)>,
+    /// The sentence's parse with its tree, computed on first use.
+    pub tree: &'a dyn Fn() -> Option<(&'a crate::nlp::Parse, &'a crate::nlp::Model)>,
     pub salience: &'a Salience,
     pub target: &'a Option<(String, Option<EntityKind>)>,
     pub lex: &'a Lexicon,
@@ -97,8 +97,11 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         let bracketed = text[..at]
             .trim_end_matches(['-', '+', '\u{2212}', '$', '€', '£', ' '])
             .ends_with('(');
-        cx.parse
-            .filter(|_| !bracketed)
+        // With fewer than two names to choose from, the tree cannot change
+        // the choice: the sentence is not parsed.
+        (!bracketed && uncited.len() > 1)
+            .then(cx.tree)
+            .flatten()
             .and_then(|(p, m)| super::syntax::governing_subject(p, m, at, base, &uncited))
             .or_else(|| pick_subject(text, base, clauses, &uncited, rel, span))
             .map(|m| (m.name.clone(), m.kind))

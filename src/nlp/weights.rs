@@ -2,19 +2,50 @@
 //! to a run of (class, weight) entries, weights as 16-bit integers. Scores
 //! are integer sums, so decoding needs no floating point and the model file
 //! is a few MB.
+//!
+//! Decoding is bound by memory, not arithmetic: a slot holds its key and
+//! where its entries are, and entries hold class and weight side by side,
+//! so one feature costs two cache lines at most.
 
 use super::bytes::{Reader, Writer};
 
+/// Eight bytes: the high half of the feature key (its low bits chose the
+/// slot), and the row's start in `entries` (low 24 bits) with its length
+/// (high 8 bits).
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// 0 marks an empty slot.
+    tag: u32,
+    row: u32,
+}
+
+impl Slot {
+    fn start(self) -> usize {
+        (self.row & 0x00ff_ffff) as usize
+    }
+    fn len(self) -> usize {
+        (self.row >> 24) as usize
+    }
+}
+
+/// The part of a key a slot keeps (never 0, which marks an empty slot).
+fn tag_of(key: u64) -> u32 {
+    ((key >> 32) as u32).max(1)
+}
+
+#[derive(Clone, Copy)]
+struct Entry {
+    class: u16,
+    value: i16,
+}
+
 pub(crate) struct Weights {
     classes: usize,
-    /// Power-of-two table; 0 is an empty slot.
+    /// Power-of-two table.
+    slots: Vec<Slot>,
+    entries: Vec<Entry>,
+    /// The full keys in row order, for writing the model back out.
     keys: Vec<u64>,
-    /// For each slot, where its entries start in `entries` (and end at the
-    /// next filled slot's start, kept in `ends`).
-    starts: Vec<u32>,
-    ends: Vec<u32>,
-    classes_of: Vec<u16>,
-    values: Vec<i16>,
 }
 
 impl Weights {
@@ -42,58 +73,68 @@ impl Weights {
         Weights::from_rows(classes, kept)
     }
 
-    /// A table of rows sorted by key.
+    /// A table of rows sorted by key. Rows past what a slot can address
+    /// (16M entries, 255 classes a row) are never produced by training.
     fn from_rows(classes: usize, rows: Vec<(u64, Vec<(u16, i16)>)>) -> Weights {
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
+        let cap = (rows.len() + rows.len() / 2).next_power_of_two().max(16);
         let mut w = Weights {
             classes,
-            keys: vec![0; cap],
-            starts: vec![0; cap],
-            ends: vec![0; cap],
-            classes_of: Vec::new(),
-            values: Vec::new(),
+            slots: vec![Slot::default(); cap],
+            entries: Vec::new(),
+            keys: Vec::with_capacity(rows.len()),
         };
-        for (k, q) in rows {
-            let mut slot = (k as usize) & (cap - 1);
-            while w.keys[slot] != 0 {
-                slot = (slot + 1) & (cap - 1);
+        for (key, row) in rows {
+            if w.entries.len() + row.len() >= 1 << 24 || row.len() > 255 {
+                break;
             }
-            w.keys[slot] = k;
-            w.starts[slot] = w.values.len() as u32;
-            for (c, v) in q {
-                w.classes_of.push(c);
-                w.values.push(v);
+            let mut i = (key as usize) & (cap - 1);
+            while w.slots[i].tag != 0 {
+                i = (i + 1) & (cap - 1);
             }
-            w.ends[slot] = w.values.len() as u32;
+            w.slots[i] = Slot {
+                tag: tag_of(key),
+                row: w.entries.len() as u32 | (row.len() as u32) << 24,
+            };
+            w.keys.push(key);
+            w.entries
+                .extend(row.into_iter().map(|(class, value)| Entry { class, value }));
         }
         w
+    }
+
+    /// Rows in key order (the order they were stored in) with their keys.
+    fn rows(&self) -> Vec<(u64, &[Entry])> {
+        let mut filled: Vec<Slot> = self.slots.iter().filter(|s| s.tag != 0).copied().collect();
+        filled.sort_by_key(|s| s.start());
+        self.keys
+            .iter()
+            .zip(filled)
+            .map(|(k, s)| (*k, self.row(s)))
+            .collect()
+    }
+
+    fn row(&self, s: Slot) -> &[Entry] {
+        self.entries
+            .get(s.start()..s.start() + s.len())
+            .unwrap_or_default()
     }
 
     /// Drops the entries whose magnitude is below `min` (in quantised
     /// units) and the features left with none; the rest keep their values.
     pub fn prune(&self, min: i16) -> Weights {
         let rows: Vec<(u64, Vec<(u16, i16)>)> = self
-            .filled()
+            .rows()
             .into_iter()
-            .filter_map(|i| {
-                let (s, e) = (self.starts[i] as usize, self.ends[i] as usize);
-                let row: Vec<(u16, i16)> = (s..e)
-                    .map(|j| (self.classes_of[j], self.values[j]))
-                    .filter(|e| e.1.unsigned_abs() >= min.unsigned_abs())
+            .filter_map(|(key, row)| {
+                let row: Vec<(u16, i16)> = row
+                    .iter()
+                    .filter(|e| e.value.unsigned_abs() >= min.unsigned_abs())
+                    .map(|e| (e.class, e.value))
                     .collect();
-                (!row.is_empty()).then_some((self.keys[i], row))
+                (!row.is_empty()).then_some((key, row))
             })
             .collect();
         Weights::from_rows(self.classes, rows)
-    }
-
-    /// Filled slots in key order (the order rows are stored in).
-    fn filled(&self) -> Vec<usize> {
-        let mut f: Vec<usize> = (0..self.keys.len())
-            .filter(|&i| self.keys[i] != 0)
-            .collect();
-        f.sort_by_key(|&i| self.keys[i]);
-        f
     }
 
     pub fn classes(&self) -> usize {
@@ -102,35 +143,30 @@ impl Weights {
 
     /// Adds the weights of every feature to `scores` (one per class).
     pub fn score(&self, features: &[u64], scores: &mut [i32]) {
-        let mask = self.keys.len().wrapping_sub(1);
+        let mask = self.slots.len().wrapping_sub(1);
         for &f in features {
-            let mut slot = (f as usize) & mask;
-            while let Some(&k) = self.keys.get(slot) {
-                if k == f {
-                    let (s, e) = (self.starts[slot] as usize, self.ends[slot] as usize);
-                    let cs = self.classes_of.get(s..e).unwrap_or_default();
-                    let vs = self.values.get(s..e).unwrap_or_default();
-                    for (c, v) in cs.iter().zip(vs) {
-                        if let Some(x) = scores.get_mut(usize::from(*c)) {
-                            *x += i32::from(*v);
+            let tag = tag_of(f);
+            let mut i = (f as usize) & mask;
+            while let Some(&s) = self.slots.get(i) {
+                if s.tag == tag {
+                    for e in self.row(s) {
+                        if let Some(x) = scores.get_mut(usize::from(e.class)) {
+                            *x += i32::from(e.value);
                         }
                     }
                     break;
                 }
-                if k == 0 {
+                if s.tag == 0 {
                     break;
                 }
-                slot = (slot + 1) & mask;
+                i = (i + 1) & mask;
             }
         }
     }
 
     /// How many features and entries the table holds.
     pub fn size(&self) -> (usize, usize) {
-        (
-            self.keys.iter().filter(|k| **k != 0).count(),
-            self.values.len(),
-        )
+        (self.keys.len(), self.entries.len())
     }
 
     /// Rows in key order: key, entry count, then (class, weight) entries.
@@ -138,14 +174,14 @@ impl Weights {
     /// which rebuilds the same table.
     pub fn write(&self, w: &mut Writer) {
         w.u32(self.classes as u32);
-        let filled = self.filled();
-        w.u32(filled.len() as u32);
-        for &i in &filled {
-            w.u64(self.keys[i]);
-            w.u8((self.ends[i] - self.starts[i]) as u8);
-            for j in self.starts[i] as usize..self.ends[i] as usize {
-                w.u8(self.classes_of[j] as u8);
-                w.i16(self.values[j]);
+        let rows = self.rows();
+        w.u32(rows.len() as u32);
+        for (key, row) in rows {
+            w.u64(key);
+            w.u8(row.len() as u8);
+            for e in row {
+                w.u8(e.class as u8);
+                w.i16(e.value);
             }
         }
     }

@@ -85,13 +85,13 @@ pub(super) fn locative(prose: &str, start: usize) -> bool {
 }
 
 /// Mentions in one sentence, spans in document offsets.
-pub(crate) fn mentions(
+pub(crate) fn mentions<'t>(
     prose: &str,
     sentence: Span,
     heading: bool,
     lex: &Lexicon,
     evidence: &Evidence,
-    tags: Option<&Parse>,
+    tags: &dyn Fn() -> Option<&'t Parse>,
 ) -> Vec<Mention> {
     let text = sentence.slice(prose);
     let mut out: Vec<Mention> = Vec::new();
@@ -173,8 +173,8 @@ pub(crate) fn mentions(
             // Names the corpus or the rules vouch for stand whatever the tag
             // ("Brent crude", tagged as an adjective).
             let vouched = evidence.names.contains(&name) || kind_of(&name).is_some();
-            if let Some(p) = tags
-                && !vouched
+            if !vouched
+                && let Some(p) = tags()
                 && !super::syntax::may_be_name(
                     p,
                     Span::new(
@@ -345,7 +345,7 @@ mod tests {
             heading,
             &lex,
             evidence,
-            None,
+            &|| None,
         )
         .into_iter()
         .map(|m| (m.span.slice(text).to_string(), m.kind.or(m.reference)))
@@ -418,7 +418,7 @@ mod tests {
         let ev = Evidence::default();
         let t =
             "Sales in Norland and shares in Tidewater Retail rose, said Acme Logistics's chief.";
-        let m = mentions(t, Span::new(0, t.len()), false, &lex, &ev, None);
+        let m = mentions(t, Span::new(0, t.len()), false, &lex, &ev, &|| None);
         let flags: Vec<(&str, bool, bool)> = m
             .iter()
             .map(|m| (m.span.slice(t), m.locative, m.possessive))
@@ -432,7 +432,7 @@ mod tests {
             ]
         );
         let label = "Expected close: first half of 2027";
-        assert!(mentions(label, Span::new(0, label.len()), false, &lex, &ev, None).is_empty());
+        assert!(mentions(label, Span::new(0, label.len()), false, &lex, &ev, &|| None).is_empty());
     }
 
     #[test]
