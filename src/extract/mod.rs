@@ -239,7 +239,7 @@ fn extract_doc(
             let p = tree
                 .get_or_init(|| {
                     let mut p = tags_of(k)?.clone();
-                    p.parse_tree(m, text);
+                    p.parse_tree(m);
                     Some(p)
                 })
                 .as_ref()?;

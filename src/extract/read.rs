@@ -3,6 +3,7 @@
 //! references already resolved), its clauses and the salience of the article
 //! so far come in a `Reading`.
 
+use super::syntax::Owner;
 use super::*;
 
 /// What the reading of one sentence needs.
@@ -90,20 +91,35 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         .cloned()
         .collect();
     let subject_of = |rel: usize, span: Span| -> Option<(String, Option<EntityKind>)> {
-        // The grammar first: the name in the subject of the governing clause.
+        // The grammar first: whose the governing clause makes the figure.
         // Except for a figure in parentheses after a name ("AMD (-6.4%)"),
-        // which is that name's.
+        // which is that name's; and with no name to choose, nothing to
+        // parse for.
         let at = number_core(text, span).start();
         let bracketed = text[..at]
             .trim_end_matches(['-', '+', '\u{2212}', '$', '€', '£', ' '])
             .ends_with('(');
-        // With fewer than two names to choose from, the tree cannot change
-        // the choice: the sentence is not parsed.
-        (!bracketed && uncited.len() > 1)
-            .then(cx.tree)
-            .flatten()
-            .and_then(|(p, m)| super::syntax::governing_subject(p, m, at, base, &uncited))
-            .or_else(|| pick_subject(text, base, clauses, &uncited, rel, span))
+        // Parsing pays when there are names to choose between, or one name
+        // that may only be speaking.
+        let worth_parsing = !bracketed
+            && (uncited.len() > 1 || (uncited.len() == 1 && super::syntax::speaks(lower)));
+        let owner = match cx.tree {
+            tree if worth_parsing => tree().map_or(Owner::Unknown, |(p, m)| {
+                super::syntax::governing_subject(p, m, at, base, &uncited)
+            }),
+            _ => Owner::Unknown,
+        };
+        let candidates: Vec<Mention> = match owner {
+            Owner::Named(m) => return Some((m.name.clone(), m.kind)),
+            // "The agency said 412 people were injured": not the agency's.
+            Owner::NotTheSpeaker(speaker) => uncited
+                .iter()
+                .filter(|m| !speaker.contains(m.span))
+                .cloned()
+                .collect(),
+            Owner::Unknown => uncited.clone(),
+        };
+        pick_subject(text, base, clauses, &candidates, rel, span)
             .map(|m| (m.name.clone(), m.kind))
             .or_else(|| he.then(|| salience.person.clone()).flatten())
             .or_else(|| salience.last())

@@ -2,10 +2,12 @@
 //! figure the reading climbs its heads to the clause that governs it; a
 //! named object there owns the figure ("fined Marrowby Water £18.5m"), else
 //! the name the subject's phrase stands for ("Shares of Meta fell 4%" →
-//! Meta). A subject that names no one sends the climb on through `xcomp`,
-//! `conj` and `ccomp`, but never into a verb of saying (its subject is a
-//! source). A pronoun subject ends it: who "it" is, salience decides. So
-//! does a relative or adverbial clause.
+//! Meta). A subject that names no one sends the climb on through `xcomp`
+//! (where the object above controls: "ordered the company to pay"), `conj`
+//! and `ccomp`, but never into a verb of saying: its subject is a source,
+//! which the rules that choose next must pass over. A pronoun subject ends
+//! the climb: who "it" is, salience decides. So does a relative or
+//! adverbial clause.
 
 use super::entity::Mention;
 use crate::nlp::{Model, Parse, Upos};
@@ -24,51 +26,85 @@ const SPEECH: &[&str] = &[
     "reveal", "disclose", "indicate", "think", "tweet", "post",
 ];
 
-/// The name the grammar makes the owner of the figure whose number starts
-/// at `at` (sentence-relative), among `mentions` (document offsets; the
-/// sentence starts at `base`): the object of the clause that governs it
-/// when that object is named ("fined Marrowby Water £18.5m", "to acquire
-/// DataRiver for $2.7 billion"), else its subject.
+/// Whether a sentence (lower case) has a word of saying in it: only then can
+/// its one name be a source rather than the owner.
+pub(super) fn speaks(lower: &str) -> bool {
+    crate::text::word_spans(lower).iter().any(|(_, w)| {
+        SPEECH.iter().any(|v| {
+            w.strip_prefix(v)
+                .is_some_and(|rest| matches!(rest, "" | "s" | "d" | "ed" | "ing" | "es"))
+                || matches!(
+                    (*v, *w),
+                    ("say", "said") | ("tell", "told") | ("write", "wrote") | ("think", "thought")
+                )
+        })
+    })
+}
+
+/// What the grammar says about whose a figure is.
+#[derive(Debug, PartialEq)]
+pub(super) enum Owner<'m> {
+    /// This name.
+    Named(&'m Mention),
+    /// Nobody the tree can name, but the subject of this verb of saying
+    /// (a document span) is a source and not the owner ("The agency said
+    /// 412 people were injured").
+    NotTheSpeaker(Span),
+    Unknown,
+}
+
+/// Whose the figure whose number starts at `at` (sentence-relative) is,
+/// among `mentions` (document offsets; the sentence starts at `base`): the
+/// object of the clause that governs it when that object is named ("fined
+/// Marrowby Water £18.5m", "to acquire DataRiver for $2.7 billion"), else
+/// its subject; reached through `xcomp`, the object of the verb above
+/// controls ("ordered the company to pay £1.2 million").
 pub(super) fn governing_subject<'m>(
     parse: &Parse,
     model: &Model,
     at: usize,
     base: usize,
     mentions: &'m [Mention],
-) -> Option<&'m Mention> {
+) -> Owner<'m> {
     if !parse.is_parsed() {
-        return None;
+        return Owner::Unknown;
     }
-    let figure_word = parse.word_at(at)?;
+    let Some(figure_word) = parse.word_at(at) else {
+        return Owner::Unknown;
+    };
+    let label = |i: usize| model.label(parse.words[i].deprel);
     let mut cur = figure_word;
     let mut first_clause = true;
+    let mut via = "";
     for _ in 0..parse.words.len() {
-        let w = parse.words.get(cur)?;
+        let Some(w) = parse.words.get(cur) else { break };
         let clause = matches!(w.upos, Upos::Verb | Upos::Aux)
-            || parse
-                .children(cur)
-                .any(|c| model.label(parse.words[c].deprel) == "cop");
+            || parse.children(cur).any(|c| label(c) == "cop");
         if clause {
-            if SPEECH.contains(&w.lemma.as_str()) && !first_clause {
-                return None;
-            }
+            // Children in a role, never the figure itself ("fined …
+            // £3.2 million"), though a name the figure qualifies counts
+            // ("DataRiver for $2.7 billion").
             let roles = |want: &[&str]| -> Vec<usize> {
                 parse
                     .children(cur)
                     .filter(|&c| {
-                        let l = model.label(parse.words[c].deprel);
-                        // Not the figure itself ("fined … £3.2 million"),
-                        // though a name the figure qualifies counts
-                        // ("DataRiver for $2.7 billion").
+                        let l = label(c);
                         want.iter()
                             .any(|r| l == *r || l.starts_with(&format!("{r}:")))
                             && c != figure_word
                             && !matches!(parse.words[c].upos, Upos::Num | Upos::Sym)
-                            && !parse.dominates(c, cur)
                     })
                     .collect()
             };
-            if first_clause {
+            if SPEECH.contains(&w.lemma.as_str()) && !first_clause {
+                return match roles(&["nsubj"]).first() {
+                    Some(&c) => Owner::NotTheSpeaker(parse.subtree_span(c).offset(base)),
+                    None => Owner::Unknown,
+                };
+            }
+            if first_clause || via == "xcomp" {
+                // (An infinitive the parser hung as `advcl` counts as
+                // `xcomp`: "ordered the company to pay".)
                 for c in roles(&["iobj", "obj"]) {
                     // A person or a place as object is who or where, not
                     // whose ("signed Luca Moreau", "routes to Europe").
@@ -76,26 +112,38 @@ pub(super) fn governing_subject<'m>(
                         && !m.is_person()
                         && m.kind != Some(EntityKind::Place)
                     {
-                        return Some(m);
+                        return Owner::Named(m);
                     }
                 }
             }
             for c in roles(&["nsubj"]) {
                 if parse.words[c].upos == Upos::Pron {
-                    return None;
+                    return Owner::Unknown;
                 }
                 if let Some(m) = name_of(parse, model, c, base, mentions) {
-                    return Some(m);
+                    return Owner::Named(m);
                 }
             }
             first_clause = false;
-            if !CLIMB.contains(&model.label(w.deprel)) {
-                return None;
+            via = model.label(w.deprel);
+            let infinitive = via == "advcl"
+                && roles(&["nsubj"]).is_empty()
+                && parse
+                    .children(cur)
+                    .any(|c| label(c) == "mark" && parse.words[c].lemma == "to");
+            if infinitive {
+                via = "xcomp";
+            }
+            if !CLIMB.contains(&via) {
+                return Owner::Unknown;
             }
         }
-        cur = w.head?;
+        match w.head {
+            Some(h) => cur = h,
+            None => break,
+        }
     }
-    None
+    Owner::Unknown
 }
 
 /// The name a noun phrase headed by word `head` stands for: a mention
@@ -132,14 +180,22 @@ fn name_of<'m>(
 }
 
 /// Whether a capitalised stretch at `span` (sentence-relative) may be a
-/// name: one of its words is tagged a proper noun, or none is tagged as a
-/// word that names nothing (a determiner, verb, adjective, adverb, pronoun,
-/// …). "Any", "Rising", "Key" opening a sentence are not names; an unknown
-/// company the tagger takes for a common noun ("Tidewater Retail") may be.
-pub(super) fn may_be_name(parse: &Parse, span: Span) -> bool {
-    let words = || parse.words.iter().filter(|w| w.span.overlaps(span));
-    words().any(|w| w.upos == Upos::Propn)
-        || words().all(|w| matches!(w.upos, Upos::Noun | Upos::X | Upos::Sym | Upos::Punct))
+/// name. One word must be tagged a proper noun ("Deaths", "Pensioners",
+/// "Sentencing" opening a sentence are common nouns; "Any", "Rising",
+/// "Key" a determiner, a verb, an adjective), unless it is an acronym. Of
+/// several words, one must be a proper noun, or all nouns: an unknown
+/// company the tagger takes for common nouns ("Tidewater Retail") may be
+/// a name.
+pub(super) fn may_be_name(parse: &Parse, span: Span, acronym: bool) -> bool {
+    let words: Vec<&crate::nlp::Word> = parse
+        .words
+        .iter()
+        .filter(|w| w.span.overlaps(span))
+        .collect();
+    let nounish =
+        |w: &&crate::nlp::Word| matches!(w.upos, Upos::Noun | Upos::X | Upos::Sym | Upos::Punct);
+    words.iter().any(|w| w.upos == Upos::Propn)
+        || ((words.len() > 1 || acronym) && words.iter().all(nounish))
 }
 
 #[cfg(test)]
@@ -163,7 +219,11 @@ mod tests {
         let model = Model::builtin().unwrap();
         let parse = Parse::of(model, text);
         let ms: Vec<Mention> = names.iter().map(|n| mention(text, n)).collect();
-        governing_subject(&parse, model, text.find(figure).unwrap(), 0, &ms).map(|m| m.name.clone())
+        match governing_subject(&parse, model, text.find(figure).unwrap(), 0, &ms) {
+            Owner::Named(m) => Some(m.name.clone()),
+            Owner::NotTheSpeaker(s) => Some(format!("not {}", s.slice(text))),
+            Owner::Unknown => None,
+        }
     }
 
     #[test]
@@ -193,8 +253,17 @@ mod tests {
             Some("Hollin Water")
         );
         // The subject of a verb of saying is a source.
-        let t = "Nationwide said prices rose 4% in the year.";
-        assert_eq!(subject(t, "4%", &["Nationwide"]), None);
+        let t = "Northwind Bank said prices rose 4% in the year.";
+        assert_eq!(
+            subject(t, "4%", &["Northwind Bank"]).as_deref(),
+            Some("not Northwind Bank")
+        );
+        // Object control: who was ordered to pay.
+        let t = "Judge Helen Carrow ordered the company to pay £1.2 million in costs.";
+        assert_eq!(
+            subject(t, "1.2", &["Judge Helen Carrow", "the company"]).as_deref(),
+            Some("the company")
+        );
         // A pronoun subject is left to salience.
         let t = "It will close 45 stores, Acme said.";
         assert_eq!(subject(t, "45", &["Acme"]), None);
@@ -205,7 +274,7 @@ mod tests {
         let model = Model::builtin().unwrap();
         let t = "Rising costs pushed Key Metals down 4%.";
         let p = Parse::tagged(model, t);
-        assert!(!may_be_name(&p, Span::new(0, 6)));
-        assert!(may_be_name(&p, Span::new(20, 30)));
+        assert!(!may_be_name(&p, Span::new(0, 6), false));
+        assert!(may_be_name(&p, Span::new(20, 30), false));
     }
 }

@@ -45,13 +45,15 @@ pub struct Word {
 pub struct Parse {
     pub words: Vec<Word>,
     parsed: bool,
+    /// What the tagger saw of each word, kept for the parser.
+    keys: Vec<word::WordKey>,
 }
 
 impl Parse {
     /// Tokenises, tags and parses `text`.
     pub fn of(model: &Model, text: &str) -> Parse {
         let mut p = Parse::tagged(model, text);
-        p.parse_tree(model, text);
+        p.parse_tree(model);
         p
     }
 
@@ -59,8 +61,11 @@ impl Parse {
     /// enough for every sentence.
     pub fn tagged(model: &Model, text: &str) -> Parse {
         let spans = tokenize(text);
-        let forms: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
-        let tags = model.tag(&forms);
+        let keys: Vec<word::WordKey> = spans
+            .iter()
+            .map(|s| word::WordKey::new(s.slice(text)))
+            .collect();
+        let tags = model.tag_keys(&keys);
         let words = spans
             .into_iter()
             .zip(tags)
@@ -75,17 +80,17 @@ impl Parse {
         Parse {
             words,
             parsed: false,
+            keys,
         }
     }
 
-    /// Adds the tree to a tagged sentence (`text` is the text it was tagged from).
-    pub fn parse_tree(&mut self, model: &Model, text: &str) {
+    /// Adds the tree to a tagged sentence.
+    pub fn parse_tree(&mut self, model: &Model) {
         if self.parsed {
             return;
         }
-        let forms: Vec<&str> = self.words.iter().map(|w| w.span.slice(text)).collect();
         let tags: Vec<Upos> = self.words.iter().map(|w| w.upos).collect();
-        let (heads, deprels) = model.parse(&forms, &tags);
+        let (heads, deprels) = model.parse_keys(&self.keys, &tags);
         for ((w, h), d) in self.words.iter_mut().zip(heads).zip(deprels) {
             w.head = h;
             w.deprel = d;

@@ -76,6 +76,18 @@ impl Model {
         self.lemmatizer.lemma(word, tag)
     }
 
+    pub(crate) fn tag_keys(&self, keys: &[WordKey]) -> Vec<Upos> {
+        self.tagger.tag(keys)
+    }
+
+    pub(crate) fn parse_keys(
+        &self,
+        keys: &[WordKey],
+        tags: &[Upos],
+    ) -> (Vec<Option<usize>>, Vec<Deprel>) {
+        self.parser.parse(keys, tags)
+    }
+
     /// The name of a relation ("nsubj", "obl:tmod").
     pub fn label(&self, d: Deprel) -> &str {
         self.labels

@@ -4,7 +4,7 @@
 use super::hash;
 
 /// The features of one word form.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub(crate) struct WordKey {
     /// Lower case, digits written as 0 ("4.35" → "0.00").
     pub norm: u64,

@@ -122,6 +122,9 @@ pub(crate) fn mentions<'t>(
         let run_start = toks[run.start].span.start();
         let raw = run.text(prose, &toks);
         for part in name_parts(&clean_name(&raw), lex) {
+            // "Judge Helen Carrow", "Interior Minister Dana Kovač": a title
+            // opening the run makes the rest a person's name.
+            let (part, titled) = strip_title(&part);
             let Some(rel) = raw.find(&part) else { continue };
             // "SUVs", "GPUs", "CEOs": plurals of acronyms are things, not names.
             if part.len() > 2
@@ -181,6 +184,7 @@ pub(crate) fn mentions<'t>(
                         span.start() - sentence.start(),
                         span.end() - sentence.start(),
                     ),
+                    is_acronym(&name),
                 )
             {
                 continue;
@@ -196,7 +200,7 @@ pub(crate) fn mentions<'t>(
                         .iter()
                         .any(|p| p.rsplit(' ').next() == Some(name.as_str())));
             let kind = kind_of(&name)
-                .or_else(|| known_person.then_some(EntityKind::Person))
+                .or_else(|| (known_person || titled).then_some(EntityKind::Person))
                 .or_else(|| person_kind(prose, &toks, &run, &name))
                 .or((place || known_place).then_some(EntityKind::Place));
             out.push(Mention {
@@ -287,6 +291,20 @@ fn opens_measure(rest: &str, lex: &Lexicon) -> bool {
             .iter()
             .any(|p| p.len() > 1 && words.len() >= p.len() && words[..p.len()] == p[..])
     })
+}
+
+/// A name without the titles that open it, and whether there were any
+/// ("Interior Minister Dana Kovač" → "Dana Kovač"). A title alone, or a
+/// title before fewer than two words, stays as it is ("Chief Executive").
+fn strip_title(part: &str) -> (String, bool) {
+    let words: Vec<&str> = part.split(' ').collect();
+    let is_title = |w: &&str| TITLES.contains(&w.to_lowercase().trim_end_matches('.'));
+    // The title is among the first three words ("Deputy Finance Minister").
+    let last_title = words.iter().take(3).rposition(is_title);
+    match last_title {
+        Some(t) if words.len() >= t + 3 => (words[t + 1..].join(" "), true),
+        _ => (part.to_string(), false),
+    }
 }
 
 fn longest_evidenced_prefix(part: &str, evidence: &Evidence) -> Option<String> {
@@ -433,6 +451,21 @@ mod tests {
         );
         let label = "Expected close: first half of 2027";
         assert!(mentions(label, Span::new(0, label.len()), false, &lex, &ev, &|| None).is_empty());
+    }
+
+    #[test]
+    fn a_title_opening_a_name_makes_a_person() {
+        let got = names(
+            "Judge Helen Carrow fined it, and Interior Minister Dana Kovač agreed.",
+            false,
+            &Evidence::default(),
+        );
+        assert_eq!(got[0], ("Helen Carrow".into(), Some(EntityKind::Person)));
+        assert_eq!(got[1], ("Dana Kovač".into(), Some(EntityKind::Person)));
+        assert_eq!(
+            strip_title("Chief Executive"),
+            ("Chief Executive".into(), false)
+        );
     }
 
     #[test]
