@@ -32,4 +32,7 @@ pub struct Finding {
     pub message: String,
     /// Indices into the run's claims, in document order.
     pub claims: Vec<usize>,
+    /// For a conflict: the frame slots the claims share, which made them
+    /// one fact ("measure \"people\"", "predicate \"kill\"").
+    pub same_fact: Vec<String>,
 }

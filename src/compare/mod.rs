@@ -38,6 +38,7 @@ impl Roles<'_> {
 
 /// Applies the rules to every group of claims.
 pub fn compare(claims: &[Claim], roles: &Roles, rules: &Rules) -> Vec<Finding> {
+    let words = frame_words(rules);
     let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         groups
@@ -54,6 +55,7 @@ pub fn compare(claims: &[Claim], roles: &Roles, rules: &Rules) -> Vec<Finding> {
             numeric: rules.numeric_for(attribute),
             subject,
             attribute,
+            words: &words,
         };
         ctx.group(&ids, &mut out);
     }
@@ -85,6 +87,31 @@ struct Ctx<'a> {
     numeric: NumericRules,
     subject: &'a str,
     attribute: &'a str,
+    /// Direction verbs and synonyms, for telling frames apart.
+    words: &'a crate::extract::FrameWords,
+}
+
+/// The rules' direction verbs with their lemmas ("rose" → "rise"), and
+/// their synonym groups, for telling frames apart.
+fn frame_words(rules: &Rules) -> crate::extract::FrameWords {
+    let forms = rules.directions.up.iter().chain(&rules.directions.down);
+    let mut movement: BTreeSet<String> = forms.map(|w| w.to_lowercase()).collect();
+    if let Ok(model) = crate::nlp::Model::builtin() {
+        let lemmas: Vec<String> = movement
+            .iter()
+            .map(|w| model.lemma(w, crate::nlp::Upos::Verb))
+            .collect();
+        movement.extend(lemmas);
+    }
+    let mut synonyms = BTreeMap::new();
+    for group in &rules.synonyms {
+        if let Some(head) = group.first() {
+            for w in group {
+                synonyms.insert(w.to_lowercase(), head.to_lowercase());
+            }
+        }
+    }
+    crate::extract::FrameWords { movement, synonyms }
 }
 
 /// Claims that state one value.
@@ -107,6 +134,7 @@ impl Ctx<'_> {
                 ));
             }
         }
+        let muddled = self.muddled(&clusters);
         for i in 0..clusters.len() {
             for j in i + 1..clusters.len() {
                 let (a, b) = (&clusters[i], &clusters[j]);
@@ -116,6 +144,12 @@ impl Ctx<'_> {
                 let Some((kind, rule, why)) = self.relate(a.ids[0], b.ids[0]) else {
                     continue;
                 };
+                // One fact only if some claim of each side, from two
+                // sources that do not contradict themselves here, has a
+                // frame the other's does not clash with.
+                let Some(basis) = self.aligned(a, b, &muddled) else {
+                    continue;
+                };
                 conflicted[i] = true;
                 conflicted[j] = true;
                 let message = format!(
@@ -123,7 +157,9 @@ impl Ctx<'_> {
                     self.quote(a.ids[0]),
                     self.quote(b.ids[0])
                 );
-                out.push(self.finding(kind, rule, message, &[a, b]));
+                let mut f = self.finding(kind, rule, message, &[a, b]);
+                f.same_fact = basis;
+                out.push(f);
             }
         }
         for (i, c) in clusters.iter().enumerate() {
@@ -151,6 +187,71 @@ impl Ctx<'_> {
                 ));
             }
         }
+    }
+
+    /// Documents that give two incompatible values under this one key with
+    /// nothing in their frames to tell them apart ("two prices in one
+    /// sentence"): the key is under-specified there, so their values are
+    /// not compared with other sources'.
+    fn muddled(&self, clusters: &[Cluster]) -> BTreeSet<usize> {
+        let mut out = BTreeSet::new();
+        for (i, a) in clusters.iter().enumerate() {
+            for b in &clusters[i + 1..] {
+                for &x in &a.ids {
+                    for &y in &b.ids {
+                        let (cx, cy) = (&self.claims[x], &self.claims[y]);
+                        let mismatch =
+                            matches!(self.relate(x, y), Some((_, RuleId::NumericMismatch, _)));
+                        if cx.doc == cy.doc && mismatch && self.clash(x, y).is_none() {
+                            out.insert(cx.doc);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Why two claims' frames make them different facts, if they do.
+    fn clash(&self, x: usize, y: usize) -> Option<String> {
+        let base = self
+            .attribute
+            .split([' ', '('])
+            .next()
+            .unwrap_or(self.attribute);
+        // A fallback attribute: the rules did not name the measure (a
+        // count's attribute is its own noun).
+        let counted = matches!(&self.claims[x].value, Value::Quantity(q)
+            if matches!(&q.unit, crate::extract::Unit::Count { noun } if *noun == base));
+        let generic = counted || matches!(base, "change" | "amount" | "percentage");
+        self.claims[x]
+            .frame
+            .clash(&self.claims[y].frame, self.words, generic)
+    }
+
+    /// The frame slots shared by the best aligned pair of claims from two
+    /// clusters (from different, reportable sources), or `None` when every
+    /// such pair clashes or involves a muddled source.
+    fn aligned(&self, a: &Cluster, b: &Cluster, muddled: &BTreeSet<usize>) -> Option<Vec<String>> {
+        let mut best: Option<Vec<String>> = None;
+        for &x in &a.ids {
+            for &y in &b.ids {
+                let (cx, cy) = (&self.claims[x], &self.claims[y]);
+                let docs = (BTreeSet::from([cx.doc]), BTreeSet::from([cy.doc]));
+                if !self.counts(&docs.0, &docs.1)
+                    || muddled.contains(&cx.doc)
+                    || muddled.contains(&cy.doc)
+                    || self.clash(x, y).is_some()
+                {
+                    continue;
+                }
+                let shared = cx.frame.shared(&cy.frame);
+                if best.as_ref().is_none_or(|b| shared.len() > b.len()) {
+                    best = Some(shared);
+                }
+            }
+        }
+        best
     }
 
     /// Whether a comparison between these document sets should be reported:
@@ -274,6 +375,7 @@ impl Ctx<'_> {
             attribute: self.attribute.to_string(),
             message,
             claims,
+            same_fact: Vec::new(),
         }
     }
 }

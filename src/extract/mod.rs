@@ -12,6 +12,7 @@ mod attribute;
 mod clause;
 mod date;
 mod entity;
+mod frame;
 mod lexicon;
 mod quantity;
 mod read;
@@ -20,6 +21,7 @@ mod syntax;
 
 pub use action::Action;
 pub use date::{DateValue, Period, weekday_name, weekday_of};
+pub use frame::{Frame, FrameWords};
 pub use lexicon::Modality;
 pub use quantity::{Direction, Qualifier, Quantity, Unit};
 
@@ -90,6 +92,9 @@ pub struct Claim {
     pub modality: Modality,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+    /// What a figure measures, by which predicate, when, in what scope
+    /// (empty slots where the sentence does not say or was not parsed).
+    pub frame: Frame,
     /// The evidence: the figure, date or action as written.
     #[serde(skip)]
     pub span: Span,

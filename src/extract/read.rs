@@ -49,6 +49,7 @@ impl Reading<'_> {
             modality,
             value,
             attribution: self.attribution.clone(),
+            frame: Frame::default(),
             span,
             sentence: self.sentence,
         }
@@ -237,7 +238,11 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         if modality == Modality::Speculative {
             attr.push_str(" forecast");
         }
-        out.push(cx.claim(span, (subject, kind), attr, Value::Quantity(q), modality));
+        let mut claim = cx.claim(span, (subject, kind), attr, Value::Quantity(q), modality);
+        if let Some((p, m)) = (cx.tree)() {
+            claim.frame = Frame::read(p, m, text, span);
+        }
+        out.push(claim);
     }
     out
 }

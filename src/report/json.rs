@@ -26,6 +26,9 @@ struct JsonFinding<'a> {
     subject: &'a str,
     attribute: &'a str,
     message: &'a str,
+    /// The frame slots that made the claims one fact (conflicts).
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    same_fact: &'a [String],
     claims: Vec<Located<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explain: Option<crate::compare::Explanation>,
@@ -76,6 +79,7 @@ pub fn report_json(run: &Run, explain: Option<&crate::rules::Rules>) -> String {
             subject: &f.subject,
             attribute: &f.attribute,
             message: &f.message,
+            same_fact: &f.same_fact,
             claims: f
                 .claims
                 .iter()

@@ -30,6 +30,10 @@ pub struct Located<'a> {
     pub modality: crate::extract::Modality,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<&'a str>,
+    /// The claim's fact frame (measure, predicate, time, scope), empty
+    /// slots left out.
+    #[serde(skip_serializing_if = "is_empty_frame")]
+    pub frame: &'a crate::extract::Frame,
 }
 
 pub(crate) fn locate<'a>(claim: &'a Claim, docs: &'a [Document]) -> Located<'a> {
@@ -47,7 +51,12 @@ pub(crate) fn locate<'a>(claim: &'a Claim, docs: &'a [Document]) -> Located<'a> 
         value: &claim.value,
         modality: claim.modality,
         attribution: claim.attribution.as_deref(),
+        frame: &claim.frame,
     }
+}
+
+fn is_empty_frame(f: &&crate::extract::Frame) -> bool {
+    **f == crate::extract::Frame::default()
 }
 
 /// Folds runs of white space (line breaks in wrapped text) into one space.

@@ -1,0 +1,486 @@
+//! Fact frames: what a figure measures, by which predicate, when and in
+//! what scope, read from the dependency tree of its sentence. Two figures
+//! are one fact only when their frames agree (`Frame::clash`): "killed 5"
+//! and "injured 50" share a subject and a unit but not a predicate; "fell
+//! 50% in 2008" and "fell 4% on Tuesday" not a time; "$1,199 for the
+//! 13-inch model" and "$1,799 for the 15-inch model" not a qualifier.
+//!
+//! A slot the tree does not fill stays empty, and an empty slot never
+//! clashes: frames only tell facts apart, they never join them.
+
+use crate::nlp::{Model, Parse, Upos};
+use crate::span::Span;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Frame {
+    /// The noun the figure counts or whose measure it is, as a lemma
+    /// ("people", "share", "vote").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
+    /// Words that pick the measure out ("13-inch", "in cash"), lower case.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub qualifiers: Vec<String>,
+    /// The lemma of the verb that governs the figure ("kill", "injure").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predicate: Option<String>,
+    /// Time expressions of the figure's clause, lower case and without
+    /// their preposition ("2008", "tuesday", "last season", "so far").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub time: Vec<String>,
+    /// What the figure is counted per, or that it is a part ("per share",
+    /// "per week", "part").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}
+
+/// What the rules say about words, for telling frames apart: verbs that
+/// only give a change its direction, and words that are one word.
+#[derive(Debug, Default)]
+pub struct FrameWords {
+    /// Lemmas and forms of the direction verbs ("rise", "rose", "slump").
+    pub movement: std::collections::BTreeSet<String>,
+    /// Word → the first word of its synonym group.
+    pub synonyms: std::collections::BTreeMap<String, String>,
+}
+
+impl FrameWords {
+    fn same(&self, a: &str, b: &str) -> bool {
+        let head = |w: &str| {
+            self.synonyms
+                .get(w)
+                .cloned()
+                .unwrap_or_else(|| w.to_string())
+        };
+        // "recalling" / "recall": a lemma the lemmatizer missed.
+        let stem = |w: &str| w.chars().take(5).collect::<String>();
+        a == b || head(a) == head(b) || (a.len() > 5 && b.len() > 5 && stem(a) == stem(b))
+    }
+}
+
+/// Verbs that carry no event of their own ("revenue was $5bn", "the toll
+/// stood at 12", "the company said …"): never a reason to tell facts apart.
+const LIGHT: &[&str] = &[
+    "be", "have", "say", "report", "reach", "total", "stand", "make", "get", "see", "show", "put",
+    "give", "come", "hit", "bring", "take", "remain", "announce", "confirm", "add", "include",
+    "estimate", "expect", "tell", "close", "end", "finish", "settle", "open", "trade",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+/// Words that make a phrase a time expression ("last season", "so far").
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "last",
+    "this",
+    "next",
+    "previous",
+    "ago",
+    "far",
+    "since",
+    "season",
+    "quarter",
+    "year",
+    "month",
+    "week",
+    "day",
+    "weekend",
+    "morning",
+    "evening",
+    "night",
+    "decade",
+    "earlier",
+    "later",
+];
+
+impl Frame {
+    /// The frame of the figure at `figure` (sentence-relative span) in a
+    /// parsed sentence `text`.
+    pub(crate) fn read(parse: &Parse, model: &Model, text: &str, figure: Span) -> Frame {
+        let mut f = Frame {
+            scope: scope_after(text, figure),
+            ..Frame::default()
+        };
+        if !parse.is_parsed() {
+            return f;
+        }
+        let label = |i: usize| model.label(parse.words[i].deprel);
+        let inside: Vec<usize> = (0..parse.words.len())
+            .filter(|&i| figure.contains(parse.words[i].span))
+            .collect();
+        // The figure's top word: the one whose head lies outside it.
+        let Some(&top) = inside.iter().find(|&&i| {
+            parse.words[i]
+                .head
+                .is_none_or(|h| !figure.contains(parse.words[h].span))
+        }) else {
+            return f;
+        };
+        let w = &parse.words[top];
+        // "24 people", "38 container ships": the noun is in the figure.
+        // "rose 4%", "$3.2 billion": it is the noun the figure quantifies,
+        // or else the subject of its clause.
+        let quantified = matches!(label(top), "nummod" | "amod" | "compound" | "nmod:npmod")
+            .then_some(w.head)
+            .flatten()
+            .filter(|&h| matches!(parse.words[h].upos, Upos::Noun));
+        let noun = if w.upos == Upos::Noun {
+            Some(top)
+        } else {
+            quantified
+        };
+        let clause = governing_verb(parse, noun.unwrap_or(top));
+        if let Some(n) = noun {
+            f.measure = Some(parse.words[n].lemma.to_lowercase());
+            f.qualifiers = qualifiers(parse, model, text, n, &inside);
+        } else if let Some(v) = clause {
+            f.measure = parse
+                .children(v)
+                .find(|&c| label(c).starts_with("nsubj") && parse.words[c].upos == Upos::Noun)
+                .map(|c| parse.words[c].lemma.to_lowercase());
+            f.qualifiers = qualifiers(parse, model, text, top, &inside);
+        }
+        if let Some(v) = clause {
+            let lemma = parse.words[v].lemma.to_lowercase();
+            if parse.words[v].upos == Upos::Verb && !LIGHT.contains(&lemma.as_str()) {
+                f.predicate = Some(lemma);
+            }
+        }
+        let mut holders = vec![top];
+        holders.extend(noun);
+        holders.extend(clause);
+        for h in holders {
+            for c in parse.children(h) {
+                // Any dependent but a subject may be a time ("last season"
+                // is often read as an object).
+                if inside.contains(&c) || label(c).starts_with("nsubj") {
+                    continue;
+                }
+                if let Some(t) = time_of(parse, text, c) {
+                    f.time.push(t);
+                }
+            }
+        }
+        f.time.sort();
+        f.time.dedup();
+        f
+    }
+
+    /// Why two frames cannot be one fact, if they cannot. Only where the
+    /// rules did not name the measure (`generic`: the attribute is a
+    /// fallback such as "change", "amount" or a count's own noun) do
+    /// measures and predicates tell facts apart ("killed 5" / "injured 50");
+    /// a named measure is already one fact however it is worded ("412,000
+    /// vehicles delivered" / "410,000 cars handed over"). Direction verbs
+    /// and synonyms never clash. Times clash when both sides name an
+    /// absolute time (a year, month, weekday, numbered quarter) and share
+    /// none, or, with no absolute time, both name relative ones ("last
+    /// season" / "this season") and share none.
+    pub fn clash(&self, other: &Frame, words: &FrameWords, generic: bool) -> Option<String> {
+        if generic
+            && let (Some(a), Some(b)) = (&self.predicate, &other.predicate)
+            && !words.same(a, b)
+            && !words.movement.contains(a)
+            && !words.movement.contains(b)
+        {
+            return Some(format!("different events (\"{a}\" vs \"{b}\")"));
+        }
+        if generic
+            && let (Some(a), Some(b)) = (&self.measure, &other.measure)
+            && !words.same(a, b)
+        {
+            return Some(format!("different measures (\"{a}\" vs \"{b}\")"));
+        }
+        let (abs_a, rel_a) = kinds_of_time(&self.time);
+        let (abs_b, rel_b) = kinds_of_time(&other.time);
+        let disjoint = |x: &[&String], y: &[&String]| {
+            !x.is_empty() && !y.is_empty() && !x.iter().any(|t| y.contains(t))
+        };
+        if disjoint(&abs_a, &abs_b)
+            || (abs_a.is_empty() && abs_b.is_empty() && disjoint(&rel_a, &rel_b))
+        {
+            return Some(format!(
+                "different times (\"{}\" vs \"{}\")",
+                self.time.join(", "),
+                other.time.join(", ")
+            ));
+        }
+        if self.scope != other.scope
+            && (self.scope.as_deref() == Some("part")
+                || other.scope.as_deref() == Some("part")
+                || (self.scope.is_some() && other.scope.is_some()))
+        {
+            return Some("different scopes".to_string());
+        }
+        // "13-inch" vs "15-inch": qualifiers that both name a variant.
+        fn numbered(q: &[String]) -> Vec<&String> {
+            q.iter()
+                .filter(|x| x.chars().any(|c| c.is_ascii_digit()))
+                .collect()
+        }
+        let (na, nb) = (numbered(&self.qualifiers), numbered(&other.qualifiers));
+        if !na.is_empty() && !nb.is_empty() && !na.iter().any(|q| nb.contains(q)) {
+            return Some("different variants".to_string());
+        }
+        None
+    }
+
+    /// The slots two agreeing frames share, for saying why claims met.
+    pub fn shared(&self, other: &Frame) -> Vec<String> {
+        let mut out = Vec::new();
+        if let (Some(a), Some(b)) = (&self.measure, &other.measure)
+            && a == b
+        {
+            out.push(format!("measure \"{a}\""));
+        }
+        if let (Some(a), Some(b)) = (&self.predicate, &other.predicate)
+            && a == b
+        {
+            out.push(format!("predicate \"{a}\""));
+        }
+        if let Some(t) = self.time.iter().find(|t| other.time.contains(t)) {
+            out.push(format!("time \"{t}\""));
+        }
+        out
+    }
+}
+
+/// A frame's times split into absolute ones (with a year, month, weekday
+/// or numbered quarter or half) and relative ones ("last season", "so far");
+/// a bare "year" or "day" is neither.
+fn kinds_of_time(times: &[String]) -> (Vec<&String>, Vec<&String>) {
+    let absolute = |t: &String| {
+        t.split(' ').any(|w| {
+            WEEKDAYS.contains(&w)
+                || MONTHS.contains(&w)
+                || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+                || matches!(
+                    w,
+                    "first" | "second" | "third" | "fourth" | "q1" | "q2" | "q3" | "q4"
+                )
+        })
+    };
+    let relative = |t: &String| {
+        t.split(' ').any(|w| {
+            matches!(
+                w,
+                "last"
+                    | "this"
+                    | "next"
+                    | "previous"
+                    | "ago"
+                    | "far"
+                    | "since"
+                    | "yesterday"
+                    | "today"
+                    | "tomorrow"
+                    | "tonight"
+            )
+        })
+    };
+    (
+        times.iter().filter(|t| absolute(t)).collect(),
+        times
+            .iter()
+            .filter(|t| !absolute(t) && relative(t))
+            .collect(),
+    )
+}
+
+/// The verb a word's phrase belongs to: its nearest verb ancestor, not
+/// crossing into another clause.
+fn governing_verb(parse: &Parse, from: usize) -> Option<usize> {
+    let mut cur = from;
+    for _ in 0..parse.words.len() {
+        let w = parse.words.get(cur)?;
+        if matches!(w.upos, Upos::Verb) && cur != from {
+            return Some(cur);
+        }
+        cur = w.head?;
+    }
+    None
+}
+
+/// Modifiers of word `head` that pick out what is measured ("13-inch",
+/// "in cash", "base"), leaving out names (they are the subject's), the
+/// figure itself and time expressions.
+fn qualifiers(
+    parse: &Parse,
+    model: &Model,
+    text: &str,
+    head: usize,
+    figure: &[usize],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in parse.children(head) {
+        let l = model.label(parse.words[c].deprel);
+        if figure.contains(&c) || !matches!(l, "amod" | "compound" | "nmod") {
+            continue;
+        }
+        let span = parse.subtree_span(c);
+        let inner = |k: usize| span.contains(parse.words[k].span);
+        if (0..parse.words.len())
+            .any(|k| inner(k) && (parse.words[k].upos == Upos::Propn || figure.contains(&k)))
+        {
+            continue;
+        }
+        if time_of(parse, text, c).is_some() {
+            continue;
+        }
+        out.push(span.slice(text).to_lowercase());
+    }
+    out.sort();
+    out
+}
+
+/// The time expression headed by word `i`, if it is one: lower case,
+/// without its preposition ("in 2008" → "2008").
+fn time_of(parse: &Parse, text: &str, i: usize) -> Option<String> {
+    let span = parse.subtree_span(i);
+    let words: Vec<(usize, String)> = (0..parse.words.len())
+        .filter(|&k| span.contains(parse.words[k].span))
+        .map(|k| (k, parse.words[k].span.slice(text).to_lowercase()))
+        .collect();
+    if words.len() > 5 {
+        return None;
+    }
+    let timely = words.iter().any(|(_, w)| {
+        WEEKDAYS.contains(&w.as_str())
+            || MONTHS.contains(&w.as_str())
+            || TIME_WORDS.contains(&w.as_str())
+            || (w.len() == 4 && w.starts_with(['1', '2']) && w.bytes().all(|b| b.is_ascii_digit()))
+    });
+    if !timely {
+        return None;
+    }
+    let kept: Vec<&str> = words
+        .iter()
+        .filter(|(k, w)| {
+            let tag = parse.words[*k].upos;
+            // "in 2008" → "2008", "the day" → "day", but "this season" stays.
+            words.len() == 1
+                || !(matches!(tag, Upos::Adp | Upos::Punct)
+                    || (tag == Upos::Det && !TIME_WORDS.contains(&w.as_str())))
+        })
+        .map(|(_, w)| w.as_str())
+        .collect();
+    (!kept.is_empty()).then(|| kept.join(" "))
+}
+
+/// "a share", "per week", "each": what the figure is counted per; "of
+/// which …" before it: a part of a figure given just before.
+fn scope_after(text: &str, figure: Span) -> Option<String> {
+    let before = text[..figure.start()].trim_end().to_lowercase();
+    if before.ends_with("of which") || before.ends_with("including") {
+        return Some("part".into());
+    }
+    let after = text[figure.end()..].to_lowercase();
+    let words: Vec<&str> = after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect();
+    match words.as_slice() {
+        ["each" | "apiece", ..] => Some("each".into()),
+        // "a week", but not "a week ago" or "a day after".
+        [
+            "a" | "an" | "per",
+            _,
+            "ago" | "after" | "before" | "earlier" | "later",
+            ..,
+        ] => None,
+        ["a" | "an" | "per", unit, ..] => Some(format!("per {unit}")),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(text: &str, figure: &str) -> Frame {
+        let model = Model::builtin().unwrap();
+        let p = Parse::of(model, text);
+        let s = text.find(figure).unwrap();
+        Frame::read(&p, model, text, Span::new(s, s + figure.len()))
+    }
+
+    fn words() -> FrameWords {
+        FrameWords::default()
+    }
+
+    #[test]
+    fn predicates_measures_and_times() {
+        let a = frame("The blast killed 5 people in the capital.", "5 people");
+        let b = frame("The blast injured 50 people in the capital.", "50 people");
+        assert_eq!(a.measure.as_deref(), Some("people"));
+        assert_eq!(a.predicate.as_deref(), Some("kill"));
+        assert_eq!(
+            a.clash(&b, &words(), true).as_deref(),
+            Some("different events (\"kill\" vs \"injure\")")
+        );
+        let a = frame("The index fell 50% in 2008.", "50%");
+        let b = frame("The index fell 4% on Tuesday.", "4%");
+        assert_eq!(a.time, ["2008"]);
+        assert_eq!(b.time, ["tuesday"]);
+        assert!(
+            a.clash(&b, &words(), true)
+                .unwrap()
+                .starts_with("different times")
+        );
+        // The same fact told twice meets.
+        let c = frame("On Tuesday the index fell 4.2%.", "4.2%");
+        assert_eq!(b.clash(&c, &words(), true), None);
+        // Relative times clash only with relative ones.
+        let a = frame("He scored 31 goals last season.", "31 goals");
+        let b = frame("He has scored 12 goals this season.", "12 goals");
+        let why = a.clash(&b, &words(), true);
+        assert!(
+            why.as_deref()
+                .is_some_and(|w| w.starts_with("different times")),
+            "{a:?} {b:?} {why:?}"
+        );
+        // A measure the rules named is one fact however it is worded.
+        let a = frame("Elara delivered 412,000 vehicles.", "412,000 vehicles");
+        let b = frame("Elara handed over 410,000 cars.", "410,000 cars");
+        assert_eq!(a.clash(&b, &words(), false), None);
+    }
+
+    #[test]
+    fn variants_scopes_and_parts() {
+        let a = frame("It costs $1,199 for the 13-inch model.", "$1,199");
+        let b = frame("It costs $1,799 for the 15-inch model.", "$1,799");
+        assert!(a.clash(&b, &words(), true).is_some(), "{a:?} {b:?}");
+        let a = frame(
+            "The deal is worth $334 million, of which $281 million in cash.",
+            "$281 million",
+        );
+        assert_eq!(a.scope.as_deref(), Some("part"));
+        let w = frame("He earns £300,000 a week.", "£300,000");
+        assert_eq!(w.scope.as_deref(), Some("per week"));
+    }
+}
