@@ -81,6 +81,54 @@ pub(crate) fn clause_at(clauses: &[Span], at: usize) -> Span {
 
 pub(crate) use crate::text::find_words;
 
+/// The quotation (between straight or curly double quotes) that holds
+/// byte `at` of a sentence, if any.
+pub(crate) fn quote_at(text: &str, at: usize) -> Option<Span> {
+    let marks: Vec<usize> = text
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '"' | '\u{201c}' | '\u{201d}'))
+        .map(|(i, _)| i)
+        .collect();
+    marks
+        .chunks(2)
+        .filter_map(|p| match p {
+            [a, b] => Some(Span::new(*a, *b)),
+            _ => None,
+        })
+        .find(|q| q.start() < at && at < q.end())
+}
+
+/// How firmly a sentence states what is at byte `at`, in clause `scope`.
+/// Inside a quotation only the speaker's own words count: the same quote
+/// reads the same in every outlet whatever surrounds it. A condition
+/// ("if …", "unless …") makes the sentence a possibility.
+pub(crate) fn modality_at(lower: &str, scope: Span, at: usize, lex: &Lexicon) -> Modality {
+    let conditional = ["if", "unless"]
+        .iter()
+        .any(|w| !find_words(lower, w).is_empty());
+    let level = match quote_at(lower, at) {
+        Some(q) => stated(lower, q, lex),
+        None => modality(lower, scope, lex),
+    };
+    if conditional {
+        level.max(Modality::Speculative)
+    } else {
+        level
+    }
+}
+
+/// The most hedged modality whose trigger occurs in `scope` (a quotation),
+/// nothing outside it counting.
+fn stated(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
+    let clause = scope.slice(lower);
+    lex.modality
+        .iter()
+        .filter(|(p, _)| !find_words(clause, &p.join(" ")).is_empty())
+        .map(|(_, l)| *l)
+        .max()
+        .unwrap_or(Modality::Confirmed)
+}
+
 /// The most hedged modality whose trigger occurs in `scope` of `lower`, plus
 /// "according to …" anywhere in the sentence.
 pub(crate) fn modality(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
@@ -280,6 +328,28 @@ mod tests {
         assert_eq!(modality(t, clauses(t)[0], &lex), Modality::Speculative);
         let t = "meta will sell capacity, according to bloomberg";
         assert_eq!(modality(t, clauses(t)[0], &lex), Modality::Reported);
+    }
+
+    #[test]
+    fn quotes_read_alike_and_conditions_are_possibilities() {
+        let lex = Lexicon::new(&Rules::defaults());
+        // The same quote, framed as hearsay by one outlet and not another.
+        let a = "reportedly, the minister told staff: \u{201c}we will close 45 stores\u{201d}";
+        let b = "the minister told staff: \u{201c}we will close 45 stores\u{201d}";
+        let at = |t: &str| t.find("close").unwrap();
+        let (ca, cb) = (clauses(a), clauses(b));
+        assert_eq!(
+            modality_at(a, clause_at(&ca, at(a)), at(a), &lex),
+            modality_at(b, clause_at(&cb, at(b)), at(b), &lex)
+        );
+        let t = "if regulators approve the deal, acme will close 45 stores";
+        let cl = clauses(t);
+        let x = t.find("close").unwrap();
+        assert_eq!(
+            modality_at(t, clause_at(&cl, x), x, &lex),
+            Modality::Speculative
+        );
+        assert_eq!(quote_at("he said \"no\" twice", 10), Some(Span::new(8, 11)));
     }
 
     #[test]

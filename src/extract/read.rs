@@ -143,7 +143,7 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         if q.direction.is_none() && matches!(q.unit, Unit::Percent | Unit::PercentagePoints) {
             q.direction = attribute::direction(lower, cl, span, lex);
         }
-        let modality = clause::modality(lower, cl, lex);
+        let modality = clause::modality_at(lower, cl, span.start(), lex);
         let mut attr = attribute::for_quantity(lower, text, cl, span, &q, lex);
         // Inflation, unemployment and growth are a country's: the place
         // named in the sentence, else the last place named.
@@ -301,7 +301,7 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
             (subject, kind),
             format!("date of {event}"),
             Value::Date(d.clone()),
-            clause::modality(lower, cl, lex),
+            clause::modality_at(lower, cl, span.start(), lex),
         ));
     }
     out
@@ -351,7 +351,7 @@ pub(super) fn actions(cx: &Reading) -> Vec<Claim> {
             (subject, kind),
             "action".into(),
             Value::Action(act),
-            clause::modality(lower, *cl, lex),
+            clause::modality_at(lower, *cl, span.start(), lex),
         ));
     }
     out
