@@ -274,9 +274,11 @@ pub(crate) fn attribution(text: &str) -> Option<String> {
         for at in find_words(&lower, verb) {
             // The words right before the verb, back to a comma or the start.
             let before = text[..at].trim_end();
+            // (Past the mark whatever its width: "“" is three bytes.)
             let start = before
-                .rfind([',', ';', '(', '"', '\u{201c}'])
-                .map_or(0, |i| i + 1);
+                .char_indices()
+                .rfind(|(_, c)| matches!(c, ',' | ';' | '(' | '"' | '\u{201c}' | '\u{201d}'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let words: Vec<&str> = before[start..].split_whitespace().collect();
             if words.is_empty() || words.len() > 6 {
                 continue;
@@ -328,6 +330,19 @@ mod tests {
         assert_eq!(modality(t, clauses(t)[0], &lex), Modality::Speculative);
         let t = "meta will sell capacity, according to bloomberg";
         assert_eq!(modality(t, clauses(t)[0], &lex), Modality::Reported);
+    }
+
+    #[test]
+    fn a_curly_quote_before_a_verb_of_saying_is_not_a_panic() {
+        // Found on real news: the quote mark is three bytes wide.
+        assert_eq!(
+            attribution("\u{201c}I will not resign,\u{201d} Steele said."),
+            Some("Steele".to_string())
+        );
+        assert_eq!(
+            attribution("The party\u{2019}s chairman, \u{201c}Michael Steele said\u{201d} it."),
+            Some("Michael Steele".to_string())
+        );
     }
 
     #[test]
