@@ -12,12 +12,61 @@ pub(super) static WORD_MULTIPLE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Counts in words up to ninety-nine: "seven", "forty-seven", "a dozen".
+/// Matched on lower case; a word glued to a hyphen before it ("forty-" of
+/// "forty-seven") is never matched alone.
 pub(super) static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)(?-u:\b)",
-    )
+    let units = "one|two|three|four|five|six|seven|eight|nine";
+    Regex::new(&format!(
+        r"(?-u:\b)((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{units}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|two|three|four|five|six|seven|eight|nine|a dozen)(?-u:\b)"
+    ))
     .expect("valid regex")
 });
+
+/// The value of a count in words ("forty-seven" → 47).
+fn word_value(w: &str) -> Option<f64> {
+    const SMALL: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &[
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if w == "a dozen" {
+        return Some(12.0);
+    }
+    let mut parts = w.split(['-', ' ']);
+    let first = parts.next()?;
+    let unit = |p: &str| {
+        SMALL
+            .iter()
+            .position(|x| *x == p)
+            .filter(|&i| (1..10).contains(&i))
+    };
+    let value = match TENS.iter().position(|t| !t.is_empty() && *t == first) {
+        Some(t) => t * 10 + parts.next().map_or(Some(0), unit)?,
+        None => SMALL.iter().position(|x| *x == first)?,
+    };
+    Some(value as f64)
+}
 
 /// Words that never serve as the noun of a count.
 pub(super) fn word_figures(
@@ -101,8 +150,11 @@ pub(super) fn word_figures(
         }
         out.push((span, q));
     }
-    for m in WORD_COUNT.find_iter(text) {
+    for m in WORD_COUNT.find_iter(&lower) {
         let span = Span::new(m.start(), m.end());
+        if lower[..m.start()].ends_with('-') {
+            continue;
+        }
         // "the big three cloud vendors" names a group; it does not count one.
         let before = lower[..m.start()].trim_end();
         // "the quarter in three numbers": a listicle's count is not a claim.
@@ -139,19 +191,8 @@ pub(super) fn word_figures(
         if DURATIONS.contains(&noun.as_str()) && noun != "quarters" {
             continue;
         }
-        let value = match m.as_str() {
-            "two" => 2.0,
-            "three" => 3.0,
-            "four" => 4.0,
-            "five" => 5.0,
-            "six" => 6.0,
-            "seven" => 7.0,
-            "eight" => 8.0,
-            "nine" => 9.0,
-            "ten" => 10.0,
-            "eleven" => 11.0,
-            "twelve" | "a dozen" => 12.0,
-            _ => continue,
+        let Some(value) = word_value(m.as_str()) else {
+            continue;
         };
         let end = m.end() + len;
         out.push((
@@ -168,4 +209,23 @@ pub(super) fn word_figures(
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_in_words() {
+        assert_eq!(word_value("forty-seven"), Some(47.0));
+        assert_eq!(word_value("ninety nine"), Some(99.0));
+        assert_eq!(word_value("thirteen"), Some(13.0));
+        assert_eq!(word_value("twenty"), Some(20.0));
+        assert_eq!(word_value("a dozen"), Some(12.0));
+        let m: Vec<&str> = WORD_COUNT
+            .find_iter("forty-seven arrests and thirty-seven dead")
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(m, ["forty-seven", "thirty-seven"]);
+    }
 }
