@@ -39,6 +39,13 @@ impl Roles<'_> {
 /// Applies the rules to every group of claims.
 pub fn compare(claims: &[Claim], roles: &Roles, rules: &Rules) -> Vec<Finding> {
     let words = frame_words(rules);
+    // The actions each sentence announces, for dating them.
+    let mut actions: BTreeMap<(usize, crate::span::Span), Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if matches!(c.value, Value::Action(_)) {
+            actions.entry((c.doc, c.sentence)).or_default().push(i);
+        }
+    }
     let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         groups
@@ -56,6 +63,7 @@ pub fn compare(claims: &[Claim], roles: &Roles, rules: &Rules) -> Vec<Finding> {
             subject,
             attribute,
             words: &words,
+            actions: &actions,
         };
         ctx.group(&ids, &mut out);
     }
@@ -89,6 +97,8 @@ struct Ctx<'a> {
     attribute: &'a str,
     /// Direction verbs and synonyms, for telling frames apart.
     words: &'a crate::extract::FrameWords,
+    /// Action claims by (document, sentence).
+    actions: &'a BTreeMap<(usize, crate::span::Span), Vec<usize>>,
 }
 
 /// The rules' direction verbs with their lemmas ("rose" → "rise"), and
@@ -212,6 +222,40 @@ impl Ctx<'_> {
         out
     }
 
+    /// Whether two dated claims name the same event: both frames have a
+    /// predicate (verbs of saying and other light verbs leave it empty) and
+    /// the predicates are one word; or their verbs have one object ("the
+    /// recall"); or their sentences announce one action.
+    fn same_event(&self, a: usize, b: usize) -> bool {
+        let (fa, fb) = (&self.claims[a].frame, &self.claims[b].frame);
+        if let (Some(x), Some(y)) = (&fa.predicate, &fb.predicate) {
+            return self.words.same(x, y);
+        }
+        // "announced the recall on Thursday" / "… on Tuesday".
+        if let (Some(x), Some(y)) = (&fa.object, &fb.object)
+            && self.words.same(x, y)
+        {
+            return true;
+        }
+        // "said on Thursday it would eliminate 12,000 positions" and
+        // "announced on Wednesday that it will cut 1,200 jobs": dates of
+        // saying are one event when what was said is one action.
+        let actions = |i: usize| -> Vec<&crate::extract::Action> {
+            let c = &self.claims[i];
+            self.actions
+                .get(&(c.doc, c.sentence))
+                .into_iter()
+                .flatten()
+                .filter_map(|&o| match &self.claims[o].value {
+                    Value::Action(act) => Some(act),
+                    _ => None,
+                })
+                .collect()
+        };
+        let (xs, ys) = (actions(a), actions(b));
+        xs.iter().any(|x| ys.iter().any(|y| x.same_as(y)))
+    }
+
     /// Why two claims' frames make them different facts, if they do.
     fn clash(&self, x: usize, y: usize) -> Option<String> {
         let base = self
@@ -326,10 +370,17 @@ impl Ctx<'_> {
                     }
                 }
             }
-            (Value::Date(x), Value::Date(y)) => x
+            // Two dates are of one event only when the tree names the same
+            // event for both ("opened on Monday" / "opened on Tuesday"); a
+            // date of saying or of an unnamed event ("said Thursday") is
+            // never set against another.
+            (Value::Date(x), Value::Date(y)) if self.same_event(a, b) => x
                 .conflict(y, None)
                 .map(|why| (FindingKind::Conflict, RuleId::DateMismatch, why)),
-            (Value::Action(x), Value::Action(y)) if x.same_as(y) => {
+            // Only the outlets' own voices can disagree on how firm a plan
+            // is: a quotation is the speaker's wording, the same in every
+            // outlet that quotes it.
+            (Value::Action(x), Value::Action(y)) if x.same_as(y) && !ca.quoted && !cb.quoted => {
                 let (la, lb) = (level(ca.modality), level(cb.modality));
                 (la != lb).then(|| {
                     (

@@ -24,6 +24,11 @@ pub struct Frame {
     /// The lemma of the verb that governs the figure ("kill", "injure").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub predicate: Option<String>,
+    /// The lemma of the governing verb's object, when it is a common noun
+    /// ("announced the recall" → "recall"): what an event of a light verb
+    /// is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
     /// Time expressions of the figure's clause, lower case and without
     /// their preposition ("2008", "tuesday", "last season", "so far").
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -45,7 +50,9 @@ pub struct FrameWords {
 }
 
 impl FrameWords {
-    fn same(&self, a: &str, b: &str) -> bool {
+    /// Whether two words are one: equal, synonyms in the rules, or one
+    /// stem (a lemma the lemmatizer missed: "recalling" / "recall").
+    pub fn same(&self, a: &str, b: &str) -> bool {
         let head = |w: &str| {
             self.synonyms
                 .get(w)
@@ -165,6 +172,12 @@ impl Frame {
             f.qualifiers = qualifiers(parse, model, text, top, &inside);
         }
         if let Some(v) = clause {
+            f.object = parse
+                .children(v)
+                .find(|&c| {
+                    label(c) == "obj" && parse.words[c].upos == Upos::Noun && !inside.contains(&c)
+                })
+                .map(|c| parse.words[c].lemma.to_lowercase());
             let lemma = parse.words[v].lemma.to_lowercase();
             if parse.words[v].upos == Upos::Verb && !LIGHT.contains(&lemma.as_str()) {
                 f.predicate = Some(lemma);

@@ -92,6 +92,10 @@ pub struct Claim {
     pub modality: Modality,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+    /// Whether the evidence stands inside a quotation (the speaker's words,
+    /// not the outlet's).
+    #[serde(skip)]
+    pub quoted: bool,
     /// What a figure measures, by which predicate, when, in what scope
     /// (empty slots where the sentence does not say or was not parsed).
     pub frame: Frame,
@@ -267,9 +271,15 @@ fn extract_doc(
             lex,
             evidence,
         };
-        out.extend(read::quantities(&cx));
-        out.extend(read::dates(&cx));
-        out.extend(read::actions(&cx));
+        // A question asserts nothing ("Will Acme cut 500 jobs?").
+        let question = text
+            .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ' '])
+            .ends_with('?');
+        if !question {
+            out.extend(read::quantities(&cx));
+            out.extend(read::dates(&cx));
+            out.extend(read::actions(&cx));
+        }
         names.extend(
             mentions
                 .iter()

@@ -38,6 +38,7 @@ impl Reading<'_> {
         value: Value,
         modality: Modality,
     ) -> Claim {
+        let quoted = clause::quote_at(self.text, span.start()).is_some();
         let span = span.offset(self.base);
         Claim {
             doc: self.doc_index,
@@ -49,6 +50,7 @@ impl Reading<'_> {
             modality,
             value,
             attribution: self.attribution.clone(),
+            quoted,
             frame: Frame::default(),
             span,
             sentence: self.sentence,
@@ -296,13 +298,18 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
         let Some((subject, kind)) = subject else {
             continue;
         };
-        out.push(cx.claim(
+        let mut claim = cx.claim(
             *span,
             (subject, kind),
             format!("date of {event}"),
             Value::Date(d.clone()),
             clause::modality_at(lower, cl, span.start(), lex),
-        ));
+        );
+        // The event the date is of: the verb it hangs from.
+        if let Some((p, m)) = (cx.tree)() {
+            claim.frame = Frame::read(p, m, text, *span);
+        }
+        out.push(claim);
     }
     out
 }
