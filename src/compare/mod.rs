@@ -380,7 +380,11 @@ impl Ctx<'_> {
             // Only the outlets' own voices can disagree on how firm a plan
             // is: a quotation is the speaker's wording, the same in every
             // outlet that quotes it.
-            (Value::Action(x), Value::Action(y)) if x.same_as(y) && !ca.quoted && !cb.quoted => {
+            // And the plan must be unmistakably one: three key words in
+            // common, or every key of both ("pay benefits" is not enough).
+            (Value::Action(x), Value::Action(y))
+                if x.same_as(y) && x.firmly_same(y) && !ca.quoted && !cb.quoted =>
+            {
                 let (la, lb) = (level(ca.modality), level(cb.modality));
                 (la != lb).then(|| {
                     (

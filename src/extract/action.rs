@@ -31,6 +31,13 @@ impl Action {
         let shared = self.shared(other);
         shared >= 2 || (shared >= 1 && shared == self.keys.len().min(other.keys.len()))
     }
+
+    /// One action beyond doubt, as a conflict about how firmly it is
+    /// stated needs: three shared keys, or the same keys on both sides.
+    pub fn firmly_same(&self, other: &Action) -> bool {
+        let shared = self.shared(other);
+        shared >= 3 || (shared >= 1 && shared == self.keys.len() && shared == other.keys.len())
+    }
 }
 
 /// Past-tense verbs that state a completed action: the verb itself is a key.

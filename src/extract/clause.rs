@@ -102,18 +102,42 @@ pub(crate) fn quote_at(text: &str, at: usize) -> Option<Span> {
 /// Inside a quotation only the speaker's own words count: the same quote
 /// reads the same in every outlet whatever surrounds it. A condition
 /// ("if …", "unless …") makes the sentence a possibility.
-pub(crate) fn modality_at(lower: &str, scope: Span, at: usize, lex: &Lexicon) -> Modality {
+pub(crate) fn modality_at(lower: &str, scope: Span, evidence: Span, lex: &Lexicon) -> Modality {
     let conditional = ["if", "unless"]
         .iter()
         .any(|w| !find_words(lower, w).is_empty());
-    let level = match quote_at(lower, at) {
+    // A hedge after the evidence belongs to what follows ("will plead not
+    // guilty, and people close to him predicted Trump could pardon him");
+    // hearsay anywhere in the clause still counts ("…, reportedly").
+    let head = Span::new(
+        scope.start(),
+        evidence.end().clamp(scope.start(), scope.end()),
+    );
+    let level = match quote_at(lower, evidence.start()) {
         Some(q) => stated(lower, q, lex),
-        None => modality(lower, scope, lex),
+        None => modality(lower, head, lex).max(hearsay(lower, scope, lex)),
     };
     if conditional {
         level.max(Modality::Speculative)
     } else {
         level
+    }
+}
+
+/// `Reported` if a hearsay trigger occurs in `scope`, else `Confirmed`.
+fn hearsay(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
+    let clause = scope.slice(lower);
+    let heard = lex.modality.iter().any(|(p, l)| {
+        let needle = p.join(" ");
+        *l == Modality::Reported
+            && find_words(clause, &needle)
+                .into_iter()
+                .any(|at| needle != "according to" || !official_source(&clause[at..]))
+    });
+    if heard {
+        Modality::Reported
+    } else {
+        Modality::Confirmed
     }
 }
 
@@ -353,9 +377,10 @@ mod tests {
         let b = "the minister told staff: \u{201c}we will close 45 stores\u{201d}";
         let at = |t: &str| t.find("close").unwrap();
         let (ca, cb) = (clauses(a), clauses(b));
+        let ev = |t: &str| Span::new(at(t), at(t) + 5);
         assert_eq!(
-            modality_at(a, clause_at(&ca, at(a)), at(a), &lex),
-            modality_at(b, clause_at(&cb, at(b)), at(b), &lex)
+            modality_at(a, clause_at(&ca, at(a)), ev(a), &lex),
+            modality_at(b, clause_at(&cb, at(b)), ev(b), &lex)
         );
         let t = "if regulators approve the deal, acme will close 45 stores";
         let cl = clauses(t);

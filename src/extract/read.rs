@@ -145,7 +145,7 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         if q.direction.is_none() && matches!(q.unit, Unit::Percent | Unit::PercentagePoints) {
             q.direction = attribute::direction(lower, cl, span, lex);
         }
-        let modality = clause::modality_at(lower, cl, span.start(), lex);
+        let modality = clause::modality_at(lower, cl, span, lex);
         let mut attr = attribute::for_quantity(lower, text, cl, span, &q, lex);
         // Inflation, unemployment and growth are a country's: the place
         // named in the sentence, else the last place named.
@@ -303,7 +303,7 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
             (subject, kind),
             format!("date of {event}"),
             Value::Date(d.clone()),
-            clause::modality_at(lower, cl, span.start(), lex),
+            clause::modality_at(lower, cl, *span, lex),
         );
         // The event the date is of: the verb it hangs from.
         if let Some((p, m)) = (cx.tree)() {
@@ -358,7 +358,7 @@ pub(super) fn actions(cx: &Reading) -> Vec<Claim> {
             (subject, kind),
             "action".into(),
             Value::Action(act),
-            clause::modality_at(lower, *cl, span.start(), lex),
+            clause::modality_at(lower, *cl, span, lex),
         ));
     }
     out
