@@ -385,9 +385,18 @@ mod tests {
         let t = "if regulators approve the deal, acme will close 45 stores";
         let cl = clauses(t);
         let x = t.find("close").unwrap();
+        let ev = Span::new(x, x + 5);
         assert_eq!(
-            modality_at(t, clause_at(&cl, x), x, &lex),
+            modality_at(t, clause_at(&cl, x), ev, &lex),
             Modality::Speculative
+        );
+        // A hedge after the evidence is someone else's.
+        let t = "stone said he will plead not guilty, and people close to him predicted trump could pardon him";
+        let x = t.find("will plead").unwrap();
+        let ev = Span::new(x, x + 22);
+        assert_eq!(
+            modality_at(t, Span::new(0, t.len()), ev, &lex),
+            Modality::Confirmed
         );
         assert_eq!(quote_at("he said \"no\" twice", 10), Some(Span::new(8, 11)));
     }

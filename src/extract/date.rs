@@ -82,8 +82,23 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// All dates in `text`, spans relative to it.
 pub(crate) fn find(text: &str) -> Vec<(Span, DateValue)> {
     let mut out = Vec::new();
-    for c in DATE.captures_iter(text) {
+    let mut from = 0;
+    while let Some(c) = DATE.captures_at(text, from) {
         let whole = c.get(0).expect("match");
+        from = whole.end();
+        // "the 19 Sept. 11 hijackers": an abbreviated month followed by a
+        // day is that day's date, not the number before it: read again
+        // from the month. ("on 5 May 12 people died" keeps 5 May.)
+        if let Some(m3) = c.name("m3")
+            && m3.as_str().ends_with('.')
+            && text[whole.end()..]
+                .trim_start()
+                .starts_with(|ch: char| ch.is_ascii_digit())
+            && text[whole.end()..].starts_with(char::is_whitespace)
+        {
+            from = m3.start();
+            continue;
+        }
         let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
         let month = |name: &str| c.name(name).and_then(|m| month_number(m.as_str()));
         let mut d = DateValue::default();
@@ -229,6 +244,19 @@ impl DateValue {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_abbreviated_month_takes_the_day_after_it() {
+        let t = "Fifteen of the 19 Sept. 11 hijackers were Saudi, and on 5 May 12 people died.";
+        let got: Vec<(&str, Option<u8>, Option<u8>)> = super::find(t)
+            .into_iter()
+            .map(|(s, d)| (s.slice(t), d.month, d.day))
+            .collect();
+        assert_eq!(
+            got,
+            [("Sept. 11", Some(9), Some(11)), ("5 May", Some(5), Some(5))]
+        );
+    }
+
     use super::*;
 
     fn dates(text: &str) -> Vec<(&str, DateValue)> {
