@@ -210,8 +210,13 @@ impl Ctx<'_> {
                 for &x in &a.ids {
                     for &y in &b.ids {
                         let (cx, cy) = (&self.claims[x], &self.claims[y]);
-                        let mismatch =
-                            matches!(self.relate(x, y), Some((_, RuleId::NumericMismatch, _)));
+                        // Two values one source gives for one key that are
+                        // not the same value, even if compatible through a
+                        // bound ("as much as 79%" … "58%").
+                        let mismatch = matches!(
+                            self.relate(x, y),
+                            Some((_, RuleId::NumericMismatch | RuleId::NumericPrecision, _))
+                        );
                         if cx.doc == cy.doc && mismatch && self.clash(x, y).is_none() {
                             out.insert(cx.doc);
                         }

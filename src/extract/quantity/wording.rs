@@ -195,14 +195,20 @@ pub(super) fn word_figures(
             continue;
         };
         let end = m.end() + len;
+        // "nearly ninety professors", "more than thirty sources": the
+        // qualifier belongs to the figure, as it does for digits.
+        let (qualifier, start) = match qualifier_before(text, m.start(), lex) {
+            Some((q, at)) => (q, at),
+            None => (Qualifier::Exact, m.start()),
+        };
         out.push((
-            Span::new(m.start(), end),
+            Span::new(start, end),
             Quantity {
                 unit: Unit::Count { noun },
                 value,
                 high: None,
                 resolution: 1.0,
-                qualifier: Qualifier::Exact,
+                qualifier,
                 direction: None,
                 vague: false,
             },
@@ -227,5 +233,22 @@ mod tests {
             .map(|m| m.as_str())
             .collect();
         assert_eq!(m, ["forty-seven", "thirty-seven"]);
+    }
+
+    #[test]
+    fn a_qualifier_before_a_count_in_words_is_kept() {
+        let lex = Lexicon::new(&crate::rules::Rules::defaults());
+        let t = "It hired nearly ninety professors and more than thirty staff.";
+        let got: Vec<(&str, Qualifier, f64)> = word_figures(t, &[], &lex)
+            .into_iter()
+            .map(|(s, q)| (s.slice(t), q.qualifier, q.value))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("nearly ninety professors", Qualifier::Nearly, 90.0),
+                ("more than thirty staff", Qualifier::MoreThan, 30.0)
+            ]
+        );
     }
 }
