@@ -106,6 +106,22 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         // that may only be speaking.
         let worth_parsing = !bracketed
             && (uncited.len() > 1 || (uncited.len() == 1 && super::syntax::speaks(lower)));
+        // "Marco Rubio with 18 percent, Scott Walker with 14 percent", "Acme
+        // at $40": a list's figure is the name right before its "with"/"at".
+        let pre = text[..at].trim_end_matches(['$', '€', '£', ' ']);
+        let rest = match quantity::qualifier_before(pre, pre.len(), lex) {
+            Some((_, cut)) => pre[..cut].trim_end(),
+            None => pre,
+        };
+        let listed = ["with", "at"].iter().find_map(|p| {
+            let before = rest.strip_suffix(p)?;
+            (before.ends_with(' ')).then_some(())?;
+            let end = base + before.trim_end().len();
+            uncited.iter().find(|m| m.span.end() == end)
+        });
+        if let Some(m) = listed {
+            return Some((m.name.clone(), m.kind));
+        }
         let owner = match cx.tree {
             tree if worth_parsing => tree().map_or(Owner::Unknown, |(p, m)| {
                 super::syntax::governing_subject(p, m, at, base, &uncited)
@@ -377,6 +393,22 @@ mod tests {
             .into_iter()
             .map(|c| (c.text, c.subject))
             .collect()
+    }
+
+    #[test]
+    fn a_list_gives_each_figure_to_the_name_before_it() {
+        let got = subjects(
+            "Acme Corp. leads the poll. Behind it are Florida Sen. Marco Rubio with 18 percent, \
+             Wisconsin Gov. Scott Walker with about 14 percent and Rand Paul at 11 percent.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("18 percent".to_string(), "Marco Rubio".to_string()),
+                ("about 14 percent".to_string(), "Scott Walker".to_string()),
+                ("11 percent".to_string(), "Rand Paul".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -298,7 +298,7 @@ const MOVE_VERBS: &[&str] = &[
 ];
 
 /// A qualifier phrase ending right before `at`: returns it and where it starts.
-pub(super) fn qualifier_before(text: &str, at: usize, lex: &Lexicon) -> Option<(Qualifier, usize)> {
+pub(crate) fn qualifier_before(text: &str, at: usize, lex: &Lexicon) -> Option<(Qualifier, usize)> {
     let before = text[..at].trim_end();
     let lower = crate::text::fold_case(before);
     for (phrase, qual) in &lex.qualifiers {

@@ -10,7 +10,7 @@ mod figure;
 mod noun;
 mod wording;
 
-pub(crate) use figure::find;
+pub(crate) use figure::{find, qualifier_before};
 
 use super::lexicon::Lexicon;
 use crate::span::Span;
