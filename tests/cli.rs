@@ -634,3 +634,34 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+/// A draft's figure that names no one still gets a verdict: it is read as
+/// about the story's main entity and compared with the sources.
+#[test]
+fn a_draft_figure_without_a_named_subject_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = write(
+        dir.path(),
+        "draft.md",
+        "# Stream record\n\nMore than 3 million people watched the stream on Sunday.\n",
+    );
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "Vidora Media said 3.2 million people watched its final on Sunday, a record.\n",
+    );
+    let v = json(&["check", "--format", "json", "--draft", &draft, &a], 1);
+    let f = &v["findings"][0];
+    assert_eq!(f["rule"], "numeric.precision");
+    assert_eq!(f["subject"], "Vidora Media");
+    assert_eq!(f["claims"][0]["text"], "More than 3 million people watched");
+    assert_eq!(f["claims"][0]["line"], 3);
+    // The same line in a source names no one and is not a claim.
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "More than 3 million people watched the stream.\n",
+    );
+    let v = json(&["claims", "--format", "json", &b], 0);
+    assert_eq!(v["claims"].as_array().unwrap().len(), 0);
+}

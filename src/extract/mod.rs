@@ -64,6 +64,10 @@ const MAX_PARSED_BYTES: usize = 2_000;
 /// Placeholder subject of a country figure whose article names no place.
 const RUN_PLACE: &str = "\u{0}place";
 
+/// Placeholder subject of a draft's figure whose sentence and article name
+/// no one: the entity the run names most (every draft figure gets a verdict).
+const RUN_MAIN: &str = "\u{0}main";
+
 /// What a claim asserts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
@@ -130,6 +134,7 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Extraction {
     let mut claims = Vec::new();
     let mut names = std::collections::BTreeSet::new();
     let mut places: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut actors: std::collections::BTreeMap<String, usize> = Default::default();
     for (i, (doc, ss)) in docs.iter().zip(&sents).enumerate() {
         claims.extend(extract_doc(
             i,
@@ -138,7 +143,7 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Extraction {
             &lex,
             &evidence,
             &mut names,
-            &mut places,
+            (&mut places, &mut actors),
         ));
     }
     // Country figures with no place in their article: the place the run names most.
@@ -146,14 +151,20 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Extraction {
         .iter()
         .max_by_key(|(name, n)| (**n, std::cmp::Reverse((*name).clone())))
         .map(|(name, _)| name.clone());
+    let main = actors
+        .iter()
+        .max_by_key(|(name, n)| (**n, std::cmp::Reverse((*name).clone())))
+        .map(|(name, _)| name.clone());
     claims.retain_mut(|c| {
-        if c.subject != RUN_PLACE {
-            return true;
-        }
-        match &top {
+        let (stand_in, kind) = match c.subject.as_str() {
+            RUN_PLACE => (&top, Some(EntityKind::Place)),
+            RUN_MAIN => (&main, None),
+            _ => return true,
+        };
+        match stand_in {
             Some(p) => {
                 c.subject = p.clone();
-                c.subject_kind = Some(EntityKind::Place);
+                c.subject_kind = kind;
                 true
             }
             None => false,
@@ -173,7 +184,10 @@ fn extract_doc(
     lex: &Lexicon,
     evidence: &Evidence,
     names: &mut std::collections::BTreeSet<String>,
-    places: &mut std::collections::BTreeMap<String, usize>,
+    (places, actors): (
+        &mut std::collections::BTreeMap<String, usize>,
+        &mut std::collections::BTreeMap<String, usize>,
+    ),
 ) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut salience = Salience::default();
@@ -291,6 +305,11 @@ fn extract_doc(
             .filter(|m| m.kind == Some(EntityKind::Place))
         {
             *places.entry(m.name.clone()).or_default() += 1;
+        }
+        for m in mentions.iter().filter(|m| {
+            m.reference.is_none() && !m.cited && !m.is_person() && m.kind != Some(EntityKind::Place)
+        }) {
+            *actors.entry(m.name.clone()).or_default() += 1;
         }
         salience.note(&mentions);
     }

@@ -198,7 +198,13 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
                 None => subject = RUN_PLACE.to_string(),
             }
         } else if found.is_none() {
-            continue;
+            // A draft's figure is checked even when nothing names whose it
+            // is ("More than 3 million people watched the stream"): it is
+            // taken to be about the story's main entity.
+            if cx.doc.role != crate::ingest::Role::Draft {
+                continue;
+            }
+            subject = RUN_MAIN.to_string();
         }
         // "Prices in London fell 1.2%": a move with no actor in its sentence
         // is the named place's.
