@@ -94,6 +94,16 @@ pub enum FailOn {
 }
 
 impl Run {
+    /// Every draft claim with its standing, in draft order (empty outside
+    /// draft mode).
+    pub fn draft_verdicts(&self) -> Vec<crate::compare::DraftVerdict> {
+        crate::compare::draft_verdicts(&self.claims, &self.findings, |d| {
+            self.docs
+                .get(d)
+                .is_some_and(|doc| doc.role == crate::ingest::Role::Draft)
+        })
+    }
+
     /// Whether the findings reach the fail level.
     pub fn fails(&self, level: FailOn) -> bool {
         self.findings.iter().any(|f| match level {

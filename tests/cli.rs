@@ -665,3 +665,50 @@ fn a_draft_figure_without_a_named_subject_is_checked() {
     let v = json(&["claims", "--format", "json", &b], 0);
     assert_eq!(v["claims"].as_array().unwrap().len(), 0);
 }
+
+/// Every draft claim gets one standing, in draft order; a draft that follows
+/// one source while another disagrees is not contradicted.
+#[test]
+fn draft_claims_each_get_a_standing() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = write(
+        dir.path(),
+        "draft.md",
+        "Northwind Energy shares fell 5% on Monday. Northwind Energy will cut 300 jobs. \
+         Northwind Energy reported revenue of $40 million.\n",
+    );
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "Northwind Energy shares fell 5% on Monday. Northwind Energy will cut 300 jobs. \
+         Northwind Energy reported revenue of $90 million.\n",
+    );
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "Northwind Energy shares fell 7% on Monday. Northwind Energy reported revenue of $90 million.\n",
+    );
+    let v = json(&["check", "--format", "json", "--draft", &draft, &a, &b], 1);
+    let got: Vec<(&str, &str)> = v["draft"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["claim"]["text"].as_str().unwrap(),
+                d["standing"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("5%", "sources disagree"),
+            ("Monday", "supported"),
+            ("will cut 300 jobs", "supported"),
+            ("300 jobs", "supported"),
+            ("$40 million", "contradicted")
+        ],
+        "{v:#}"
+    );
+}

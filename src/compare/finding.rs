@@ -32,6 +32,9 @@ pub struct Finding {
     pub message: String,
     /// Indices into the run's claims, in document order.
     pub claims: Vec<usize>,
+    /// The claims of each value compared: one side for an agreement or an
+    /// unsupported claim, two for a conflict.
+    pub sides: Vec<Vec<usize>>,
     /// For a conflict: the frame slots the claims share, which made them
     /// one fact ("measure \"people\"", "predicate \"kill\"").
     pub same_fact: Vec<String>,

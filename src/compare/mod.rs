@@ -11,11 +11,13 @@ mod explain;
 mod filter;
 mod finding;
 mod numeric;
+mod verdict;
 
 pub use explain::{Explanation, explain};
 pub use filter::apply as filter_findings;
 
 pub use finding::{Finding, FindingKind};
+pub use verdict::{DraftVerdict, Standing, draft_verdicts};
 
 use crate::extract::{Claim, Modality, Value};
 use crate::rules::{NumericRules, RuleId, Rules};
@@ -435,6 +437,7 @@ impl Ctx<'_> {
             attribute: self.attribute.to_string(),
             message,
             claims,
+            sides: clusters.iter().map(|c| c.ids.clone()).collect(),
             same_fact: Vec::new(),
         }
     }

@@ -43,11 +43,22 @@ struct Summary {
     unsupported: usize,
 }
 
+/// A draft claim's standing, with the findings that gave it.
+#[derive(Serialize)]
+struct JsonVerdict<'a> {
+    standing: &'static str,
+    findings: Vec<String>,
+    claim: Located<'a>,
+}
+
 #[derive(Serialize)]
 struct Report<'a> {
     schema: &'static str,
     sources: Vec<Source<'a>>,
     findings: Vec<JsonFinding<'a>>,
+    /// In draft mode: every draft claim in draft order with its standing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    draft: Vec<JsonVerdict<'a>>,
     summary: Summary,
 }
 
@@ -87,10 +98,20 @@ pub fn report_json(run: &Run, explain: Option<&crate::rules::Rules>) -> String {
                 .collect(),
         })
         .collect();
+    let draft = run
+        .draft_verdicts()
+        .into_iter()
+        .map(|v| JsonVerdict {
+            standing: v.standing.as_str(),
+            findings: v.findings.iter().map(|n| format!("F{}", n + 1)).collect(),
+            claim: locate(&run.claims[v.claim], &run.docs),
+        })
+        .collect();
     let report = Report {
         schema: "crosscheck.report/1",
         sources: sources(&run.docs, &run.claims),
         findings,
+        draft,
         summary: Summary {
             sources: run.docs.len(),
             claims: run.claims.len(),

@@ -199,6 +199,19 @@ pub fn report_table(
         run.count(FindingKind::Agreement),
         run.count(FindingKind::Unsupported),
     ));
+    let verdicts = run.draft_verdicts();
+    if !verdicts.is_empty() {
+        use crate::compare::Standing;
+        let n = |s: Standing| verdicts.iter().filter(|v| v.standing == s).count();
+        out.push_str(&format!(
+            "{} draft claims: {} supported, {} contradicted, {} where the sources disagree, {} unsupported\n",
+            verdicts.len(),
+            n(Standing::Supported),
+            n(Standing::Contradicted),
+            n(Standing::SourcesDisagree),
+            n(Standing::Unsupported),
+        ));
+    }
     if !opts.show.unsupported && run.count(FindingKind::Unsupported) > 0 {
         let mut per: Vec<(String, usize)> = Vec::new();
         for f in run
