@@ -62,6 +62,8 @@ pub fn claims(docs: &[Document], rules: &Rules) -> Vec<Claim> {
     let extraction = extract_all(docs, rules);
     let mut claims = extraction.claims;
     resolve(&mut claims, &extraction.acronyms, &extraction.names, rules);
+    // Frames only where a comparison can read them.
+    crate::extract::read_frames(docs, &mut claims, &extraction.parses);
     claims
 }
 

@@ -65,6 +65,74 @@ impl FrameWords {
     }
 }
 
+/// Reads the frames of the claims that can conflict: those whose (subject,
+/// attribute) key two documents or more state with two values or more. Their
+/// sentences are parsed once each; other claims keep an empty frame (their
+/// sentences are never parsed: nothing would read the frame).
+pub fn read_frames(
+    docs: &[crate::ingest::Document],
+    claims: &mut [super::Claim],
+    parses: &super::Parses,
+) {
+    use std::collections::{BTreeMap, BTreeSet};
+    let Ok(model) = Model::builtin() else { return };
+    // Per key: the documents that state it and the values they give. Only
+    // a key two documents state with two different values can be a
+    // conflict, and only conflicts read frames.
+    type DocsAndValues = (BTreeSet<usize>, BTreeSet<String>);
+    let mut seen: BTreeMap<(&str, &str), DocsAndValues> = BTreeMap::new();
+    for c in claims.iter() {
+        let e = seen
+            .entry((c.group.as_str(), c.attribute.as_str()))
+            .or_default();
+        e.0.insert(c.doc);
+        e.1.insert(format!("{:?}", c.value));
+    }
+    let wanted: Vec<bool> = claims
+        .iter()
+        .map(|c| {
+            !matches!(c.value, super::Value::Action(_))
+                && seen
+                    .get(&(c.group.as_str(), c.attribute.as_str()))
+                    .is_some_and(|(docs, values)| docs.len() >= 2 && values.len() >= 2)
+        })
+        .collect();
+    let mut by_sentence: BTreeMap<(usize, Span), Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if wanted[i] {
+            by_sentence.entry((c.doc, c.sentence)).or_default().push(i);
+        }
+    }
+    for ((doc, sentence), ids) in by_sentence {
+        let Some(d) = docs.get(doc) else { continue };
+        let text = sentence.slice(&d.prose);
+        if text.len() > super::MAX_PARSED_BYTES {
+            continue;
+        }
+        let fresh;
+        let parse = match parses.get(&(doc, sentence)) {
+            Some(p) => p,
+            None => {
+                fresh = Parse::of(model, text);
+                &fresh
+            }
+        };
+        for i in ids {
+            let c = &mut claims[i];
+            let rel = Span::new(
+                c.span.start().saturating_sub(sentence.start()),
+                c.span.end().saturating_sub(sentence.start()),
+            );
+            if rel.end() <= text.len()
+                && text.is_char_boundary(rel.start())
+                && text.is_char_boundary(rel.end())
+            {
+                c.frame = Frame::read(parse, model, text, rel);
+            }
+        }
+    }
+}
+
 /// Verbs that carry no event of their own ("revenue was $5bn", "the toll
 /// stood at 12", "the company said …"): never a reason to tell facts apart.
 const LIGHT: &[&str] = &[

@@ -21,7 +21,7 @@ mod syntax;
 
 pub use action::Action;
 pub use date::{DateValue, Period, weekday_name, weekday_of};
-pub use frame::{Frame, FrameWords};
+pub use frame::{Frame, FrameWords, read_frames};
 pub use lexicon::Modality;
 pub use quantity::{Direction, Qualifier, Quantity, Unit};
 
@@ -117,6 +117,24 @@ pub struct Extraction {
     /// Every name the documents mention, subject of a claim or not, so the
     /// canonical name of a group can be its fullest written form.
     pub names: Vec<String>,
+    /// The sentences parsed while reading subjects, by (document, sentence
+    /// span), for the frames to reuse.
+    pub parses: Parses,
+}
+
+/// Parsed sentences by (document, sentence span).
+pub type Parses = std::collections::BTreeMap<(usize, Span), Parse>;
+
+/// What reading the documents one by one notes for the whole run.
+#[derive(Default)]
+struct RunNotes {
+    /// Every name mentioned.
+    names: std::collections::BTreeSet<String>,
+    /// How often each place is named.
+    places: std::collections::BTreeMap<String, usize>,
+    /// How often each organisation or thing is named (not cited).
+    actors: std::collections::BTreeMap<String, usize>,
+    parses: Parses,
 }
 
 /// Extracts the claims of every document. Names are learned across all of
@@ -132,20 +150,16 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Extraction {
     }
     evidence.finish();
     let mut claims = Vec::new();
-    let mut names = std::collections::BTreeSet::new();
-    let mut places: std::collections::BTreeMap<String, usize> = Default::default();
-    let mut actors: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut notes = RunNotes::default();
     for (i, (doc, ss)) in docs.iter().zip(&sents).enumerate() {
-        claims.extend(extract_doc(
-            i,
-            doc,
-            ss,
-            &lex,
-            &evidence,
-            &mut names,
-            (&mut places, &mut actors),
-        ));
+        claims.extend(extract_doc(i, doc, ss, &lex, &evidence, &mut notes));
     }
+    let RunNotes {
+        names,
+        places,
+        actors,
+        parses,
+    } = notes;
     // Country figures with no place in their article: the place the run names most.
     let top = places
         .iter()
@@ -174,6 +188,7 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Extraction {
         claims,
         names: names.into_iter().collect(),
         acronyms: evidence.acronyms,
+        parses,
     }
 }
 
@@ -183,12 +198,14 @@ fn extract_doc(
     sents: &[Sentence],
     lex: &Lexicon,
     evidence: &Evidence,
-    names: &mut std::collections::BTreeSet<String>,
-    (places, actors): (
-        &mut std::collections::BTreeMap<String, usize>,
-        &mut std::collections::BTreeMap<String, usize>,
-    ),
+    run: &mut RunNotes,
 ) -> Vec<Claim> {
+    let RunNotes {
+        names,
+        places,
+        actors,
+        parses,
+    } = run;
     let mut out = Vec::new();
     let mut salience = Salience::default();
     // Sentences are tagged only when a name needs the tagger's word, and
@@ -310,6 +327,9 @@ fn extract_doc(
             m.reference.is_none() && !m.cited && !m.is_person() && m.kind != Some(EntityKind::Place)
         }) {
             *actors.entry(m.name.clone()).or_default() += 1;
+        }
+        if let Some(Some(p)) = tree.into_inner() {
+            parses.insert((doc_index, s.span), p);
         }
         salience.note(&mentions);
     }

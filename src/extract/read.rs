@@ -262,11 +262,7 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         if modality == Modality::Speculative {
             attr.push_str(" forecast");
         }
-        let mut claim = cx.claim(span, (subject, kind), attr, Value::Quantity(q), modality);
-        if let Some((p, m)) = (cx.tree)() {
-            claim.frame = Frame::read(p, m, text, span);
-        }
-        out.push(claim);
+        out.push(cx.claim(span, (subject, kind), attr, Value::Quantity(q), modality));
     }
     out
 }
@@ -320,18 +316,13 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
         let Some((subject, kind)) = subject else {
             continue;
         };
-        let mut claim = cx.claim(
+        out.push(cx.claim(
             *span,
             (subject, kind),
             format!("date of {event}"),
             Value::Date(d.clone()),
             clause::modality_at(lower, cl, *span, lex),
-        );
-        // The event the date is of: the verb it hangs from.
-        if let Some((p, m)) = (cx.tree)() {
-            claim.frame = Frame::read(p, m, text, *span);
-        }
-        out.push(claim);
+        ));
     }
     out
 }

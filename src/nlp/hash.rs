@@ -19,9 +19,13 @@ fn mix(mut z: u64) -> u64 {
 }
 
 /// The key of template `t` over values `a`, `b`, `c` (never 0: 0 marks an
-/// empty slot in a compiled table).
+/// empty slot in a compiled table). One finalising round over the values
+/// spread by odd multipliers: a parser transition computes some seventy of
+/// these, so the hash is kept to a handful of multiplications.
 pub(crate) fn feature(t: u8, a: u64, b: u64, c: u64) -> u64 {
-    let h =
-        mix(mix(mix(u64::from(t) ^ 0x9e37_79b9_7f4a_7c15) ^ a).wrapping_add(b) ^ c.rotate_left(17));
-    h.max(1)
+    let x = u64::from(t).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ a.wrapping_mul(0xc2b2_ae3d_27d4_eb4f)
+        ^ b.rotate_left(23).wrapping_mul(0x1656_67b1_9e37_79f9)
+        ^ c.rotate_left(41).wrapping_mul(0x27d4_eb2f_1656_67c5);
+    mix(x).max(1)
 }

@@ -5,24 +5,27 @@
 /// boundary is any character that is not a letter or digit).
 pub fn find_words(hay: &str, needle: &str) -> Vec<usize> {
     let mut out = Vec::new();
-    if needle.is_empty() {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
         return out;
-    }
-    let mut from = 0;
-    while let Some(p) = hay[from..].find(needle) {
-        let s = from + p;
-        let e = s + needle.len();
-        let before = hay[..s].chars().next_back();
-        let after = hay[e..].chars().next();
-        if before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-        {
-            out.push(s);
+    };
+    // A plain scan: haystacks are sentences and needles a few words, so
+    // building a substring searcher per call (as `str::find` does) costs
+    // more than it saves. The needle's first byte starts a character, so a
+    // match never begins inside one.
+    let mut i = 0;
+    while i + n.len() <= h.len() {
+        if h[i] == first && h.get(i..i + n.len()) == Some(n) {
+            let e = i + n.len();
+            let before = hay[..i].chars().next_back();
+            let after = hay[e..].chars().next();
+            if before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+            {
+                out.push(i);
+            }
         }
-        // Step one character, so overlapping occurrences are found too.
-        from = s + hay[s..].chars().next().map_or(1, char::len_utf8);
-        if from >= hay.len() {
-            break;
-        }
+        i += 1;
     }
     out
 }
