@@ -422,7 +422,7 @@ fn qualifiers(
         if figure.contains(&c) || !matches!(l, "amod" | "compound" | "nmod") {
             continue;
         }
-        let span = parse.subtree_span(c);
+        let span = phrase_span(parse, model, c);
         let inner = |k: usize| span.contains(parse.words[k].span);
         if (0..parse.words.len())
             .any(|k| inner(k) && (parse.words[k].upos == Upos::Propn || figure.contains(&k)))
@@ -436,6 +436,29 @@ fn qualifiers(
     }
     out.sort();
     out
+}
+
+/// Word `i`'s phrase without the phrases coordinated with it ("for the
+/// 13-inch model" in "… for the 13-inch model and $1,799 for the 15-inch
+/// model").
+fn phrase_span(parse: &Parse, model: &Model, i: usize) -> Span {
+    let mut lo = i;
+    let mut hi = i;
+    let mut stack = vec![i];
+    while let Some(w) = stack.pop() {
+        lo = lo.min(w);
+        hi = hi.max(w);
+        for c in parse.children(w) {
+            let l = model.label(parse.words[c].deprel);
+            if !matches!(l, "conj" | "cc" | "punct" | "parataxis") {
+                stack.push(c);
+            }
+        }
+    }
+    match (parse.words.get(lo), parse.words.get(hi)) {
+        (Some(a), Some(b)) => Span::new(a.span.start(), b.span.end()),
+        _ => Span::new(0, 0),
+    }
 }
 
 /// The time expression headed by word `i`, if it is one: lower case,
