@@ -195,7 +195,15 @@ impl Weights {
         if n > 1 << 26 {
             return Err("bad table size".into());
         }
-        let mut rows = Vec::with_capacity(n);
+        // Straight into the table (no row-by-row allocation): decoding is
+        // the start-up cost of every run that reads a sentence.
+        let cap = (n + n / 2).next_power_of_two().max(16);
+        let mut w = Weights {
+            classes,
+            slots: vec![Slot::default(); cap],
+            entries: Vec::new(),
+            keys: Vec::with_capacity(n),
+        };
         let mut last = 0u64;
         for _ in 0..n {
             let key = r.u64()?;
@@ -203,17 +211,31 @@ impl Weights {
                 return Err("model rows out of order".into());
             }
             last = key;
-            let len = r.u8()?;
-            let mut row = Vec::with_capacity(usize::from(len));
+            let len = usize::from(r.u8()?);
+            let start = w.entries.len();
+            if start + len >= 1 << 24 {
+                return Err("model table too large".into());
+            }
             for _ in 0..len {
-                let c = u16::from(r.u8()?);
-                if usize::from(c) >= classes {
+                let class = u16::from(r.u8()?);
+                if usize::from(class) >= classes {
                     return Err("bad class".into());
                 }
-                row.push((c, r.i16()?));
+                w.entries.push(Entry {
+                    class,
+                    value: r.i16()?,
+                });
             }
-            rows.push((key, row));
+            let mut i = (key as usize) & (cap - 1);
+            while w.slots[i].tag != 0 {
+                i = (i + 1) & (cap - 1);
+            }
+            w.slots[i] = Slot {
+                tag: tag_of(key),
+                row: start as u32 | (len as u32) << 24,
+            };
+            w.keys.push(key);
         }
-        Ok(Weights::from_rows(classes, rows))
+        Ok(w)
     }
 }
