@@ -48,6 +48,14 @@ const MONTH_NAMES: [&str; 12] = [
     "November",
     "December",
 ];
+/// Whether a word names a month or a day of the week, in any case.
+pub(super) fn is_calendar_word(w: &str) -> bool {
+    MONTH_NAMES
+        .iter()
+        .chain(WEEKDAYS.iter())
+        .any(|n| n.eq_ignore_ascii_case(w))
+}
+
 const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",

@@ -141,29 +141,6 @@ const LIGHT: &[&str] = &[
     "estimate", "expect", "tell", "close", "end", "finish", "settle", "open", "trade",
 ];
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 /// Words that make a phrase a time expression ("last season", "so far").
 const TIME_WORDS: &[&str] = &[
     "today",
@@ -356,8 +333,7 @@ impl Frame {
 fn kinds_of_time(times: &[String]) -> (Vec<&String>, Vec<&String>) {
     let absolute = |t: &String| {
         t.split(' ').any(|w| {
-            WEEKDAYS.contains(&w)
-                || MONTHS.contains(&w)
+            super::date::is_calendar_word(w)
                 || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
                 || matches!(
                     w,
@@ -473,8 +449,7 @@ fn time_of(parse: &Parse, text: &str, i: usize) -> Option<String> {
         return None;
     }
     let timely = words.iter().any(|(_, w)| {
-        WEEKDAYS.contains(&w.as_str())
-            || MONTHS.contains(&w.as_str())
+        super::date::is_calendar_word(w)
             || TIME_WORDS.contains(&w.as_str())
             || (w.len() == 4 && w.starts_with(['1', '2']) && w.bytes().all(|b| b.is_ascii_digit()))
     });
