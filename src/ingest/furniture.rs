@@ -12,6 +12,11 @@ use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A clock time ("23:02", "9:15"): a line that is only a name, a date and
+/// a time is a byline or a masthead.
+static CLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{1,2}:[0-9]{2}(?-u:\b)").expect("valid regex"));
+
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)[0-9]{1,3}\s?(?:s|m|h|d|w|mo|y|min|mins|hr|hrs|hours?|days?|weeks?|months?|minutes?|years?)\s+ago(?-u:\b)|(?-u:\b)just now(?-u:\b)|(?-u:\b)(?:yesterday|today) at [0-9]",
@@ -178,6 +183,14 @@ fn classify(text: &str, seen_content: bool, rules: &FurnitureRules, patterns: &[
             };
         }
     }
+    // "Metro Express, 9 June 2026, 23:02 | Comments (57)": a masthead line.
+    if short
+        && CLOCK.is_match(&lower)
+        && !plain_sentence(trimmed)
+        && !lower.contains(['%', '$', '€', '£'])
+    {
+        return Verdict::Furniture;
+    }
     // Navigation bars: short runs of words between separators, no sentence.
     let separators = trimmed.matches(['|', '·', '•', '/']).count();
     if short && separators >= 2 && !plain_sentence(trimmed) {
@@ -243,6 +256,15 @@ mod tests {
         assert_eq!(
             verdict("Updated 15 July 2026, 10:32 BST", false),
             Verdict::Furniture
+        );
+        assert_eq!(
+            verdict("Metro Express, 9 June 2026, 23:02 | Comments (57)", false),
+            Verdict::Furniture
+        );
+        // A sentence with a time is prose.
+        assert_eq!(
+            verdict("The bridge fell at 17:30 on Tuesday, police said.", false),
+            Verdict::Content
         );
         assert_eq!(
             verdict("The views expressed here are not investment advice.", true),
