@@ -712,3 +712,60 @@ fn draft_claims_each_get_a_standing() {
         "{v:#}"
     );
 }
+
+/// The same measure worded around a name or a verb of saying, and a move
+/// told with a verb the word lists do not know, still meet.
+#[test]
+fn one_measure_meets_however_it_is_introduced() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "Acme revenue rose 5% in the quarter.\n",
+    );
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "Acme said its revenue rose 7% in the quarter.\n",
+    );
+    let c = write(
+        dir.path(),
+        "c.txt",
+        "Acme said revenue rose 9% in the quarter.\n",
+    );
+    let v = json(&["check", "--format", "json", &a, &b, &c], 1);
+    let got: Vec<(&str, &str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["attribute"].as_str().unwrap(),
+                f["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(
+        got.iter()
+            .all(|(r, a, _)| *r == "numeric.mismatch" && *a == "revenue growth")
+    );
+    let d = write(
+        dir.path(),
+        "d.txt",
+        "The Norvik index nosedived 3.4% on Monday.\n",
+    );
+    let e = write(
+        dir.path(),
+        "e.txt",
+        "The Norvik index slid more than 3% on Monday.\n",
+    );
+    let v = json(&["check", "--format", "json", &d, &e], 1);
+    assert_eq!(v["findings"][0]["rule"], "numeric.precision");
+    assert_eq!(v["findings"][0]["attribute"], "change");
+    assert_eq!(
+        v["findings"][0]["message"],
+        "\"3.4%\" vs \"more than 3%\": compatible only through a bound"
+    );
+}

@@ -163,6 +163,26 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         }
         let modality = clause::modality_at(lower, cl, span, lex);
         let mut attr = attribute::for_quantity(lower, text, cl, span, &q, lex);
+        // "The index nosedived 3.4%": a percentage an eventive verb moves
+        // is a change, though the word lists do not know the verb.
+        if attr == "percentage"
+            && matches!(q.unit, Unit::Percent)
+            && let Some((p, m)) = (cx.tree)()
+            && super::syntax::moving_verb(p, m, number_core(text, span).start()).is_some()
+        {
+            attr = "change".into();
+        }
+        // "Acme revenue rose 5%": a name before the measure is whose it is,
+        // not a business line of it.
+        if let Some((first, rest)) = attr.split_once(' ')
+            && mentions.iter().any(|m| {
+                m.name
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(first))
+            })
+        {
+            attr = rest.to_string();
+        }
         // Inflation, unemployment and growth are a country's: the place
         // named in the sentence, else the last place named.
         // Unless the sentence names who it is about ("the union is

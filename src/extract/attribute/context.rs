@@ -194,6 +194,15 @@ pub(crate) fn segment(
         "to",
         "by",
         "sale",
+        // Verbs of saying before the measure ("Acme said revenue rose").
+        "said",
+        "says",
+        "reported",
+        "reports",
+        "announced",
+        "expects",
+        "expected",
+        "posted",
     ];
     let words = crate::text::word_spans(clause.slice(lower));
     let at = fig.start() - clause.start();
