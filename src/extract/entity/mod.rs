@@ -176,6 +176,11 @@ pub(crate) fn mentions<'t>(
             // Names the corpus or the rules vouch for stand whatever the tag
             // ("Brent crude", tagged as an adjective).
             let vouched = evidence.names.contains(&name) || kind_of(&name).is_some();
+            // "YTD, the stock is down 12%": an unvouched acronym opening the
+            // sentence before a comma is a sentence adverb, not a name.
+            if initial && !vouched && is_acronym(&name) && prose[span.end()..].starts_with(',') {
+                continue;
+            }
             if !vouched
                 && let Some(p) = tags()
                 && !super::syntax::may_be_name(
@@ -466,6 +471,14 @@ mod tests {
             strip_title("Chief Executive"),
             ("Chief Executive".into(), false)
         );
+    }
+
+    #[test]
+    fn an_acronym_opening_a_sentence_before_a_comma_is_not_a_name() {
+        let got = names("YTD, the stock is down 12%.", false, &Evidence::default());
+        assert!(got.iter().all(|(n, _)| n != "YTD"), "{got:?}");
+        let got = names("Shares of NVDA fell.", false, &Evidence::default());
+        assert_eq!(got[0].0, "NVDA");
     }
 
     #[test]
