@@ -147,6 +147,11 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
                     .map(|m| (m.name.clone(), m.kind))
             })
     };
+    // The sentence's names, relative to it: never a business segment.
+    let names: Vec<Span> = mentions
+        .iter()
+        .map(|m| Span::new(m.span.start() - base, m.span.end() - base))
+        .collect();
     for (span, mut q) in quantity::find(text, lex) {
         if taken(span) {
             continue;
@@ -162,7 +167,7 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
             q.direction = attribute::direction(lower, cl, span, lex);
         }
         let modality = clause::modality_at(lower, cl, span, lex);
-        let mut attr = attribute::for_quantity(lower, text, cl, span, &q, lex);
+        let mut attr = attribute::for_quantity(lower, text, cl, span, &q, lex, &names);
         // "The index nosedived 3.4%": a percentage an eventive verb moves
         // is a change, though the word lists do not know the verb.
         if attr == "percentage"
@@ -171,17 +176,6 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
             && super::syntax::moving_verb(p, m, number_core(text, span).start()).is_some()
         {
             attr = "change".into();
-        }
-        // "Acme revenue rose 5%": a name before the measure is whose it is,
-        // not a business line of it.
-        if let Some((first, rest)) = attr.split_once(' ')
-            && mentions.iter().any(|m| {
-                m.name
-                    .split_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case(first))
-            })
-        {
-            attr = rest.to_string();
         }
         // Inflation, unemployment and growth are a country's: the place
         // named in the sentence, else the last place named.

@@ -138,6 +138,7 @@ pub(crate) fn segment(
     clause: Span,
     fig: Span,
     lex: &Lexicon,
+    names: &[Span],
 ) -> Option<String> {
     const HEADS: &[&str] = &[
         "division", "unit", "business", "segment", "arm", "sales", "revenue", "revenues",
@@ -230,9 +231,16 @@ pub(crate) fn segment(
         // "from Porto Azul": a name, not a business line.
         let offset = name.as_ptr() as usize - lower.as_ptr() as usize;
         let written = original.get(offset..offset + name.len()).unwrap_or(name);
-        // A capital at the start of the sentence proves nothing.
+        // A capital at the start of the sentence proves nothing, but a
+        // name found there is whose the measure is ("Acme revenue rose 5%").
         let first_word = original.find(|c: char| c.is_alphanumeric()) == Some(offset);
-        if !usable(name) || (written.starts_with(|c: char| c.is_uppercase()) && !first_word) {
+        let named = names
+            .iter()
+            .any(|n| n.start() <= offset && offset < n.end());
+        if !usable(name)
+            || named
+            || (written.starts_with(|c: char| c.is_uppercase()) && !first_word)
+        {
             continue;
         }
         let dist = pos.abs_diff(at);

@@ -57,13 +57,14 @@ pub(crate) fn for_quantity(
     fig: Span,
     q: &Quantity,
     lex: &Lexicon,
+    names: &[Span],
 ) -> String {
     let base = base_attribute(lower, clause, fig, q, lex);
     // A business segment narrows revenue and profit figures: "cloud revenue".
     // It is looked for in the figure's comma-delimited stretch, and in the one
     // before when the figure's own says nothing ("$12.4 billion from cloud, up 28%").
     let stretch = comma_stretch(lower, clause, fig);
-    let own = segment(lower, original, stretch, fig, lex);
+    let own = segment(lower, original, stretch, fig, lex, names);
     let says_nothing = nearest_attribute(lower, stretch, fig, q.unit_kind(), lex).is_none();
     let found = own.or_else(|| {
         let prev_start = lower
@@ -78,6 +79,7 @@ pub(crate) fn for_quantity(
                     Span::new(prev_start, stretch.end()),
                     fig,
                     lex,
+                    names,
                 )
             })
             .flatten()
@@ -253,7 +255,31 @@ mod tests {
             Span::new(0, s.len()),
             Span::new(at, at + fig.len()),
             &lex(),
+            &[],
         )
+    }
+
+    #[test]
+    fn a_name_before_the_measure_is_not_a_segment() {
+        let s = "Acme revenue rose 5% in the quarter.";
+        let at = s.find("5%").unwrap();
+        let whole = Span::new(0, s.len());
+        let fig = Span::new(at, at + 2);
+        let lower = s.to_lowercase();
+        assert_eq!(
+            segment(&lower, s, whole, fig, &lex(), &[]).as_deref(),
+            Some("acme")
+        );
+        assert_eq!(
+            segment(&lower, s, whole, fig, &lex(), &[Span::new(0, 4)]),
+            None
+        );
+        let s = "Cloud revenue rose 5% in the quarter.";
+        let lower = s.to_lowercase();
+        assert_eq!(
+            segment(&lower, s, whole, fig, &lex(), &[]).as_deref(),
+            Some("cloud")
+        );
     }
 
     #[test]
