@@ -40,7 +40,7 @@ impl Roles<'_> {
 
 /// Applies the rules to every group of claims.
 pub fn compare(claims: &[Claim], roles: &Roles, rules: &Rules) -> Vec<Finding> {
-    let words = frame_words(rules);
+    let words = crate::extract::FrameWords::new(rules);
     // The actions each sentence announces, for dating them.
     let mut actions: BTreeMap<(usize, crate::span::Span), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
@@ -101,29 +101,6 @@ struct Ctx<'a> {
     words: &'a crate::extract::FrameWords,
     /// Action claims by (document, sentence).
     actions: &'a BTreeMap<(usize, crate::span::Span), Vec<usize>>,
-}
-
-/// The rules' direction verbs with their lemmas ("rose" → "rise"), and
-/// their synonym groups, for telling frames apart.
-fn frame_words(rules: &Rules) -> crate::extract::FrameWords {
-    let forms = rules.directions.up.iter().chain(&rules.directions.down);
-    let mut movement: BTreeSet<String> = forms.map(|w| w.to_lowercase()).collect();
-    if let Ok(model) = crate::nlp::Model::builtin() {
-        let lemmas: Vec<String> = movement
-            .iter()
-            .map(|w| model.lemma(w, crate::nlp::Upos::Verb))
-            .collect();
-        movement.extend(lemmas);
-    }
-    let mut synonyms = BTreeMap::new();
-    for group in &rules.synonyms {
-        if let Some(head) = group.first() {
-            for w in group {
-                synonyms.insert(w.to_lowercase(), head.to_lowercase());
-            }
-        }
-    }
-    crate::extract::FrameWords { movement, synonyms }
 }
 
 /// Claims that state one value.
@@ -212,6 +189,9 @@ impl Ctx<'_> {
                 for &x in &a.ids {
                     for &y in &b.ids {
                         let (cx, cy) = (&self.claims[x], &self.claims[y]);
+                        if cx.doc != cy.doc {
+                            continue;
+                        }
                         // Two values one source gives for one key that are
                         // not the same value, even if compatible through a
                         // bound ("as much as 79%" … "58%").
@@ -219,7 +199,7 @@ impl Ctx<'_> {
                             self.relate(x, y),
                             Some((_, RuleId::NumericMismatch | RuleId::NumericPrecision, _))
                         );
-                        if cx.doc == cy.doc && mismatch && self.clash(x, y).is_none() {
+                        if mismatch && self.clash(x, y).is_none() {
                             out.insert(cx.doc);
                         }
                     }
@@ -288,8 +268,7 @@ impl Ctx<'_> {
         for &x in &a.ids {
             for &y in &b.ids {
                 let (cx, cy) = (&self.claims[x], &self.claims[y]);
-                let docs = (BTreeSet::from([cx.doc]), BTreeSet::from([cy.doc]));
-                if !self.counts(&docs.0, &docs.1)
+                if !self.reportable(cx.doc, cy.doc)
                     || muddled.contains(&cx.doc)
                     || muddled.contains(&cy.doc)
                     || self.clash(x, y).is_some()
@@ -308,13 +287,12 @@ impl Ctx<'_> {
     /// Whether a comparison between these document sets should be reported:
     /// different documents, and in draft mode a draft on one side and a source on the other.
     fn counts(&self, a: &BTreeSet<usize>, b: &BTreeSet<usize>) -> bool {
-        a.iter().any(|&x| {
-            b.iter().any(|&y| {
-                x != y
-                    && (!self.roles.draft_mode()
-                        || self.roles.is_draft(x) != self.roles.is_draft(y))
-            })
-        })
+        a.iter().any(|&x| b.iter().any(|&y| self.reportable(x, y)))
+    }
+
+    /// Whether documents `x` and `y` may be set against each other.
+    fn reportable(&self, x: usize, y: usize) -> bool {
+        x != y && (!self.roles.draft_mode() || self.roles.is_draft(x) != self.roles.is_draft(y))
     }
 
     fn checkable(&self, id: usize) -> bool {

@@ -50,6 +50,25 @@ pub struct FrameWords {
 }
 
 impl FrameWords {
+    /// The rules' direction verbs, as written and as lemmas ("rose" →
+    /// "rise"), and their synonym groups, as the extractors read them.
+    pub fn new(rules: &crate::rules::Rules) -> FrameWords {
+        let lex = super::lexicon::Lexicon::new(rules);
+        let mut movement: std::collections::BTreeSet<String> =
+            lex.up.iter().chain(&lex.down).cloned().collect();
+        if let Ok(model) = Model::builtin() {
+            let lemmas: Vec<String> = movement
+                .iter()
+                .map(|w| model.lemma(w, Upos::Verb))
+                .collect();
+            movement.extend(lemmas);
+        }
+        FrameWords {
+            movement,
+            synonyms: lex.synonyms.into_iter().collect(),
+        }
+    }
+
     /// Whether two words are one: equal, synonyms in the rules, or one
     /// stem (a lemma the lemmatizer missed: "recalling" / "recall").
     pub fn same(&self, a: &str, b: &str) -> bool {
