@@ -59,27 +59,17 @@ impl Model {
         }
     }
 
-    /// Only the tags (for callers that need no tree).
-    pub fn tag(&self, words: &[&str]) -> Vec<Upos> {
-        let keys: Vec<WordKey> = words.iter().map(|w| WordKey::new(w)).collect();
-        self.tagger.tag(&keys)
-    }
-
-    /// Heads and relations of tagged words.
-    pub fn parse(&self, words: &[&str], tags: &[Upos]) -> (Vec<Option<usize>>, Vec<Deprel>) {
-        let keys: Vec<WordKey> = words.iter().map(|w| WordKey::new(w)).collect();
-        self.parser.parse(&keys, tags)
-    }
-
     /// The lemma of a tagged word.
     pub fn lemma(&self, word: &str, tag: Upos) -> String {
         self.lemmatizer.lemma(word, tag)
     }
 
+    /// Tags of words already keyed (see `Parse::tagged`).
     pub(crate) fn tag_keys(&self, keys: &[WordKey]) -> Vec<Upos> {
         self.tagger.tag(keys)
     }
 
+    /// Heads and relations of keyed, tagged words (see `Parse::parse_tree`).
     pub(crate) fn parse_keys(
         &self,
         keys: &[WordKey],
