@@ -26,12 +26,13 @@ import sys
 from pathlib import Path
 
 
-def load_instructions():
+def sample_conflicts():
+    """sample-conflicts.py as a module: its packet wording is reused."""
     here = Path(__file__).with_name("sample-conflicts.py")
     spec = importlib.util.spec_from_file_location("sample_conflicts", here)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    return mod.INSTRUCTIONS
+    return mod
 
 
 def key(conflict):
@@ -54,16 +55,13 @@ def make(out, specs, seed):
     rng.shuffle(ordered)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    lines = [load_instructions()]
+    numbered = []
     with open(out / "items.jsonl", "w") as f:
         for k, item in enumerate(ordered, 1):
             c = item["conflict"]
             f.write(json.dumps({"item": k, "builds": item["builds"], "event": c["event"], "rule": c["rule"], "message": c["message"]}) + "\n")
-            lines.append(f"## Item {k}\n\nEvent folder: `{c['event']}`\n\nFlagged: {c['message']}\n")
-            for n, cl in enumerate(c["claims"], 1):
-                lines.append(f"{n}. `{cl['path']}:{cl['line']}:{cl['column']}` (`{cl['source']}`): \"{cl['text']}\"\n   > {cl['sentence']}\n")
-            lines.append("Verdict: ______ (REAL / DIFFERENT-THINGS / NOISE)\n\nNote:\n")
-    (out / "packet.md").write_text("\n".join(lines))
+            numbered.append({**c, "item": k})
+    (out / "packet.md").write_text(sample_conflicts().packet(numbered))
     print(f"{len(ordered)} items -> {out / 'packet.md'}")
 
 
