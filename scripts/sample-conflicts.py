@@ -42,6 +42,9 @@ Judge every item as exactly one of:
 
 - **REAL**: a careful reader would want the statements reconciled: they state the
   same fact with incompatible values or with incompatible certainty.
+- **ROUNDING**: the statements state the same fact and their values are
+  compatible: one is rounded, approximate or a bound of the other ("$80 million"
+  and "nearly $80 million"; "at least 10 killed" and "12 killed").
 - **DIFFERENT-THINGS**: the figures or statements are about different things,
   times, scopes, measures or actors, so there is nothing to reconcile.
 - **NOISE**: not a factual claim at all: a misread figure, page furniture, a quote
@@ -85,7 +88,7 @@ def packet(sample):
             out.append(f"{k}. `{claim['path']}:{claim['line']}:{claim['column']}`"
                        f" (`{claim['source']}`): \"{one_line(claim['text'])}\"\n"
                        f"   > {one_line(claim['sentence'])}\n")
-        out.append("Verdict: ______ (REAL / DIFFERENT-THINGS / NOISE)\n\nNote:\n")
+        out.append("Verdict: ______ (REAL / ROUNDING / DIFFERENT-THINGS / NOISE)\n\nNote:\n")
     return "\n".join(out)
 
 

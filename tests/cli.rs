@@ -769,3 +769,70 @@ fn one_measure_meets_however_it_is_introduced() {
         "\"3.4%\" vs \"more than 3%\": compatible only through a bound"
     );
 }
+
+/// The kinds of conflicts of real multi-outlet news (ECB+) that are not one
+/// fact: figures compared only when their frames name one event, one actor,
+/// and verbs a source itself uses for two different figures.
+#[test]
+fn figures_meet_only_when_their_frames_name_one_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let conflicts = |files: &[&str]| -> Vec<String> {
+        let mut args = vec!["check", "--format", "json"];
+        args.extend(files);
+        let out = crosscheck().args(&args).output().unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["kind"] == "conflict")
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // A verb on one side only: winning 23 games is not being two behind.
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "Philadelphia went on to win 18 of their next 23 games.\n",
+    );
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "Philadelphia is still two games behind the eighth seed.\n",
+    );
+    assert_eq!(conflicts(&[&a, &b]), Vec::<String>::new());
+    // Two actors' offers to one player.
+    let c = write(
+        dir.path(),
+        "c.txt",
+        "The Nationals have offered Mark Teixeira a contract worth $160 million.\n",
+    );
+    let d = write(
+        dir.path(),
+        "d.txt",
+        "The Red Sox have offered Mark Teixeira a contract worth $200 million.\n",
+    );
+    assert_eq!(conflicts(&[&c, &d]), Vec::<String>::new());
+    // "shot three" / "killed two" meet as one fact until a source tells the
+    // verbs apart by using both.
+    let f = write(
+        dir.path(),
+        "f.txt",
+        "At the Kraft plant, Ellen Moss shot three workers.\n",
+    );
+    let g = write(
+        dir.path(),
+        "g.txt",
+        "At the Kraft plant, Ellen Moss killed two workers.\n",
+    );
+    assert_eq!(
+        conflicts(&[&f, &g]),
+        ["\"three workers\" vs \"two workers\": the figures cannot both be right"]
+    );
+    let e = write(
+        dir.path(),
+        "e.txt",
+        "At the Kraft plant, Ellen Moss shot three workers, killing two workers.\n",
+    );
+    assert_eq!(conflicts(&[&e, &f, &g]), Vec::<String>::new());
+}

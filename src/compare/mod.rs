@@ -103,6 +103,16 @@ struct Ctx<'a> {
     actions: &'a BTreeMap<(usize, crate::span::Span), Vec<usize>>,
 }
 
+/// What one key's sources teach by giving two values themselves
+/// (`Ctx::self_evidence`).
+#[derive(Default)]
+struct SelfEvidence {
+    /// Documents whose values under the key nothing tells apart.
+    muddled: BTreeSet<usize>,
+    /// Pairs of event verbs a document uses for two different values.
+    verbs: BTreeSet<(String, String)>,
+}
+
 /// Claims that state one value.
 struct Cluster {
     ids: Vec<usize>,
@@ -123,7 +133,7 @@ impl Ctx<'_> {
                 ));
             }
         }
-        let muddled = self.muddled(&clusters);
+        let evidence = self.self_evidence(&clusters);
         for i in 0..clusters.len() {
             for j in i + 1..clusters.len() {
                 let (a, b) = (&clusters[i], &clusters[j]);
@@ -136,7 +146,7 @@ impl Ctx<'_> {
                 // One fact only if some claim of each side, from two
                 // sources that do not contradict themselves here, has a
                 // frame the other's does not clash with.
-                let Some(basis) = self.aligned(a, b, &muddled) else {
+                let Some(basis) = self.aligned(a, b, &evidence) else {
                     continue;
                 };
                 conflicted[i] = true;
@@ -178,12 +188,16 @@ impl Ctx<'_> {
         }
     }
 
-    /// Documents that give two incompatible values under this one key with
-    /// nothing in their frames to tell them apart ("two prices in one
-    /// sentence"): the key is under-specified there, so their values are
-    /// not compared with other sources'.
-    fn muddled(&self, clusters: &[Cluster]) -> BTreeSet<usize> {
-        let mut out = BTreeSet::new();
+    /// What the sources' own values under this key teach. A document that
+    /// gives two incompatible values with nothing in their frames to tell
+    /// them apart ("two prices in one sentence") is muddled: the key is
+    /// under-specified there, so its values are not compared with other
+    /// sources'. A document that gives them with two event verbs ("shot
+    /// three co-workers, killing two") shows that those verbs name different
+    /// facts under this key: figures of other sources told with them are
+    /// not compared either.
+    fn self_evidence(&self, clusters: &[Cluster]) -> SelfEvidence {
+        let mut out = SelfEvidence::default();
         for (i, a) in clusters.iter().enumerate() {
             for b in &clusters[i + 1..] {
                 for &x in &a.ids {
@@ -199,14 +213,38 @@ impl Ctx<'_> {
                             self.relate(x, y),
                             Some((_, RuleId::NumericMismatch | RuleId::NumericPrecision, _))
                         );
-                        if mismatch && self.clash(x, y).is_none() {
-                            out.insert(cx.doc);
+                        if !mismatch {
+                            continue;
+                        }
+                        if let Some(pair) = self.verb_pair(x, y) {
+                            out.verbs.insert(pair);
+                        }
+                        if self.clash(x, y).is_none() {
+                            out.muddled.insert(cx.doc);
                         }
                     }
                 }
             }
         }
         out
+    }
+
+    /// The two event verbs of two claims, in order, when they are different
+    /// words and neither only gives a direction ("rose", "fell").
+    fn verb_pair(&self, x: usize, y: usize) -> Option<(String, String)> {
+        let (a, b) = (
+            self.claims[x].frame.predicate.as_ref()?,
+            self.claims[y].frame.predicate.as_ref()?,
+        );
+        let w = self.words;
+        if w.same(a, b) || w.movement.contains(a) || w.movement.contains(b) {
+            return None;
+        }
+        Some(if a <= b {
+            (a.clone(), b.clone())
+        } else {
+            (b.clone(), a.clone())
+        })
     }
 
     /// Whether two dated claims name the same event: both frames have a
@@ -245,33 +283,51 @@ impl Ctx<'_> {
 
     /// Why two claims' frames make them different facts, if they do.
     fn clash(&self, x: usize, y: usize) -> Option<String> {
+        self.claims[x]
+            .frame
+            .clash(&self.claims[y].frame, self.words, self.generic(x))
+    }
+
+    /// Whether claim `x`'s figure needs its frame to name the same event as
+    /// the other side's before they are compared: a fallback key's amount,
+    /// percentage or count. A "change" is already one event, the movement its
+    /// direction verb names ("shares closed down 9.8%" / "closed almost 10%
+    /// lower").
+    fn needs_anchor(&self, x: usize) -> bool {
+        self.generic(x)
+            && !self.attribute.starts_with("change")
+            && matches!(self.claims[x].value, Value::Quantity(_))
+    }
+
+    /// Whether the key of claim `x` is a fallback: the rules did not name
+    /// the measure (a count's attribute is its own noun).
+    fn generic(&self, x: usize) -> bool {
         let base = self
             .attribute
             .split([' ', '('])
             .next()
             .unwrap_or(self.attribute);
-        // A fallback attribute: the rules did not name the measure (a
-        // count's attribute is its own noun).
         let counted = matches!(&self.claims[x].value, Value::Quantity(q)
             if matches!(&q.unit, crate::extract::Unit::Count { noun } if *noun == base));
-        let generic = counted || matches!(base, "change" | "amount" | "percentage");
-        self.claims[x]
-            .frame
-            .clash(&self.claims[y].frame, self.words, generic)
+        counted || matches!(base, "change" | "amount" | "percentage")
     }
 
     /// The frame slots shared by the best aligned pair of claims from two
     /// clusters (from different, reportable sources), or `None` when every
     /// such pair clashes or involves a muddled source.
-    fn aligned(&self, a: &Cluster, b: &Cluster, muddled: &BTreeSet<usize>) -> Option<Vec<String>> {
+    fn aligned(&self, a: &Cluster, b: &Cluster, evidence: &SelfEvidence) -> Option<Vec<String>> {
         let mut best: Option<Vec<String>> = None;
         for &x in &a.ids {
             for &y in &b.ids {
                 let (cx, cy) = (&self.claims[x], &self.claims[y]);
                 if !self.reportable(cx.doc, cy.doc)
-                    || muddled.contains(&cx.doc)
-                    || muddled.contains(&cy.doc)
+                    || evidence.muddled.contains(&cx.doc)
+                    || evidence.muddled.contains(&cy.doc)
+                    || self
+                        .verb_pair(x, y)
+                        .is_some_and(|p| evidence.verbs.contains(&p))
                     || self.clash(x, y).is_some()
+                    || (self.needs_anchor(x) && !cx.frame.anchored(&cy.frame, self.words))
                 {
                     continue;
                 }

@@ -24,6 +24,11 @@ pub struct Frame {
     /// The lemma of the verb that governs the figure ("kill", "injure").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub predicate: Option<String>,
+    /// The name that does the governing verb's action, when its subject is
+    /// one ("the Nationals offered $160 million" → "nationals"): whose
+    /// figure it is when several actors give one (offers for one player).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
     /// The lemma of the governing verb's object, when it is a common noun
     /// ("announced the recall" → "recall"): what an event of a light verb
     /// is about.
@@ -219,12 +224,24 @@ impl Frame {
             .then_some(w.head)
             .flatten()
             .filter(|&h| matches!(parse.words[h].upos, Upos::Noun));
+        // "3 million people watched": a figure taken with its verb is
+        // headed by the verb, and its noun is the verb's subject.
+        let verb_inside = inside
+            .iter()
+            .copied()
+            .find(|&i| parse.words[i].upos == Upos::Verb);
         let noun = if w.upos == Upos::Noun {
             Some(top)
+        } else if let Some(v) = verb_inside {
+            parse.children(v).find(|&c| {
+                inside.contains(&c)
+                    && label(c).starts_with("nsubj")
+                    && parse.words[c].upos == Upos::Noun
+            })
         } else {
             quantified
         };
-        let clause = governing_verb(parse, noun.unwrap_or(top));
+        let clause = verb_inside.or_else(|| governing_verb(parse, noun.unwrap_or(top)));
         if let Some(n) = noun {
             f.measure = Some(parse.words[n].lemma.to_lowercase());
             f.qualifiers = qualifiers(parse, model, text, n, &inside);
@@ -242,6 +259,7 @@ impl Frame {
                     label(c) == "obj" && parse.words[c].upos == Upos::Noun && !inside.contains(&c)
                 })
                 .map(|c| parse.words[c].lemma.to_lowercase());
+            f.agent = agent(parse, model, text, v);
             let lemma = parse.words[v].lemma.to_lowercase();
             if parse.words[v].upos == Upos::Verb && !LIGHT.contains(&lemma.as_str()) {
                 f.predicate = Some(lemma);
@@ -294,7 +312,7 @@ impl Frame {
         }
         let (abs_a, rel_a) = kinds_of_time(&self.time);
         let (abs_b, rel_b) = kinds_of_time(&other.time);
-        let disjoint = |x: &[&String], y: &[&String]| {
+        let disjoint = |x: &[String], y: &[String]| {
             !x.is_empty() && !y.is_empty() && !x.iter().any(|t| y.contains(t))
         };
         if disjoint(&abs_a, &abs_b)
@@ -313,6 +331,13 @@ impl Frame {
         {
             return Some("different scopes".to_string());
         }
+        // "the Nationals offered $160 million" / "the Red Sox offered $200
+        // million": two actors' figures.
+        if let (Some(a), Some(b)) = (&self.agent, &other.agent)
+            && !a.split(' ').any(|w| b.split(' ').any(|v| v == w))
+        {
+            return Some(format!("different actors (\"{a}\" vs \"{b}\")"));
+        }
         // "13-inch" vs "15-inch": qualifiers that both name a variant.
         fn numbered(q: &[String]) -> Vec<&String> {
             q.iter()
@@ -324,6 +349,25 @@ impl Frame {
             return Some("different variants".to_string());
         }
         None
+    }
+
+    /// Whether two frames positively name one event, as a key the rules did
+    /// not name needs before its figures are compared: both have an event
+    /// verb and the verbs are one ("killed" / "killed", a synonym, or a
+    /// direction verb on either side: "nosedived" / "slid"), or neither has
+    /// one (a light verb: "the toll stood at 12" / "the toll was 14") and
+    /// both count or measure one thing. A verb on one side only ("won 18 of
+    /// their next 23 games" / "two games behind") is not enough.
+    pub fn anchored(&self, other: &Frame, words: &FrameWords) -> bool {
+        match (&self.predicate, &other.predicate) {
+            (Some(a), Some(b)) => {
+                words.same(a, b) || words.movement.contains(a) || words.movement.contains(b)
+            }
+            (None, None) => {
+                matches!((&self.measure, &other.measure), (Some(a), Some(b)) if words.same(a, b))
+            }
+            _ => false,
+        }
     }
 
     /// The slots two agreeing frames share, for saying why claims met.
@@ -347,9 +391,18 @@ impl Frame {
 }
 
 /// A frame's times split into absolute ones (with a year, month, weekday
-/// or numbered quarter or half) and relative ones ("last season", "so far");
-/// a bare "year" or "day" is neither.
-fn kinds_of_time(times: &[String]) -> (Vec<&String>, Vec<&String>) {
+/// or numbered quarter or half), kept to their calendar words ("sunday, a
+/// record" → "sunday"), and relative ones ("last season", "so far"); a bare
+/// "year" or "day" is neither.
+fn kinds_of_time(times: &[String]) -> (Vec<String>, Vec<String>) {
+    let calendar = |w: &str| {
+        super::date::is_calendar_word(w)
+            || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+            || matches!(
+                w,
+                "first" | "second" | "third" | "fourth" | "q1" | "q2" | "q3" | "q4"
+            )
+    };
     let absolute = |t: &String| {
         t.split(' ').any(|w| {
             super::date::is_calendar_word(w)
@@ -378,13 +431,51 @@ fn kinds_of_time(times: &[String]) -> (Vec<&String>, Vec<&String>) {
             )
         })
     };
+    let mut abs: Vec<String> = times
+        .iter()
+        .filter(|t| absolute(t))
+        .map(|t| {
+            t.split(' ')
+                .filter(|w| calendar(w))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    abs.dedup();
     (
-        times.iter().filter(|t| absolute(t)).collect(),
+        abs,
         times
             .iter()
             .filter(|t| !absolute(t) && relative(t))
+            .cloned()
             .collect(),
     )
+}
+
+/// The name heading the subject of verb `v` ("the Washington Nationals"
+/// → "washington nationals"), lower case, without its determiner; `None`
+/// when the subject is not a name (a pronoun, a common noun).
+fn agent(parse: &Parse, model: &Model, text: &str, v: usize) -> Option<String> {
+    let subject = parse
+        .children(v)
+        .find(|&c| model.label(parse.words[c].deprel) == "nsubj")?;
+    if parse.words[subject].upos != Upos::Propn {
+        return None;
+    }
+    let mut name: Vec<usize> = parse
+        .children(subject)
+        .filter(|&c| {
+            matches!(model.label(parse.words[c].deprel), "flat" | "compound")
+                && parse.words[c].upos == Upos::Propn
+        })
+        .collect();
+    name.push(subject);
+    name.sort();
+    let words: Vec<String> = name
+        .iter()
+        .map(|&k| parse.words[k].span.slice(text).to_lowercase())
+        .collect();
+    Some(words.join(" "))
 }
 
 /// The verb a word's phrase belongs to: its nearest verb ancestor, not
@@ -566,6 +657,40 @@ mod tests {
         let a = frame("Elara delivered 412,000 vehicles.", "412,000 vehicles");
         let b = frame("Elara handed over 410,000 cars.", "410,000 cars");
         assert_eq!(a.clash(&b, &words(), false), None);
+    }
+
+    #[test]
+    fn events_are_anchored_by_verbs_or_by_one_measure_without_them() {
+        let won = frame("The Sixers won 18 of their next 23 games.", "23 games");
+        let behind = frame("The Sixers are two games behind.", "two games");
+        assert_eq!(won.predicate.as_deref(), Some("win"));
+        assert_eq!(behind.predicate, None);
+        assert!(!won.anchored(&behind, &words()));
+        let killed = frame("The quake killed 10 people.", "10 people");
+        let more = frame("The quake killed at least 12 people.", "at least 12 people");
+        assert!(killed.anchored(&more, &words()));
+        let a = frame("The toll was 12 deaths.", "12 deaths");
+        let b = frame("The toll stood at 14 deaths.", "14 deaths");
+        assert!(a.anchored(&b, &words()), "{a:?} {b:?}");
+    }
+
+    #[test]
+    fn actors_of_one_verb_tell_figures_apart() {
+        let a = frame(
+            "The Washington Nationals offered Teixeira $160 million.",
+            "$160 million",
+        );
+        let b = frame("The Orioles offered Teixeira $150 million.", "$150 million");
+        assert_eq!(a.agent.as_deref(), Some("washington nationals"));
+        assert_eq!(
+            a.clash(&b, &words(), false).as_deref(),
+            Some("different actors (\"washington nationals\" vs \"orioles\")")
+        );
+        let c = frame(
+            "The Nationals offered Teixeira $184 million.",
+            "$184 million",
+        );
+        assert_eq!(a.clash(&c, &words(), false), None);
     }
 
     #[test]
