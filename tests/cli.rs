@@ -835,4 +835,22 @@ fn figures_meet_only_when_their_frames_name_one_event() {
         "At the Kraft plant, Ellen Moss shot three workers, killing two workers.\n",
     );
     assert_eq!(conflicts(&[&e, &f, &g]), Vec::<String>::new());
+    // Two sums in one sentence leave the key under-specified, but a figure
+    // told in the same words by two outlets is one fact.
+    let h = write(
+        dir.path(),
+        "h.txt",
+        "President Trump proposed $800 million for humanitarian aid and \
+         $805 million for drug detection technology on Tuesday.\n",
+    );
+    let i = write(
+        dir.path(),
+        "i.txt",
+        "President Trump proposed $800 million for humanitarian aid and \
+         $2,377 million for drug detection technology on Tuesday.\n",
+    );
+    assert_eq!(
+        conflicts(&[&h, &i]),
+        ["\"$805 million\" vs \"$2,377 million\": the figures cannot both be right"]
+    );
 }

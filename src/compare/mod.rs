@@ -320,9 +320,13 @@ impl Ctx<'_> {
         for &x in &a.ids {
             for &y in &b.ids {
                 let (cx, cy) = (&self.claims[x], &self.claims[y]);
+                // Told in the same words, two figures are one fact even
+                // where their sources give other values under the key.
+                let worded_alike = cx.frame.same_context(&cy.frame);
                 if !self.reportable(cx.doc, cy.doc)
-                    || evidence.muddled.contains(&cx.doc)
-                    || evidence.muddled.contains(&cy.doc)
+                    || (!worded_alike
+                        && (evidence.muddled.contains(&cx.doc)
+                            || evidence.muddled.contains(&cy.doc)))
                     || self
                         .verb_pair(x, y)
                         .is_some_and(|p| evidence.verbs.contains(&p))

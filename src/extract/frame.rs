@@ -42,6 +42,21 @@ pub struct Frame {
     /// "per week", "part").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
+    /// The words just around the figure in its sentence, lower case: up to
+    /// four before it (nearest first) and four after. Two outlets that tell
+    /// a figure in the same words (wire copy) state one fact whatever slots
+    /// the tree filled.
+    #[serde(skip)]
+    pub context: Context,
+}
+
+/// Up to four words on each side of a figure (`Frame::context`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Context {
+    /// The words before the figure, nearest first.
+    pub before: Vec<String>,
+    /// The words after the figure, nearest first.
+    pub after: Vec<String>,
 }
 
 /// What the rules say about words, for telling frames apart: verbs that
@@ -152,6 +167,7 @@ pub fn read_frames(
                 && text.is_char_boundary(rel.end())
             {
                 c.frame = Frame::read(parse, model, text, rel);
+                c.frame.context = context_words(text, rel);
             }
         }
     }
@@ -359,6 +375,9 @@ impl Frame {
     /// both count or measure one thing. A verb on one side only ("won 18 of
     /// their next 23 games" / "two games behind") is not enough.
     pub fn anchored(&self, other: &Frame, words: &FrameWords) -> bool {
+        if self.same_context(other) {
+            return true;
+        }
         match (&self.predicate, &other.predicate) {
             (Some(a), Some(b)) => {
                 words.same(a, b) || words.movement.contains(a) || words.movement.contains(b)
@@ -368,6 +387,17 @@ impl Frame {
             }
             _ => false,
         }
+    }
+
+    /// Whether two figures are told in the same words (wire copy, a quote):
+    /// of the four words on each side of each, six in the same places, or
+    /// at least four and all there are ("… the budget was $640 million.").
+    pub fn same_context(&self, other: &Frame) -> bool {
+        let (a, b) = (&self.context, &other.context);
+        let same = |x: &[String], y: &[String]| x.iter().zip(y).filter(|(p, q)| p == q).count();
+        let matched = same(&a.before, &b.before) + same(&a.after, &b.after);
+        let compared = a.before.len().min(b.before.len()) + a.after.len().min(b.after.len());
+        matched >= 6 || (matched >= 4 && matched == compared)
     }
 
     /// The slots two agreeing frames share, for saying why claims met.
@@ -580,6 +610,23 @@ fn time_of(parse: &Parse, text: &str, i: usize) -> Option<String> {
     (!kept.is_empty()).then(|| kept.join(" "))
 }
 
+/// Up to four words on each side of the figure at `figure` in sentence
+/// `text`, lower case, nearest first.
+fn context_words(text: &str, figure: Span) -> Context {
+    let words = |part: &str| -> Vec<String> {
+        part.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let mut before = words(&text[..figure.start()]);
+    before.reverse();
+    before.truncate(4);
+    let mut after = words(&text[figure.end()..]);
+    after.truncate(4);
+    Context { before, after }
+}
+
 /// "a share", "per week", "each": what the figure is counted per; "of
 /// which …" before it: a part of a figure given just before.
 fn scope_after(text: &str, figure: Span) -> Option<String> {
@@ -672,6 +719,37 @@ mod tests {
         let a = frame("The toll was 12 deaths.", "12 deaths");
         let b = frame("The toll stood at 14 deaths.", "14 deaths");
         assert!(a.anchored(&b, &words()), "{a:?} {b:?}");
+    }
+
+    #[test]
+    fn figures_told_in_the_same_words_share_their_context() {
+        let read = |text: &str, figure: &str| {
+            let at = text.find(figure).unwrap();
+            Frame {
+                context: context_words(text, Span::new(at, at + figure.len())),
+                ..Frame::default()
+            }
+        };
+        let a = read(
+            "For that year, the budget was $640 million.",
+            "$640 million",
+        );
+        let b = read(
+            "For that year, the budget was $896 million.",
+            "$896 million",
+        );
+        assert_eq!(a.context.before, ["was", "budget", "the", "year"]);
+        assert!(a.context.after.is_empty());
+        assert!(a.same_context(&b));
+        let c = read(
+            "He proposed $800 million for aid and $805 million for drug detection.",
+            "$800 million",
+        );
+        let d = read(
+            "He proposed $800 million for aid and $805 million for drug detection.",
+            "$805 million",
+        );
+        assert!(!c.same_context(&d));
     }
 
     #[test]

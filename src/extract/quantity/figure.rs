@@ -131,10 +131,12 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
         let mut q = Quantity {
             unit,
             value: value * low_scale * bp,
-            high: caps
-                .name("num2")
-                .and_then(|m| parse_num(m.as_str()))
-                .map(|v| v * scale),
+            // "$5.4 million to $200,000": a high end written out in full
+            // takes no scale from the low end.
+            high: caps.name("num2").and_then(|m| {
+                let own = caps.name("scale").is_some() || !m.as_str().contains(',');
+                parse_num(m.as_str()).map(|v| if own { v * scale } else { v })
+            }),
             resolution: resolution * bp,
             qualifier: Qualifier::Exact,
             direction: None,
@@ -147,10 +149,17 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
                 q.direction = Some(Direction::Up);
             }
         }
+        let mut span = Span::new(start, end.max(count_end));
+        // "from $5.4 million to $200,000" is a fall, not a range: the
+        // figure is its first number.
+        if q.high.is_some_and(|h| h < q.value) {
+            q.high = None;
+            let first_end = caps.name("scale1").map_or(num.end(), |m| m.end());
+            span = Span::new(start, first_end);
+        }
         if q.high.is_some() {
             q.qualifier = Qualifier::Range;
         }
-        let mut span = Span::new(start, end.max(count_end));
         if let Some((qual, qstart)) = qualifier_before(text, span.start(), lex) {
             q.qualifier = qual;
             span = Span::new(qstart, span.end());
