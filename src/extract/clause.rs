@@ -79,7 +79,7 @@ pub(crate) fn clause_at(clauses: &[Span], at: usize) -> Span {
         .unwrap_or_else(|| clauses.last().copied().unwrap_or(Span::new(0, 0)))
 }
 
-pub(crate) use crate::text::find_words;
+pub(crate) use crate::text::{find_words, has_word};
 
 /// The quotation (between straight or curly double quotes) that holds
 /// byte `at` of a sentence, if any.
@@ -103,9 +103,7 @@ pub(crate) fn quote_at(text: &str, at: usize) -> Option<Span> {
 /// reads the same in every outlet whatever surrounds it. A condition
 /// ("if …", "unless …") makes the sentence a possibility.
 pub(crate) fn modality_at(lower: &str, scope: Span, evidence: Span, lex: &Lexicon) -> Modality {
-    let conditional = ["if", "unless"]
-        .iter()
-        .any(|w| !find_words(lower, w).is_empty());
+    let conditional = ["if", "unless"].iter().any(|w| has_word(lower, w));
     // A hedge after the evidence belongs to what follows ("will plead not
     // guilty, and people close to him predicted Trump could pardon him");
     // hearsay anywhere in the clause still counts ("…, reportedly").
@@ -128,9 +126,9 @@ pub(crate) fn modality_at(lower: &str, scope: Span, evidence: Span, lex: &Lexico
 fn hearsay(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
     let clause = scope.slice(lower);
     let heard = lex.modality.iter().any(|(p, l)| {
-        let needle = p.join(" ");
+        let needle = &p.text;
         *l == Modality::Reported
-            && find_words(clause, &needle)
+            && find_words(clause, needle)
                 .into_iter()
                 .any(|at| needle != "according to" || !official_source(&clause[at..]))
     });
@@ -147,7 +145,7 @@ fn stated(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
     let clause = scope.slice(lower);
     lex.modality
         .iter()
-        .filter(|(p, _)| !find_words(clause, &p.join(" ")).is_empty())
+        .filter(|(p, _)| has_word(clause, &p.text))
         .map(|(_, l)| *l)
         .max()
         .unwrap_or(Modality::Confirmed)
@@ -163,11 +161,11 @@ pub(crate) fn modality(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
         .modality
         .iter()
         .filter(|(_, l)| *l == Modality::Confirmed)
-        .filter_map(|(p, _)| find_words(clause, &p.join(" ")).into_iter().next())
+        .filter_map(|(p, _)| find_words(clause, &p.text).into_iter().next())
         .min();
     for (phrase, l) in &lex.modality {
-        let needle = phrase.join(" ");
-        for at in find_words(clause, &needle) {
+        let needle = &phrase.text;
+        for at in find_words(clause, needle) {
             // "said it would sell": the future of reported speech, not a hedge.
             if needle == "would" && spoken.is_some_and(|s| s < at) {
                 continue;

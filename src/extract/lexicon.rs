@@ -14,25 +14,44 @@ pub enum Modality {
 
 pub(crate) struct Lexicon {
     /// (phrase, level), longest phrases first.
-    pub modality: Vec<(Vec<String>, Modality)>,
+    pub modality: Vec<(Phrase, Modality)>,
     pub up: HashSet<String>,
     pub down: HashSet<String>,
     /// (phrase words, qualifier), longest first.
-    pub qualifiers: Vec<(Vec<String>, super::quantity::Qualifier)>,
-    pub vague: Vec<Vec<String>>,
-    pub attributes: Vec<(String, Vec<Vec<String>>, Vec<UnitKind>)>,
+    pub qualifiers: Vec<(Phrase, super::quantity::Qualifier)>,
+    pub vague: Vec<Phrase>,
+    pub attributes: Vec<(String, Vec<Phrase>, Vec<UnitKind>)>,
     pub synonyms: HashMap<String, String>,
-    pub references: Vec<(Vec<String>, EntityKind)>,
+    pub references: Vec<(Phrase, EntityKind)>,
     pub not_entities: HashSet<String>,
     /// Known names (aliases, tickers, canonical names) → entity kind.
     pub known: Vec<(String, Option<EntityKind>)>,
 }
 
-pub(crate) fn words(phrase: &str) -> Vec<String> {
-    phrase
+/// A phrase of the rules in lower case: its words, and the words joined by
+/// single spaces as searched for in text (joined once, not per sentence).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Phrase {
+    pub words: Vec<String>,
+    pub text: String,
+}
+
+impl std::ops::Deref for Phrase {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.words
+    }
+}
+
+pub(crate) fn words(phrase: &str) -> Phrase {
+    let words: Vec<String> = phrase
         .split_whitespace()
         .map(|w| w.to_lowercase())
-        .collect()
+        .collect();
+    Phrase {
+        text: words.join(" "),
+        words,
+    }
 }
 
 impl Lexicon {

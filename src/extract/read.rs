@@ -246,7 +246,7 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         // In a takeover, the price a share and the premium are the target's.
         let per_share = ["a share", "per share", "premium"]
             .iter()
-            .any(|w| !clause::find_words(cl.slice(lower), w).is_empty());
+            .any(|w| crate::text::has_word(cl.slice(lower), w));
         if let Some((name, k)) = &target
             && per_share
             && (attr == "premium" || attr == "price")

@@ -5,29 +5,42 @@
 /// boundary is any character that is not a letter or digit).
 pub fn find_words(hay: &str, needle: &str) -> Vec<usize> {
     let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = next_word(hay, needle, from) {
+        out.push(at);
+        from = at + 1;
+    }
+    out
+}
+
+/// Whether `needle` occurs in `hay` as whole words.
+pub fn has_word(hay: &str, needle: &str) -> bool {
+    next_word(hay, needle, 0).is_some()
+}
+
+/// The first whole-word occurrence of `needle` in `hay` at or after byte
+/// `from`. Haystacks are sentences and needles a few words, so a searcher
+/// built per call (as `str::find` builds) costs more than it saves; a SIMD
+/// scan for the needle's first byte finds the candidates. That byte starts
+/// a character, so a match never begins inside one.
+fn next_word(hay: &str, needle: &str, mut from: usize) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else {
-        return out;
-    };
-    // A plain scan: haystacks are sentences and needles a few words, so
-    // building a substring searcher per call (as `str::find` does) costs
-    // more than it saves. The needle's first byte starts a character, so a
-    // match never begins inside one.
-    let mut i = 0;
-    while i + n.len() <= h.len() {
-        if h[i] == first && h.get(i..i + n.len()) == Some(n) {
-            let e = i + n.len();
-            let before = hay[..i].chars().next_back();
-            let after = hay[e..].chars().next();
+    let &first = n.first()?;
+    while let Some(k) = h.get(from..).and_then(|rest| memchr::memchr(first, rest)) {
+        let at = from + k;
+        let end = at + n.len();
+        if h.get(at..end)? == n {
+            let before = hay.get(..at).and_then(|b| b.chars().next_back());
+            let after = hay.get(end..).and_then(|a| a.chars().next());
             if before.is_none_or(|c| !c.is_alphanumeric())
                 && after.is_none_or(|c| !c.is_alphanumeric())
             {
-                out.push(i);
+                return Some(at);
             }
         }
-        i += 1;
+        from = at + 1;
     }
-    out
+    None
 }
 
 /// The words of `s` (runs of letters, digits and hyphens) with their offsets.
@@ -60,6 +73,8 @@ mod tests {
         assert_eq!(find_words("up to, upto, setup up", "up"), [0, 19]);
         assert_eq!(find_words("éé é", "é"), [5]);
         assert_eq!(find_words("the company's", "the company"), [0]);
+        assert_eq!(find_words("up", "up to"), Vec::<usize>::new());
+        assert!(has_word("set it up.", "up") && !has_word("setup", "up"));
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod event;
 pub(crate) use context::{estimate, including, past_year, previous, segment, target};
 pub(crate) use event::event;
 
-use super::clause::find_words;
+use super::clause::{find_words, has_word};
 use super::lexicon::Lexicon;
 use super::quantity::{Direction, Quantity, Unit};
 use crate::span::Span;
@@ -155,7 +155,7 @@ fn base_attribute(lower: &str, clause: Span, fig: Span, q: &Quantity, lex: &Lexi
             "buyout",
         ]
         .iter()
-        .any(|w| !find_words(clause.slice(lower), w).is_empty());
+        .any(|w| has_word(clause.slice(lower), w));
         if name == "market value" && deal {
             return "deal value".into();
         }
@@ -180,8 +180,8 @@ fn nearest_attribute(
             continue;
         }
         for phrase in phrases {
-            let needle = phrase.join(" ");
-            for p in find_words(text, &needle) {
+            let needle = &phrase.text;
+            for p in find_words(text, needle) {
                 let at = scope.start() + p;
                 let end = at + needle.len();
                 if fig.overlaps(Span::new(at, end)) {
@@ -218,11 +218,11 @@ fn fallback(lower: &str, clause: Span, fig: Span, q: &Quantity, lex: &Lexicon) -
                 "shares", "stock", "share", "settled", "closed", "ended", "traded",
             ]
             .iter()
-            .any(|w| !find_words(clause.slice(lower), w).is_empty())
+            .any(|w| has_word(clause.slice(lower), w))
                 || direction(lower, clause, fig, lex).is_some();
             let shares = ["shares", "stock", "share"]
                 .iter()
-                .any(|w| !find_words(clause.slice(lower), w).is_empty());
+                .any(|w| has_word(clause.slice(lower), w));
             if market && (before.ends_with(" to") || before.ends_with(" at")) {
                 // The market price of a share is not an offer or list price.
                 if shares { "share price" } else { "price" }.into()

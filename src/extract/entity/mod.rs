@@ -222,14 +222,14 @@ pub(crate) fn mentions<'t>(
     // References such as "the tech giant".
     let lower = crate::text::fold_case(text);
     for (phrase, kind) in &lex.references {
-        let needle = phrase.join(" ");
+        let needle = &phrase.text;
         // "the Dutch retailer", "the Premier League club": up to two
         // describing words may stand inside.
-        let mut found: Vec<(usize, usize)> = find_words(&lower, &needle)
+        let mut found: Vec<(usize, usize)> = find_words(&lower, needle)
             .into_iter()
             .map(|s| (s, s + needle.len()))
             .collect();
-        if let [article, rest @ ..] = phrase.as_slice()
+        if let [article, rest @ ..] = &phrase.words[..]
             && !rest.is_empty()
             && article == "the"
         {

@@ -311,8 +311,8 @@ pub(crate) fn qualifier_before(text: &str, at: usize, lex: &Lexicon) -> Option<(
     let before = text[..at].trim_end();
     let lower = crate::text::fold_case(before);
     for (phrase, qual) in &lex.qualifiers {
-        let needle = phrase.join(" ");
-        if let Some(stripped) = lower.strip_suffix(&needle)
+        let needle = &phrase.text;
+        if let Some(stripped) = lower.strip_suffix(needle.as_str())
             && stripped
                 .chars()
                 .next_back()

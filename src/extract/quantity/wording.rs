@@ -80,8 +80,8 @@ pub(super) fn word_figures(
         found.iter().chain(out.iter()).any(|(f, _)| f.overlaps(s))
     };
     for phrase in &lex.vague {
-        let needle = phrase.join(" ");
-        for s in crate::text::find_words(&lower, &needle) {
+        let needle = &phrase.text;
+        for s in crate::text::find_words(&lower, needle) {
             let e = s + needle.len();
             if taken(Span::new(s, e), &out) {
                 continue;
