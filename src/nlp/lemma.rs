@@ -17,10 +17,11 @@ struct Rewrite {
 
 #[derive(Default, Clone)]
 pub(crate) struct Lemmatizer {
-    /// (tag, suffix) → rewrite, for suffixes of 1 to 5 characters.
-    rules: BTreeMap<(u8, String), Rewrite>,
-    /// (tag, lower-case form) → lemma where the rules would be wrong.
-    exceptions: BTreeMap<(u8, String), String>,
+    /// tag → suffix → rewrite, for suffixes of 1 to 5 characters (keyed
+    /// by tag first so a lookup borrows the suffix, never builds a key).
+    rules: BTreeMap<u8, BTreeMap<String, Rewrite>>,
+    /// tag → lower-case form → lemma where the rules would be wrong.
+    exceptions: BTreeMap<u8, BTreeMap<String, String>>,
 }
 
 const LONGEST: usize = 5;
@@ -44,9 +45,10 @@ fn apply(form: &str, r: &Rewrite) -> Option<String> {
     Some(chars[..keep].iter().collect::<String>() + &r.append)
 }
 
-fn suffix(form: &str, n: usize) -> Option<String> {
-    let chars: Vec<char> = form.chars().collect();
-    (chars.len() > n).then(|| chars[chars.len() - n..].iter().collect())
+/// The last `n` characters of `form`, if it has more than `n`.
+fn suffix(form: &str, n: usize) -> Option<&str> {
+    let (at, _) = form.char_indices().rev().nth(n.checked_sub(1)?)?;
+    (at > 0).then(|| form.get(at..)).flatten()
 }
 
 impl Lemmatizer {
@@ -56,7 +58,7 @@ impl Lemmatizer {
         }
         let lower = form.to_lowercase();
         let t = tag.index() as u8;
-        if let Some(l) = self.exceptions.get(&(t, lower.clone())) {
+        if let Some(l) = self.exceptions.get(&t).and_then(|e| e.get(lower.as_str())) {
             return l.clone();
         }
         self.by_rule(&lower, t).unwrap_or(lower)
@@ -65,7 +67,7 @@ impl Lemmatizer {
     fn by_rule(&self, lower: &str, t: u8) -> Option<String> {
         (1..=LONGEST).rev().find_map(|n| {
             let s = suffix(lower, n)?;
-            let r = self.rules.get(&(t, s))?;
+            let r = self.rules.get(&t)?.get(s)?;
             apply(lower, r)
         })
     }
@@ -104,7 +106,7 @@ impl Lemmatizer {
             for n in 1..=LONGEST {
                 if let Some(s) = suffix(f, n) {
                     *votes
-                        .entry((*t, s))
+                        .entry((*t, s.to_string()))
                         .or_default()
                         .entry(r.clone())
                         .or_default() += 1;
@@ -121,27 +123,35 @@ impl Lemmatizer {
                 && c * 10 >= total * 7
                 && (r.strip > 0 || !r.append.is_empty())
             {
-                lem.rules.insert(key, r);
+                lem.rules.entry(key.0).or_default().insert(key.1, r);
             }
         }
         for ((t, f), l, _) in forms {
             if lem.by_rule(&f, t).unwrap_or_else(|| f.clone()) != l {
-                lem.exceptions.insert((t, f), l);
+                lem.exceptions.entry(t).or_default().insert(f, l);
             }
         }
         lem
     }
 
     pub fn write(&self, w: &mut Writer) {
-        w.u32(self.rules.len() as u32);
-        for ((t, s), r) in &self.rules {
+        w.u32(self.rules.values().map(BTreeMap::len).sum::<usize>() as u32);
+        for (t, s, r) in self
+            .rules
+            .iter()
+            .flat_map(|(t, m)| m.iter().map(move |(s, r)| (t, s, r)))
+        {
             w.u16(u16::from(*t));
             w.str(s);
             w.u16(u16::from(r.strip));
             w.str(&r.append);
         }
-        w.u32(self.exceptions.len() as u32);
-        for ((t, f), l) in &self.exceptions {
+        w.u32(self.exceptions.values().map(BTreeMap::len).sum::<usize>() as u32);
+        for (t, f, l) in self
+            .exceptions
+            .iter()
+            .flat_map(|(t, m)| m.iter().map(move |(f, l)| (t, f, l)))
+        {
             w.u16(u16::from(*t));
             w.str(f);
             w.str(l);
@@ -155,13 +165,16 @@ impl Lemmatizer {
             let s = r.str()?;
             let strip = r.u16()? as u8;
             let append = r.str()?;
-            lem.rules.insert((t, s), Rewrite { strip, append });
+            lem.rules
+                .entry(t)
+                .or_default()
+                .insert(s, Rewrite { strip, append });
         }
         for _ in 0..r.u32()? {
             let t = r.u16()? as u8;
             let f = r.str()?;
             let l = r.str()?;
-            lem.exceptions.insert((t, f), l);
+            lem.exceptions.entry(t).or_default().insert(f, l);
         }
         Ok(lem)
     }
