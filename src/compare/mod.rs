@@ -237,7 +237,7 @@ impl Ctx<'_> {
             self.claims[y].frame.predicate.as_ref()?,
         );
         let w = self.words;
-        if w.same(a, b) || w.movement.contains(a) || w.movement.contains(b) {
+        if w.same(a, b) || self.key(x).directional(w, a, b) {
             return None;
         }
         Some(if a <= b {
@@ -285,7 +285,7 @@ impl Ctx<'_> {
     fn clash(&self, x: usize, y: usize) -> Option<String> {
         self.claims[x]
             .frame
-            .clash(&self.claims[y].frame, self.words, self.generic(x))
+            .clash(&self.claims[y].frame, self.words, self.key(x))
     }
 
     /// Whether claim `x`'s figure needs its frame to name the same event as
@@ -297,6 +297,14 @@ impl Ctx<'_> {
         self.generic(x)
             && !self.attribute.starts_with("change")
             && matches!(self.claims[x].value, Value::Quantity(_))
+    }
+
+    /// The kind of key claim `x` is compared under.
+    fn key(&self, x: usize) -> crate::extract::KeyKind {
+        crate::extract::KeyKind {
+            generic: self.generic(x),
+            change: self.attribute.starts_with("change"),
+        }
     }
 
     /// Whether the key of claim `x` is a fallback: the rules did not name
@@ -331,7 +339,8 @@ impl Ctx<'_> {
                         .verb_pair(x, y)
                         .is_some_and(|p| evidence.verbs.contains(&p))
                     || self.clash(x, y).is_some()
-                    || (self.needs_anchor(x) && !cx.frame.anchored(&cy.frame, self.words))
+                    || (self.needs_anchor(x)
+                        && !cx.frame.anchored(&cy.frame, self.words, self.key(x)))
                 {
                     continue;
                 }

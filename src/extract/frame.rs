@@ -59,6 +59,37 @@ pub struct Context {
     pub after: Vec<String>,
 }
 
+/// What kind of key two frames are compared under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyKind {
+    /// The rules did not name the measure (a fallback such as "amount", a
+    /// count's own noun): measures and verbs tell facts apart.
+    pub generic: bool,
+    /// The key is a change ("shares fell 4%"): any direction verb names it,
+    /// whatever the other side's verb.
+    pub change: bool,
+}
+
+impl KeyKind {
+    pub const NAMED: KeyKind = KeyKind {
+        generic: false,
+        change: false,
+    };
+    pub const GENERIC: KeyKind = KeyKind {
+        generic: true,
+        change: false,
+    };
+
+    /// Whether two verbs only give directions and so never tell facts
+    /// apart: under a change either may ("nosedived" / "slid"); under any
+    /// other key both must ("rose to $5bn" / "climbed to $5.2bn"), since
+    /// "offered $160 million" / "dropping $15 million" are two events.
+    pub fn directional(self, words: &FrameWords, a: &str, b: &str) -> bool {
+        let (x, y) = (words.movement.contains(a), words.movement.contains(b));
+        if self.change { x || y } else { x && y }
+    }
+}
+
 /// What the rules say about words, for telling frames apart: verbs that
 /// only give a change its direction, and words that are one word.
 #[derive(Debug, Default)]
@@ -311,12 +342,12 @@ impl Frame {
     /// absolute time (a year, month, weekday, numbered quarter) and share
     /// none, or, with no absolute time, both name relative ones ("last
     /// season" / "this season") and share none.
-    pub fn clash(&self, other: &Frame, words: &FrameWords, generic: bool) -> Option<String> {
+    pub fn clash(&self, other: &Frame, words: &FrameWords, key: KeyKind) -> Option<String> {
+        let generic = key.generic;
         if generic
             && let (Some(a), Some(b)) = (&self.predicate, &other.predicate)
             && !words.same(a, b)
-            && !words.movement.contains(a)
-            && !words.movement.contains(b)
+            && !key.directional(words, a, b)
         {
             return Some(format!("different events (\"{a}\" vs \"{b}\")"));
         }
@@ -374,14 +405,12 @@ impl Frame {
     /// one (a light verb: "the toll stood at 12" / "the toll was 14") and
     /// both count or measure one thing. A verb on one side only ("won 18 of
     /// their next 23 games" / "two games behind") is not enough.
-    pub fn anchored(&self, other: &Frame, words: &FrameWords) -> bool {
+    pub fn anchored(&self, other: &Frame, words: &FrameWords, key: KeyKind) -> bool {
         if self.same_context(other) {
             return true;
         }
         match (&self.predicate, &other.predicate) {
-            (Some(a), Some(b)) => {
-                words.same(a, b) || words.movement.contains(a) || words.movement.contains(b)
-            }
+            (Some(a), Some(b)) => words.same(a, b) || key.directional(words, a, b),
             (None, None) => {
                 matches!((&self.measure, &other.measure), (Some(a), Some(b)) if words.same(a, b))
             }
@@ -676,7 +705,7 @@ mod tests {
         assert_eq!(a.measure.as_deref(), Some("people"));
         assert_eq!(a.predicate.as_deref(), Some("kill"));
         assert_eq!(
-            a.clash(&b, &words(), true).as_deref(),
+            a.clash(&b, &words(), KeyKind::GENERIC).as_deref(),
             Some("different events (\"kill\" vs \"injure\")")
         );
         let a = frame("The index fell 50% in 2008.", "50%");
@@ -684,17 +713,17 @@ mod tests {
         assert_eq!(a.time, ["2008"]);
         assert_eq!(b.time, ["tuesday"]);
         assert!(
-            a.clash(&b, &words(), true)
+            a.clash(&b, &words(), KeyKind::GENERIC)
                 .unwrap()
                 .starts_with("different times")
         );
         // The same fact told twice meets.
         let c = frame("On Tuesday the index fell 4.2%.", "4.2%");
-        assert_eq!(b.clash(&c, &words(), true), None);
+        assert_eq!(b.clash(&c, &words(), KeyKind::GENERIC), None);
         // Relative times clash only with relative ones.
         let a = frame("He scored 31 goals last season.", "31 goals");
         let b = frame("He has scored 12 goals this season.", "12 goals");
-        let why = a.clash(&b, &words(), true);
+        let why = a.clash(&b, &words(), KeyKind::GENERIC);
         assert!(
             why.as_deref()
                 .is_some_and(|w| w.starts_with("different times")),
@@ -703,7 +732,7 @@ mod tests {
         // A measure the rules named is one fact however it is worded.
         let a = frame("Elara delivered 412,000 vehicles.", "412,000 vehicles");
         let b = frame("Elara handed over 410,000 cars.", "410,000 cars");
-        assert_eq!(a.clash(&b, &words(), false), None);
+        assert_eq!(a.clash(&b, &words(), KeyKind::NAMED), None);
     }
 
     #[test]
@@ -712,13 +741,13 @@ mod tests {
         let behind = frame("The Sixers are two games behind.", "two games");
         assert_eq!(won.predicate.as_deref(), Some("win"));
         assert_eq!(behind.predicate, None);
-        assert!(!won.anchored(&behind, &words()));
+        assert!(!won.anchored(&behind, &words(), KeyKind::GENERIC));
         let killed = frame("The quake killed 10 people.", "10 people");
         let more = frame("The quake killed at least 12 people.", "at least 12 people");
-        assert!(killed.anchored(&more, &words()));
+        assert!(killed.anchored(&more, &words(), KeyKind::GENERIC));
         let a = frame("The toll was 12 deaths.", "12 deaths");
         let b = frame("The toll stood at 14 deaths.", "14 deaths");
-        assert!(a.anchored(&b, &words()), "{a:?} {b:?}");
+        assert!(a.anchored(&b, &words(), KeyKind::GENERIC), "{a:?} {b:?}");
     }
 
     #[test]
@@ -761,21 +790,24 @@ mod tests {
         let b = frame("The Orioles offered Teixeira $150 million.", "$150 million");
         assert_eq!(a.agent.as_deref(), Some("washington nationals"));
         assert_eq!(
-            a.clash(&b, &words(), false).as_deref(),
+            a.clash(&b, &words(), KeyKind::NAMED).as_deref(),
             Some("different actors (\"washington nationals\" vs \"orioles\")")
         );
         let c = frame(
             "The Nationals offered Teixeira $184 million.",
             "$184 million",
         );
-        assert_eq!(a.clash(&c, &words(), false), None);
+        assert_eq!(a.clash(&c, &words(), KeyKind::NAMED), None);
     }
 
     #[test]
     fn variants_scopes_and_parts() {
         let a = frame("It costs $1,199 for the 13-inch model.", "$1,199");
         let b = frame("It costs $1,799 for the 15-inch model.", "$1,799");
-        assert!(a.clash(&b, &words(), true).is_some(), "{a:?} {b:?}");
+        assert!(
+            a.clash(&b, &words(), KeyKind::GENERIC).is_some(),
+            "{a:?} {b:?}"
+        );
         let a = frame(
             "The deal is worth $334 million, of which $281 million in cash.",
             "$281 million",

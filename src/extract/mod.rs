@@ -21,7 +21,7 @@ mod syntax;
 
 pub use action::Action;
 pub use date::{DateValue, Period, weekday_name, weekday_of};
-pub use frame::{Frame, FrameWords, read_frames};
+pub use frame::{Frame, FrameWords, KeyKind, read_frames};
 pub use lexicon::Modality;
 pub use quantity::{Direction, Qualifier, Quantity, Unit};
 
