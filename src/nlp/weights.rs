@@ -143,23 +143,36 @@ impl Weights {
 
     /// Adds the weights of every feature to `scores` (one per class).
     pub fn score(&self, features: &[u64], scores: &mut [i32]) {
+        // Find every feature's row first, then add them up: the table is
+        // far larger than the caches, and lookups that do not wait on the
+        // additions overlap their memory loads.
         let mask = self.slots.len().wrapping_sub(1);
-        for &f in features {
-            let tag = tag_of(f);
-            let mut i = (f as usize) & mask;
-            while let Some(&s) = self.slots.get(i) {
-                if s.tag == tag {
-                    for e in self.row(s) {
-                        if let Some(x) = scores.get_mut(usize::from(e.class)) {
-                            *x += i32::from(e.value);
+        let mut rows = [Slot::default(); 128];
+        for chunk in features.chunks(rows.len()) {
+            let mut n = 0;
+            for &f in chunk {
+                let tag = tag_of(f);
+                let mut i = (f as usize) & mask;
+                while let Some(&s) = self.slots.get(i) {
+                    if s.tag == tag {
+                        if let Some(r) = rows.get_mut(n) {
+                            *r = s;
+                            n += 1;
                         }
+                        break;
                     }
-                    break;
+                    if s.tag == 0 {
+                        break;
+                    }
+                    i = (i + 1) & mask;
                 }
-                if s.tag == 0 {
-                    break;
+            }
+            for &s in rows.iter().take(n) {
+                for e in self.row(s) {
+                    if let Some(x) = scores.get_mut(usize::from(e.class)) {
+                        *x += i32::from(e.value);
+                    }
                 }
-                i = (i + 1) & mask;
             }
         }
     }
