@@ -853,4 +853,26 @@ fn figures_meet_only_when_their_frames_name_one_event() {
         conflicts(&[&h, &i]),
         ["\"$805 million\" vs \"$2,377 million\": the figures cannot both be right"]
     );
+    // Only the key (subject and attribute) joins a sum sought in a suit and
+    // a sum left on a contract: no verb, measure, time or wording in common.
+    let j = write(
+        dir.path(),
+        "j.txt",
+        "Jim O'Brien is seeking up to $6 million in a breach-of-contract suit against Ohio State.\n",
+    );
+    let k = write(
+        dir.path(),
+        "k.txt",
+        "Jim O'Brien still has $8 million left on his contract.\n",
+    );
+    assert_eq!(conflicts(&[&j, &k]), Vec::<String>::new());
+    let l = write(
+        dir.path(),
+        "l.txt",
+        "Jim O'Brien is seeking $9 million in a breach-of-contract suit against Ohio State.\n",
+    );
+    assert_eq!(
+        conflicts(&[&j, &l]),
+        ["\"up to $6 million\" vs \"$9 million\": the figures cannot both be right"]
+    );
 }

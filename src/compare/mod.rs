@@ -149,6 +149,15 @@ impl Ctx<'_> {
                 let Some(basis) = self.aligned(a, b, &evidence) else {
                     continue;
                 };
+                // Where the evidence is only the key, stay silent: a figure
+                // pair must share a slot of its frames or its wording
+                // (a change is already one movement of one measure).
+                if basis.is_empty()
+                    && matches!(self.claims[a.ids[0]].value, Value::Quantity(_))
+                    && !self.key(a.ids[0]).change
+                {
+                    continue;
+                }
                 conflicted[i] = true;
                 conflicted[j] = true;
                 let message = format!(
@@ -344,7 +353,7 @@ impl Ctx<'_> {
                 {
                     continue;
                 }
-                let shared = cx.frame.shared(&cy.frame);
+                let shared = cx.frame.shared(&cy.frame, self.words, self.key(x));
                 if best.as_ref().is_none_or(|b| shared.len() > b.len()) {
                     best = Some(shared);
                 }

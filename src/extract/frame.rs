@@ -212,6 +212,10 @@ const LIGHT: &[&str] = &[
     "estimate", "expect", "tell", "close", "end", "finish", "settle", "open", "trade",
 ];
 
+/// Verbs that put a figure on a noun ("a deal valued at $2.5 billion"):
+/// the event is the verb the noun belongs to.
+const VALUING: &[&str] = &["value", "price", "worth", "put", "peg"];
+
 /// Words that make a phrase a time expression ("last season", "so far").
 const TIME_WORDS: &[&str] = &[
     "today",
@@ -288,7 +292,18 @@ impl Frame {
         } else {
             quantified
         };
-        let clause = verb_inside.or_else(|| governing_verb(parse, noun.unwrap_or(top)));
+        let mut clause = verb_inside.or_else(|| governing_verb(parse, noun.unwrap_or(top)));
+        // "buying DataRiver in a deal valued at $2.5 billion": a light verb
+        // that only describes a noun ("valued", "worth") leaves the event to
+        // the verb that noun belongs to.
+        if let Some(v) = clause
+            && label(v).starts_with("acl")
+            && (LIGHT.contains(&parse.words[v].lemma.to_lowercase().as_str())
+                || VALUING.contains(&parse.words[v].lemma.to_lowercase().as_str()))
+            && let Some(up) = governing_verb(parse, v)
+        {
+            clause = Some(up);
+        }
         if let Some(n) = noun {
             f.measure = Some(parse.words[n].lemma.to_lowercase());
             f.qualifiers = qualifiers(parse, model, text, n, &inside);
@@ -429,18 +444,27 @@ impl Frame {
         matched >= 6 || (matched >= 4 && matched == compared)
     }
 
-    /// The slots two agreeing frames share, for saying why claims met.
-    pub fn shared(&self, other: &Frame) -> Vec<String> {
+    /// The evidence that two frames are one fact, for saying why claims
+    /// met: the slots they share (one measure, one verb or synonyms, two
+    /// direction verbs, one time) and being told in the same words. Empty
+    /// when nothing but the key joins them; one actor is not evidence, as
+    /// the actor is mostly the key's own subject.
+    pub fn shared(&self, other: &Frame, words: &FrameWords, key: KeyKind) -> Vec<String> {
         let mut out = Vec::new();
+        if self.same_context(other) {
+            out.push("told in the same words".to_string());
+        }
         if let (Some(a), Some(b)) = (&self.measure, &other.measure)
-            && a == b
+            && words.same(a, b)
         {
             out.push(format!("measure \"{a}\""));
         }
-        if let (Some(a), Some(b)) = (&self.predicate, &other.predicate)
-            && a == b
-        {
-            out.push(format!("predicate \"{a}\""));
+        if let (Some(a), Some(b)) = (&self.predicate, &other.predicate) {
+            if words.same(a, b) {
+                out.push(format!("predicate \"{a}\""));
+            } else if key.directional(words, a, b) {
+                out.push(format!("direction verbs \"{a}\", \"{b}\""));
+            }
         }
         if let Some(t) = self.time.iter().find(|t| other.time.contains(t)) {
             out.push(format!("time \"{t}\""));

@@ -150,12 +150,35 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
             }
         }
         let mut span = Span::new(start, end.max(count_end));
-        // "from $5.4 million to $200,000" is a fall, not a range: the
-        // figure is its first number.
-        if q.high.is_some_and(|h| h < q.value) {
+        // "from $5.4 million to $200,000" is a fall, not a range: two
+        // figures, each its own number.
+        let mut second = None;
+        if let (Some(h), Some(n2)) = (q.high, caps.name("num2"))
+            && h < q.value
+        {
             q.high = None;
             let first_end = caps.name("scale1").map_or(num.end(), |m| m.end());
             span = Span::new(start, first_end);
+            let symbol = text[..n2.start()]
+                .char_indices()
+                .next_back()
+                .filter(|(_, c)| matches!(c, '$' | '€' | '£'))
+                .map_or(n2.start(), |(i, _)| i);
+            let decimals = n2.as_str().split('.').nth(1).map_or(0, str::len) as i32;
+            let own_scale = if h >= 1.0 && n2.as_str().contains(',') {
+                1.0
+            } else {
+                scale
+            };
+            second = Some((
+                Span::new(symbol, end.max(count_end)),
+                Quantity {
+                    value: h,
+                    high: None,
+                    resolution: 10f64.powi(-decimals) * own_scale,
+                    ..q.clone()
+                },
+            ));
         }
         if q.high.is_some() {
             q.qualifier = Qualifier::Range;
@@ -167,6 +190,10 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
         // Trim a trailing space the optional groups may have swallowed.
         let trimmed = span.slice(text).trim_end().len();
         out.push((Span::new(span.start(), span.start() + trimmed), q));
+        if let Some((s2, q2)) = second {
+            let trimmed = s2.slice(text).trim_end().len();
+            out.push((Span::new(s2.start(), s2.start() + trimmed), q2));
+        }
     }
     let mut out = join_between(text, out);
     // "45 of its 380 stores": a figure inside another's span is part of it.

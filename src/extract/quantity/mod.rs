@@ -199,6 +199,8 @@ mod tests {
         let fall = figures("funding fell from $5.4 million to $200,000 last year");
         assert_eq!(fall[0].0, "$5.4 million");
         assert_eq!((fall[0].1.value, fall[0].1.high), (5.4e6, None));
+        assert_eq!(fall[1].0, "$200,000");
+        assert_eq!((fall[1].1.value, fall[1].1.resolution), (2e5, 1.0));
         let two = figures("sales rose 3% and 4% in Asia");
         assert_eq!(two.len(), 2);
         assert!(two.iter().all(|(_, q)| q.high.is_none()));
