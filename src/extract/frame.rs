@@ -681,11 +681,44 @@ fn context_words(text: &str, figure: Span) -> Context {
 }
 
 /// "a share", "per week", "each": what the figure is counted per; "of
-/// which …" before it: a part of a figure given just before.
+/// which …" before it, or "28 of his 68 punches" as the figure: a part of
+/// a whole; "178 of" before it ("178 of 369 punches"): the whole a part is
+/// taken from.
 fn scope_after(text: &str, figure: Span) -> Option<String> {
     let before = text[..figure.start()].trim_end().to_lowercase();
     if before.ends_with("of which") || before.ends_with("including") {
         return Some("part".into());
+    }
+    let numeral = |w: &str| {
+        !w.is_empty()
+            && (w
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+                || super::quantity::number_word(w).is_some())
+    };
+    let own: Vec<String> = figure
+        .slice(text)
+        .to_lowercase()
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .collect();
+    if let Some(of) = own.iter().position(|w| w == "of")
+        && own
+            .get(..of)
+            .is_some_and(|ws| ws.iter().any(|w| numeral(w)))
+        && own
+            .get(of + 1..)
+            .is_some_and(|ws| ws.iter().any(|w| numeral(w)))
+    {
+        return Some("part".into());
+    }
+    if let Some(rest) = before.strip_suffix(" of")
+        && rest
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .is_some_and(numeral)
+    {
+        return Some("whole".into());
     }
     let after = text[figure.end()..].to_lowercase();
     let words: Vec<&str> = after
@@ -837,6 +870,18 @@ mod tests {
             "$281 million",
         );
         assert_eq!(a.scope.as_deref(), Some("part"));
+        // "28 of his 68 punches" is a part; the 369 of "178 of 369" a whole.
+        let part = frame(
+            "Klitschko landed 28 of his 68 punches.",
+            "28 of his 68 punches",
+        );
+        let whole = frame("Klitschko landed 178 of 369 punches.", "369 punches");
+        assert_eq!(part.scope.as_deref(), Some("part"));
+        assert_eq!(whole.scope.as_deref(), Some("whole"));
+        assert_eq!(
+            part.clash(&whole, &words(), KeyKind::GENERIC).as_deref(),
+            Some("different scopes")
+        );
         let w = frame("He earns £300,000 a week.", "£300,000");
         assert_eq!(w.scope.as_deref(), Some("per week"));
     }

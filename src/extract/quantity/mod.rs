@@ -11,6 +11,7 @@ mod noun;
 mod wording;
 
 pub(crate) use figure::{find, qualifier_before};
+pub(crate) use wording::word_value as number_word;
 
 use super::lexicon::Lexicon;
 use crate::span::Span;

@@ -24,7 +24,7 @@ pub(super) static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The value of a count in words ("forty-seven" → 47).
-fn word_value(w: &str) -> Option<f64> {
+pub(crate) fn word_value(w: &str) -> Option<f64> {
     const SMALL: &[&str] = &[
         "zero",
         "one",
