@@ -212,6 +212,10 @@ const LIGHT: &[&str] = &[
     "estimate", "expect", "tell", "close", "end", "finish", "settle", "open", "trade",
 ];
 
+/// Words inside a figure that place it before the story ("four prior
+/// arrests", "his previous 12 games").
+const EARLIER: &[&str] = &["prior", "previous", "former", "earlier", "past"];
+
 /// Verbs that put a figure on a noun ("a deal valued at $2.5 billion"):
 /// the event is the verb the noun belongs to.
 const VALUING: &[&str] = &["value", "price", "worth", "put", "peg"];
@@ -342,6 +346,14 @@ impl Frame {
                 }
             }
         }
+        // "four prior arrests", "his previous 12 games": the figure itself
+        // says it counts what came before the story.
+        if inside
+            .iter()
+            .any(|&i| EARLIER.contains(&parse.words[i].span.slice(text).to_lowercase().as_str()))
+        {
+            f.time.push("earlier".into());
+        }
         f.time.sort();
         f.time.dedup();
         f
@@ -377,8 +389,14 @@ impl Frame {
         let disjoint = |x: &[String], y: &[String]| {
             !x.is_empty() && !y.is_empty() && !x.iter().any(|t| y.contains(t))
         };
+        // A figure of what came before the story against one with no time
+        // at all: the story's own.
+        let earlier =
+            |f: &Frame, g: &Frame| f.time.iter().any(|t| t == "earlier") && g.time.is_empty();
         if disjoint(&abs_a, &abs_b)
             || (abs_a.is_empty() && abs_b.is_empty() && disjoint(&rel_a, &rel_b))
+            || earlier(self, other)
+            || earlier(other, self)
         {
             return Some(format!(
                 "different times (\"{}\" vs \"{}\")",
@@ -785,6 +803,16 @@ mod tests {
             why.as_deref()
                 .is_some_and(|w| w.starts_with("different times")),
             "{a:?} {b:?} {why:?}"
+        );
+        // A figure of what came before the story is not the story's own.
+        let prior = frame("Gray had four prior arrests.", "four prior arrests");
+        let now = frame("Police made over 50 arrests.", "over 50 arrests");
+        assert_eq!(prior.time, ["earlier"]);
+        assert!(
+            prior
+                .clash(&now, &words(), KeyKind::GENERIC)
+                .is_some_and(|w| w.starts_with("different times")),
+            "{prior:?} {now:?}"
         );
         // A measure the rules named is one fact however it is worded.
         let a = frame("Elara delivered 412,000 vehicles.", "412,000 vehicles");
