@@ -25,7 +25,7 @@ struct Expected {
     no_claims: Vec<String>,
 }
 
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 struct Pattern {
     kind: Option<String>,
@@ -38,6 +38,35 @@ struct Pattern {
 
 impl Pattern {
     fn matches(&self, f: &Finding, run: &Run) -> bool {
+        self.matches_finding(f, run) || self.matches_side(f, run)
+    }
+
+    /// An agreement shown inside a conflict (one row per fact): a side of
+    /// the conflict that two sources or more give, holding every text.
+    fn matches_side(&self, f: &Finding, run: &Run) -> bool {
+        let agreement = self.kind.as_deref() == Some("agreement")
+            && self.rule.as_deref().is_none_or(|r| r == "agreement");
+        agreement
+            && f.kind == FindingKind::Conflict
+            && f.sides.iter().any(|side| {
+                let docs: std::collections::BTreeSet<usize> =
+                    side.iter().map(|&i| run.claims[i].doc).collect();
+                let as_finding = Finding {
+                    kind: FindingKind::Agreement,
+                    claims: side.clone(),
+                    sides: vec![side.clone()],
+                    ..f.clone()
+                };
+                docs.len() >= 2
+                    && Pattern {
+                        rule: None,
+                        ..self.clone()
+                    }
+                    .matches_finding(&as_finding, run)
+            })
+    }
+
+    fn matches_finding(&self, f: &Finding, run: &Run) -> bool {
         let names = |s: &str| normalise(s);
         self.kind.as_deref().is_none_or(|k| k == f.kind.as_str())
             && self.rule.as_deref().is_none_or(|r| r == f.rule.as_str())

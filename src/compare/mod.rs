@@ -123,16 +123,6 @@ impl Ctx<'_> {
     fn group(&self, ids: &[usize], out: &mut Vec<Finding>) {
         let clusters = self.cluster(ids);
         let mut conflicted = vec![false; clusters.len()];
-        for c in &clusters {
-            if self.counts(&c.docs, &c.docs) && c.docs.len() >= 2 {
-                out.push(self.finding(
-                    FindingKind::Agreement,
-                    RuleId::Agreement,
-                    format!("{} sources agree: {}", c.docs.len(), self.quote(c.ids[0])),
-                    &[c],
-                ));
-            }
-        }
         let evidence = self.self_evidence(&clusters);
         for i in 0..clusters.len() {
             for j in i + 1..clusters.len() {
@@ -168,6 +158,19 @@ impl Ctx<'_> {
                 let mut f = self.finding(kind, rule, message, &[a, b]);
                 f.same_fact = basis;
                 out.push(f);
+            }
+        }
+        // One row per fact: a value in a conflict is shown there, with every
+        // source that gives it (the conflict's side), not again as an
+        // agreement.
+        for (i, c) in clusters.iter().enumerate() {
+            if !conflicted[i] && self.counts(&c.docs, &c.docs) && c.docs.len() >= 2 {
+                out.push(self.finding(
+                    FindingKind::Agreement,
+                    RuleId::Agreement,
+                    format!("{} sources agree: {}", c.docs.len(), self.quote(c.ids[0])),
+                    &[c],
+                ));
             }
         }
         for (i, c) in clusters.iter().enumerate() {

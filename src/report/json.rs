@@ -29,6 +29,10 @@ struct JsonFinding<'a> {
     /// The frame slots that made the claims one fact (conflicts).
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     same_fact: &'a [String],
+    /// For a conflict: the claims of each value, as positions in `claims`
+    /// (one row per fact: the sources that agree on a value are its side).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sides: Vec<Vec<usize>>,
     claims: Vec<Located<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explain: Option<crate::compare::Explanation>,
@@ -91,6 +95,18 @@ pub fn report_json(run: &Run, explain: Option<&crate::rules::Rules>) -> String {
             attribute: &f.attribute,
             message: &f.message,
             same_fact: &f.same_fact,
+            sides: if f.kind == FindingKind::Conflict {
+                f.sides
+                    .iter()
+                    .map(|side| {
+                        side.iter()
+                            .filter_map(|c| f.claims.iter().position(|x| x == c))
+                            .collect()
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
             claims: f
                 .claims
                 .iter()
