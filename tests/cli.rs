@@ -906,3 +906,45 @@ fn figures_meet_only_when_their_frames_name_one_event() {
         ["\"up to $6 million\" vs \"$9 million\": the figures cannot both be right"]
     );
 }
+
+/// One row per fact: two sources agreeing on a value that a third
+/// contradicts show up once, in the conflict, with how many give each value.
+#[test]
+fn a_fact_is_one_row_with_every_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "Acme revenue rose 5% in the quarter.\n",
+    );
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "Acme revenue rose 5% in the quarter.\n",
+    );
+    let c = write(
+        dir.path(),
+        "c.txt",
+        "Acme revenue rose 7% in the quarter.\n",
+    );
+    let v = json(&["check", "--format", "json", &a, &b, &c], 1);
+    let kinds: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["conflict"], "{v:#}");
+    assert_eq!(v["findings"][0]["sides"], serde_json::json!([[0, 1], [2]]));
+    assert_eq!(v["summary"]["agreements"], 0);
+    let out = crosscheck()
+        .env("COLUMNS", "200")
+        .args(["check", "--color", "never", &a, &b, &c])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(out).unwrap();
+    assert!(table.contains("«5%» 2 sources · «7%» 1 source"), "{table}");
+}
