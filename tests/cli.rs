@@ -912,21 +912,14 @@ fn figures_meet_only_when_their_frames_name_one_event() {
 #[test]
 fn a_fact_is_one_row_with_every_source() {
     let dir = tempfile::tempdir().unwrap();
-    let a = write(
-        dir.path(),
-        "a.txt",
-        "Acme revenue rose 5% in the quarter.\n",
-    );
-    let b = write(
-        dir.path(),
-        "b.txt",
-        "Acme revenue rose 5% in the quarter.\n",
-    );
-    let c = write(
-        dir.path(),
-        "c.txt",
-        "Acme revenue rose 7% in the quarter.\n",
-    );
+    let [a, b, c] = ["5%", "5%", "7%"].map(|p| {
+        let name = format!("{p}-{}.txt", dir.path().read_dir().unwrap().count());
+        write(
+            dir.path(),
+            &name,
+            &format!("Acme revenue rose {p} in the quarter.\n"),
+        )
+    });
     let v = json(&["check", "--format", "json", &a, &b, &c], 1);
     let kinds: Vec<&str> = v["findings"]
         .as_array()
