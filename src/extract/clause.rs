@@ -163,11 +163,31 @@ pub(crate) fn modality(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
         .filter(|(_, l)| *l == Modality::Confirmed)
         .filter_map(|(p, _)| find_words(clause, &p.text).into_iter().next())
         .min();
+    // "…would cut 500 jobs, the company said": speech after the clause.
+    let spoken_later = lex
+        .modality
+        .iter()
+        .filter(|(_, l)| *l == Modality::Confirmed)
+        .any(|(p, _)| {
+            find_words(lower, &p.text)
+                .into_iter()
+                .any(|at| at >= scope.end())
+        });
     for (phrase, l) in &lex.modality {
         let needle = &phrase.text;
         for at in find_words(clause, needle) {
-            // "said it would sell": the future of reported speech, not a hedge.
-            if needle == "would" && spoken.is_some_and(|s| s < at) {
+            // "said it would sell", "would sell, it said": the future of
+            // reported speech, not a hedge; "would like a November release":
+            // a wish, not a possibility.
+            if needle == "would"
+                && (spoken.is_some_and(|s| s < at)
+                    || spoken_later
+                    || clause.get(at + needle.len()..).is_some_and(|rest| {
+                        ["like", "love", "prefer", "want", "rather"]
+                            .iter()
+                            .any(|w| rest.trim_start().starts_with(w))
+                    }))
+            {
                 continue;
             }
             if needle == "according to" && official_source(&clause[at..]) {
@@ -352,6 +372,15 @@ mod tests {
         assert_eq!(modality(t, clauses(t)[0], &lex), Modality::Speculative);
         let t = "meta will sell capacity, according to bloomberg";
         assert_eq!(modality(t, clauses(t)[0], &lex), Modality::Reported);
+        // "would" is a hedge, but not a wish nor the future of speech
+        // reported after the clause.
+        let span = |t: &str| Span::new(0, t.find(',').unwrap_or(t.len()));
+        let t = "meta would sell capacity";
+        assert_eq!(modality(t, span(t), &lex), Modality::Speculative);
+        let t = "lionsgate would like a november release date";
+        assert_eq!(modality(t, span(t), &lex), Modality::Confirmed);
+        let t = "meta would sell capacity, the company said";
+        assert_eq!(modality(t, span(t), &lex), Modality::Confirmed);
     }
 
     #[test]
