@@ -193,6 +193,9 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
                 draft: args.draft,
             };
             let run = crosscheck::check(&inputs, &rules)?;
+            for w in run.warnings() {
+                eprintln!("crosscheck: warning: {w}");
+            }
             let fail = match args.fail_on {
                 FailArg::Conflict => FailOn::Conflict,
                 FailArg::Error => FailOn::Error,

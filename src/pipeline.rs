@@ -119,6 +119,31 @@ impl Run {
         })
     }
 
+    /// What the reader should know about the inputs that is not an error:
+    /// an empty article, a lone source with nothing to compare it against.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .docs
+            .iter()
+            .filter(|d| d.text.trim().is_empty())
+            .map(|d| format!("{}: empty file", d.path.display()))
+            .collect();
+        let sources: Vec<&Document> = self
+            .docs
+            .iter()
+            .filter(|d| d.role == Role::Source)
+            .collect();
+        if let [only] = sources.as_slice()
+            && !self.docs.iter().any(|d| d.role == Role::Draft)
+        {
+            out.push(format!(
+                "{}: the only source: nothing to compare it against",
+                only.path.display()
+            ));
+        }
+        out
+    }
+
     pub fn count(&self, kind: FindingKind) -> usize {
         self.findings.iter().filter(|f| f.kind == kind).count()
     }

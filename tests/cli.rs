@@ -941,3 +941,75 @@ fn a_fact_is_one_row_with_every_source() {
     let table = String::from_utf8(out).unwrap();
     assert!(table.contains("«5%» 2 sources · «7%» 1 source"), "{table}");
 }
+
+/// A file named twice, or reached again through a link, is one source; the
+/// order of the arguments does not change a byte of the report; an empty
+/// article and a lone source are warned about, not errors.
+#[test]
+fn inputs_are_read_once_in_one_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "Acme revenue rose 5% in the quarter.\n",
+    );
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "Acme revenue rose 7% in the quarter.\n",
+    );
+    let once = crosscheck()
+        .args(["check", "--format", "json", &a, &a])
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&once.stdout).unwrap();
+    assert_eq!(v["summary"]["sources"], 1);
+    assert_eq!(
+        String::from_utf8(once.stderr).unwrap(),
+        format!("crosscheck: warning: {a}: the only source: nothing to compare it against\n")
+    );
+    for format in ["json", "table"] {
+        let run = |args: [&str; 2]| {
+            crosscheck()
+                .args(["check", "--color", "never", "--format", format])
+                .args(args)
+                .assert()
+                .code(1)
+                .get_output()
+                .stdout
+                .clone()
+        };
+        assert_eq!(run([&a, &b]), run([&b, &a]), "{format}");
+    }
+    let e = write(dir.path(), "e.txt", "");
+    crosscheck()
+        .args(["check", &a, &b, &e])
+        .assert()
+        .code(1)
+        .stderr(format!("crosscheck: warning: {e}: empty file\n"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_walked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "Acme revenue rose 5% in the quarter.\n",
+    );
+    write(
+        dir.path(),
+        "b.txt",
+        "Acme revenue rose 7% in the quarter.\n",
+    );
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub").join("up")).unwrap();
+    let v = json(
+        &["check", "--format", "json", dir.path().to_str().unwrap()],
+        1,
+    );
+    assert_eq!(v["summary"]["sources"], 2);
+}

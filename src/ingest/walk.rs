@@ -3,25 +3,37 @@
 
 use super::format_of;
 use crate::error::{Error, Result};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Expands files and folders into article files, in a stable order.
 pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
+    let mut seen_dirs = BTreeSet::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
         if meta.is_dir() {
-            walk(path, &mut out)?;
+            walk(path, &mut out, &mut seen_dirs)?;
         } else if format_of(path).is_some() {
             out.push(path.clone());
         } else {
             return Err(Error::UnsupportedType { path: path.clone() });
         }
     }
+    // The same file named twice, or reached twice through links, is read
+    // once; the order of the arguments does not change the run.
+    let mut seen_files = BTreeSet::new();
+    out.retain(|p| seen_files.insert(p.canonicalize().unwrap_or_else(|_| p.clone())));
+    out.sort();
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+/// Walks `dir` for articles; a folder reached again through a link (a
+/// symlink loop) is not walked twice.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, seen: &mut BTreeSet<PathBuf>) -> Result<()> {
+    if !seen.insert(dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())) {
+        return Ok(());
+    }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::read(dir, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -34,7 +46,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     entries.sort();
     for p in entries {
         if p.is_dir() {
-            walk(&p, out)?;
+            walk(&p, out, seen)?;
         } else if format_of(&p).is_some() && !is_project_file(&p) {
             out.push(p);
         }
