@@ -121,6 +121,25 @@ fn exit_2_for_binary_and_invalid_utf8_input() {
 }
 
 #[test]
+fn exit_2_for_a_rules_value_out_of_range_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        "numeric:\n  relative_tolerance: -1\nunsupported:\n  min_sources: 0\n",
+    );
+    crosscheck()
+        .args(["check", "--rules", &rules, "corpus/northwind-results"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "crosscheck: error: {rules}:2:3: numeric.relative_tolerance: must be a number of at least 0, not -1\n  |\n2 |   relative_tolerance: -1\n  |   ^\n\
+             crosscheck: error: {rules}:4:3: unsupported.min_sources: must be at least 1\n  |\n4 |   min_sources: 0\n  |   ^\n"
+        ));
+}
+
+#[test]
 fn exit_2_for_an_unknown_rules_key_with_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let rules = write(

@@ -330,6 +330,49 @@ fn semantic(rules: &Rules, src: &str, path: &Path) -> Vec<Diagnostic> {
             }
         }
     }
+    // Tolerances are finite and not negative, wherever they are set.
+    // Each block's keys are looked for from the block's own line.
+    let mut tolerances: Vec<(String, &super::model::NumericRules, usize)> = vec![(
+        "numeric".to_string(),
+        &rules.numeric,
+        locate(src, "numeric:", 1).0,
+    )];
+    for (i, a) in rules.attributes.iter().enumerate() {
+        if let Some(t) = &a.tolerance {
+            let line = locate(src, &a.name, locate(src, "attributes", 1).0).0;
+            tolerances.push((format!("attributes[{i}] ({}).tolerance", a.name), t, line));
+        }
+    }
+    for (at, n, from) in tolerances {
+        for (key, value) in [
+            ("absolute_tolerance", n.absolute_tolerance),
+            ("relative_tolerance", n.relative_tolerance),
+            ("approximate_tolerance", n.approximate_tolerance),
+        ] {
+            if let Some(v) = value
+                && !(v.is_finite() && v >= 0.0)
+            {
+                let (line, column) = locate(src, key, from);
+                out.push(diagnostic(
+                    path,
+                    src,
+                    line,
+                    column,
+                    format!("{at}.{key}: must be a number of at least 0, not {v}"),
+                ));
+            }
+        }
+    }
+    if rules.unsupported.min_sources == Some(0) {
+        let (line, column) = locate(src, "min_sources", 1);
+        out.push(diagnostic(
+            path,
+            src,
+            line,
+            column,
+            "unsupported.min_sources: must be at least 1".into(),
+        ));
+    }
     if let Some(t) = rules.grouping.fuzzy_threshold
         && !(0.0..=1.0).contains(&t)
     {
@@ -463,6 +506,23 @@ mod tests {
             ),
             "{}",
             m[2]
+        );
+    }
+
+    #[test]
+    fn values_out_of_range_are_located() {
+        let m = messages(
+            "numeric:\n  relative_tolerance: -1\n  absolute_tolerance: .nan\nunsupported:\n  min_sources: 0\n",
+        );
+        assert_eq!(
+            m.iter()
+                .map(|l| l.lines().next().unwrap_or(""))
+                .collect::<Vec<_>>(),
+            [
+                "r.yaml:2:3: numeric.relative_tolerance: must be a number of at least 0, not -1",
+                "r.yaml:3:3: numeric.absolute_tolerance: must be a number of at least 0, not NaN",
+                "r.yaml:5:3: unsupported.min_sources: must be at least 1",
+            ]
         );
     }
 
