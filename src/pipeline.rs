@@ -38,6 +38,7 @@ pub fn load(inputs: &Inputs, rules: &Rules) -> Result<Vec<Document>> {
         }
         docs.push(Document::load(&path, Role::Source, rules)?);
     }
+    unique_ids(&mut docs);
     let sources = docs.iter().filter(|d| d.role == Role::Source).count();
     if sources == 0 {
         let named: Vec<String> = inputs
@@ -55,6 +56,21 @@ pub fn load(inputs: &Inputs, rules: &Rules) -> Result<Vec<Document>> {
         return Err(Error::NoInputs(why));
     }
     Ok(docs)
+}
+
+/// A source is shown by its file stem ("wire"); where two files share a
+/// stem ("a/wire.md", "b/wire.md") each is shown by its path instead,
+/// without the extension, so no two sources share an id.
+fn unique_ids(docs: &mut [Document]) {
+    let mut count: std::collections::BTreeMap<String, usize> = Default::default();
+    for d in docs.iter() {
+        *count.entry(d.id.clone()).or_default() += 1;
+    }
+    for d in docs.iter_mut() {
+        if count.get(&d.id).is_some_and(|&n| n > 1) {
+            d.id = d.path.with_extension("").display().to_string();
+        }
+    }
 }
 
 /// Extracts and groups the claims of loaded documents.

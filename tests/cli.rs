@@ -1032,3 +1032,38 @@ fn a_symlink_loop_is_walked_once() {
     );
     assert_eq!(v["summary"]["sources"], 2);
 }
+
+/// Two files with one stem in different folders are two sources, each
+/// shown by its path.
+#[test]
+fn sources_with_one_stem_keep_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, figure) in [("x", "5%"), ("y", "7%")] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        write(
+            &dir.path().join(folder),
+            "wire.txt",
+            &format!("Acme revenue rose {figure} in the quarter.\n"),
+        );
+    }
+    let (x, y) = (dir.path().join("x"), dir.path().join("y"));
+    let v = json(
+        &[
+            "check",
+            "--format",
+            "json",
+            x.to_str().unwrap(),
+            y.to_str().unwrap(),
+        ],
+        1,
+    );
+    let ids: Vec<&str> = v["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    let expect = |f: &std::path::Path| f.join("wire").display().to_string();
+    assert_eq!(ids, [expect(&x), expect(&y)]);
+    assert_eq!(v["summary"]["conflicts"], 1);
+}
