@@ -1067,3 +1067,36 @@ fn sources_with_one_stem_keep_apart() {
     assert_eq!(ids, [expect(&x), expect(&y)]);
     assert_eq!(v["summary"]["conflicts"], 1);
 }
+
+/// A folder's crosscheck.yaml applies to its articles whether the folder or
+/// the articles are named: the two reports are the same byte for byte.
+#[test]
+fn folder_rules_apply_to_its_files_named_one_by_one() {
+    let folder = "corpus/meta-compute";
+    let mut files: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("md" | "txt" | "html")
+            )
+        })
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 5);
+    let run = |paths: &[String]| {
+        crosscheck()
+            .args(["check", "--format", "json"])
+            .args(paths)
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let by_folder = run(&[folder.to_string()]);
+    files.reverse();
+    assert_eq!(run(&files), by_folder);
+}

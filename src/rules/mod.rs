@@ -54,14 +54,25 @@ impl Rules {
 /// The name of the rules file picked up from a checked folder.
 pub const FOLDER_RULES: &str = "crosscheck.yaml";
 
-/// `crosscheck.yaml` files in the given folders, in order: layered before
-/// any `--rules` file so the command line has the last word.
+/// The `crosscheck.yaml` of each given folder, or of the folder of each
+/// given file, once each and in order: layered before any `--rules` file so
+/// the command line has the last word. A folder's rules apply to its
+/// articles whether the folder or the articles are named.
 pub fn discover(paths: &[impl AsRef<Path>]) -> Vec<std::path::PathBuf> {
-    paths
-        .iter()
-        .map(|p| p.as_ref().join(FOLDER_RULES))
-        .filter(|p| p.is_file())
-        .collect()
+    let mut out: Vec<std::path::PathBuf> = Vec::new();
+    for p in paths {
+        let p = p.as_ref();
+        let folder = if p.is_dir() {
+            p
+        } else {
+            p.parent().unwrap_or(Path::new(""))
+        };
+        let file = folder.join(FOLDER_RULES);
+        if file.is_file() && !out.contains(&file) {
+            out.push(file);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
