@@ -25,9 +25,31 @@ pub enum Error {
     InvalidRules(Vec<crate::rules::Diagnostic>),
     #[error("no articles to check: {0}")]
     NoInputs(String),
+    /// Several inputs that cannot be read: each is reported, not only the first.
+    #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
+    Inputs(Vec<Error>),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    /// One error for all of `errors`: the error itself when there is one.
+    pub(crate) fn all(mut errors: Vec<Error>) -> Option<Error> {
+        match errors.len() {
+            0 => None,
+            1 => errors.pop(),
+            _ => Some(Error::Inputs(errors)),
+        }
+    }
+
+    /// Each problem on its own line, as the binary prints them.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            Error::Inputs(all) => all.iter().flat_map(Error::lines).collect(),
+            other => vec![other.to_string()],
+        }
+    }
+}
 
 impl Error {
     pub(crate) fn read(path: impl Into<PathBuf>, err: std::io::Error) -> Self {

@@ -156,7 +156,12 @@ fn main() -> ExitCode {
                         eprintln!("crosscheck: error: {d}\n{}", d.snippet());
                     }
                 }
-                _ => eprintln!("crosscheck: error: {e}"),
+                Some(lib) => {
+                    for line in lib.lines() {
+                        eprintln!("crosscheck: error: {line}");
+                    }
+                }
+                None => eprintln!("crosscheck: error: {e}"),
             }
             ExitCode::from(2)
         }

@@ -28,15 +28,28 @@ pub struct Run {
 /// Reads and ingests every input; a draft also given as a source is read once, as the draft.
 pub fn load(inputs: &Inputs, rules: &Rules) -> Result<Vec<Document>> {
     let mut docs = Vec::new();
+    // Every input that cannot be read is reported, not only the first.
+    let mut errors = Vec::new();
     if let Some(d) = &inputs.draft {
-        docs.push(Document::load(d, Role::Draft, rules)?);
+        match Document::load(d, Role::Draft, rules) {
+            Ok(doc) => docs.push(doc),
+            Err(e) => errors.push(e),
+        }
     }
     let draft_canon = inputs.draft.as_ref().and_then(|d| d.canonicalize().ok());
-    for path in collect_inputs(&inputs.sources)? {
+    let (paths, unreadable) = collect_inputs(&inputs.sources);
+    errors.extend(unreadable);
+    for path in paths {
         if draft_canon.is_some() && path.canonicalize().ok() == draft_canon {
             continue;
         }
-        docs.push(Document::load(&path, Role::Source, rules)?);
+        match Document::load(&path, Role::Source, rules) {
+            Ok(doc) => docs.push(doc),
+            Err(e) => errors.push(e),
+        }
+    }
+    if let Some(e) = Error::all(errors) {
+        return Err(e);
     }
     unique_ids(&mut docs);
     let sources = docs.iter().filter(|d| d.role == Role::Source).count();

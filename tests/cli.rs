@@ -121,6 +121,32 @@ fn exit_2_for_binary_and_invalid_utf8_input() {
 }
 
 #[test]
+fn every_bad_input_is_reported_not_only_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("bin.txt");
+    std::fs::write(&bin, b"abc\0def").unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, b"caf\xe9 prices rose 4%").unwrap();
+    let good = write(dir.path(), "good.txt", "Acme revenue rose 5%.\n");
+    let missing = dir.path().join("missing.txt");
+    crosscheck()
+        .args(["check"])
+        .args([&missing, &bin, &bad])
+        .arg(&good)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "crosscheck: error: {}: cannot read: no such file or folder\n\
+             crosscheck: error: {}: not valid UTF-8 (invalid byte at offset 3)\n\
+             crosscheck: error: {}: binary data, not text (NUL byte at offset 3)\n",
+            missing.display(),
+            bad.display(),
+            bin.display()
+        ));
+}
+
+#[test]
 fn exit_2_for_a_rules_value_out_of_range_with_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let rules = write(

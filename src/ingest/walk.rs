@@ -6,26 +6,30 @@ use crate::error::{Error, Result};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// Expands files and folders into article files, in a stable order.
-pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+/// Expands files and folders into article files, in a stable order, and
+/// the errors of the paths that cannot be walked (each one, not the first).
+pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     let mut out = Vec::new();
     let mut seen_dirs = BTreeSet::new();
+    let mut errors = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
-        if meta.is_dir() {
-            walk(path, &mut out, &mut seen_dirs)?;
-        } else if format_of(path).is_some() {
-            out.push(path.clone());
-        } else {
-            return Err(Error::UnsupportedType { path: path.clone() });
-        }
+        let found = match std::fs::metadata(path) {
+            Err(e) => Err(Error::read(path, e)),
+            Ok(meta) if meta.is_dir() => walk(path, &mut out, &mut seen_dirs),
+            Ok(_) if format_of(path).is_some() => {
+                out.push(path.clone());
+                Ok(())
+            }
+            Ok(_) => Err(Error::UnsupportedType { path: path.clone() }),
+        };
+        errors.extend(found.err());
     }
     // The same file named twice, or reached twice through links, is read
     // once; the order of the arguments does not change the run.
     let mut seen_files = BTreeSet::new();
     out.retain(|p| seen_files.insert(p.canonicalize().unwrap_or_else(|_| p.clone())));
     out.sort();
-    Ok(out)
+    (out, errors)
 }
 
 /// Walks `dir` for articles; a folder reached again through a link (a
