@@ -70,13 +70,37 @@ pub struct LineCol {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Every few kilobytes, a byte offset on a character boundary and the
+    /// column (in characters, byte-order marks left out) it is at: a
+    /// column is counted from the nearest mark, not from the start of its
+    /// line, so a one-line file of megabytes stays linear.
+    marks: Vec<(usize, usize)>,
 }
+
+/// How far apart column marks are, in bytes.
+const MARK_EVERY: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr_newlines(text).map(|i| i + 1));
-        LineIndex { starts }
+        let mut marks = Vec::new();
+        if text.len() > MARK_EVERY {
+            let mut column = 0;
+            let mut next = MARK_EVERY;
+            for (i, c) in text.char_indices() {
+                if i >= next {
+                    marks.push((i, column));
+                    next = i + MARK_EVERY;
+                }
+                if c == '\n' {
+                    column = 0;
+                } else if c != '\u{feff}' {
+                    column += 1;
+                }
+            }
+        }
+        LineIndex { starts, marks }
     }
 
     /// Line and column of a byte offset in `text` (the text the index was built from).
@@ -84,14 +108,24 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = match self.starts.binary_search(&offset) {
             Ok(i) => i,
-            Err(i) => i - 1,
+            Err(i) => i.saturating_sub(1),
         };
-        let start = self.starts[line];
+        let start = self.starts.get(line).copied().unwrap_or(0);
+        // Count from the nearest mark inside this line, else from its start.
+        let (from, before) = self
+            .marks
+            .partition_point(|&(at, _)| at <= offset)
+            .checked_sub(1)
+            .and_then(|k| self.marks.get(k))
+            .filter(|&&(at, _)| at >= start)
+            .copied()
+            .unwrap_or((start, 0));
         // A byte-order mark is invisible: it does not take a column.
-        let column = text
-            .get(start..offset)
-            .map(|s| s.chars().filter(|&c| c != '\u{feff}').count())
-            .unwrap_or(offset - start)
+        let column = before
+            + text
+                .get(from..offset)
+                .map(|s| s.chars().filter(|&c| c != '\u{feff}').count())
+                .unwrap_or(offset - from)
             + 1;
         LineCol {
             line: line + 1,
@@ -131,6 +165,35 @@ mod tests {
             LineIndex::new(bom).line_col(bom, 3),
             LineCol { line: 1, column: 1 }
         );
+    }
+
+    #[test]
+    fn columns_of_long_lines_match_counting_from_the_line_start() {
+        // Several marks per line, multibyte letters and a mark-crossing newline.
+        let text = format!(
+            "{}\n{}",
+            "é a ".repeat(3000),
+            "\u{feff}x 4.5% ".repeat(2000)
+        );
+        let idx = LineIndex::new(&text);
+        let naive = |offset: usize| {
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            text[start..offset]
+                .chars()
+                .filter(|&c| c != '\u{feff}')
+                .count()
+                + 1
+        };
+        for offset in (0..text.len())
+            .step_by(97)
+            .filter(|&o| text.is_char_boundary(o))
+        {
+            assert_eq!(
+                idx.line_col(&text, offset).column,
+                naive(offset),
+                "{offset}"
+            );
+        }
     }
 
     #[test]
