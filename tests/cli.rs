@@ -1126,3 +1126,49 @@ fn folder_rules_apply_to_its_files_named_one_by_one() {
     files.reverse();
     assert_eq!(run(&files), by_folder);
 }
+
+/// Hostile rules files end in an error, at once: aliases that would expand
+/// a billion times, and nesting thousands deep.
+#[test]
+fn hostile_yaml_is_an_error_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bomb =
+        String::from("synonyms:\n  - &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    let names: Vec<char> = ('b'..='j').collect();
+    let mut prev = 'a';
+    for n in names {
+        bomb.push_str(&format!(
+            "  - &{n} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+        ));
+        prev = n;
+    }
+    let deep = format!("numeric: {}{}\n", "[".repeat(5000), "]".repeat(5000));
+    for (name, text, first) in [
+        (
+            "bomb.yaml",
+            bomb,
+            ":2:5: synonyms[1][0]: invalid type: sequence, expected a string",
+        ),
+        (
+            "deep.yaml",
+            deep,
+            ":1:10: numeric: invalid type: sequence, expected struct NumericRules",
+        ),
+    ] {
+        let rules = write(dir.path(), name, &text);
+        let out = crosscheck()
+            .args(["check", "--rules", &rules, "corpus/northwind-results"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .get_output()
+            .stderr
+            .clone();
+        let stderr = String::from_utf8(out).unwrap();
+        assert!(
+            stderr.starts_with(&format!("crosscheck: error: {rules}{first}")),
+            "{}",
+            &stderr[..stderr.len().min(300)]
+        );
+    }
+}
