@@ -10,6 +10,8 @@ pub enum Error {
     Read { path: PathBuf, message: String },
     #[error("{path}: not valid UTF-8 (invalid byte at offset {offset})")]
     InvalidUtf8 { path: PathBuf, offset: usize },
+    #[error("{path}: UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8")]
+    Utf16 { path: PathBuf },
     #[error("{path}: binary data, not text (NUL byte at offset {offset})")]
     Binary { path: PathBuf, offset: usize },
     #[error("{path}: unsupported file type (expected .txt, .md, .markdown, .html or .htm)")]

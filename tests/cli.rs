@@ -108,6 +108,19 @@ fn exit_2_for_binary_and_invalid_utf8_input() {
             "crosscheck: error: {}: binary data, not text (NUL byte at offset 4)\n",
             bin.display()
         ));
+    let utf16 = dir.path().join("w.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend("Acme rose 4%".encode_utf16().flat_map(|u| u.to_le_bytes()));
+    std::fs::write(&utf16, bytes).unwrap();
+    crosscheck()
+        .args(["check", utf16.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "crosscheck: error: {}: UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8\n",
+            utf16.display()
+        ));
     let bad = dir.path().join("y.md");
     std::fs::write(&bad, b"caf\xe9 prices rose 4%").unwrap();
     crosscheck()

@@ -139,6 +139,12 @@ pub fn format_of(path: &Path) -> Option<Format> {
 /// Reads a file as UTF-8 text, rejecting binary data with a clear error.
 pub fn read_text(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+    // UTF-16 text is full of NUL bytes: say what it is, not "binary".
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Error::Utf16 {
+            path: path.to_path_buf(),
+        });
+    }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::Binary {
             path: path.to_path_buf(),
