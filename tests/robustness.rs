@@ -110,3 +110,64 @@ proptest! {
         prop_assert!(p.words.iter().filter(|w| w.head.is_none()).count() <= 1);
     }
 }
+
+/// Two articles of any text go through every stage, comparison and both
+/// reports included: findings quote claims that exist, and every span is on
+/// character boundaries of its own document.
+fn check_pair(a: &str, b: &str) {
+    let rules = Rules::defaults();
+    let docs: Vec<Document> = [("a", a), ("b", b)]
+        .iter()
+        .map(|(name, text)| {
+            Document::from_text(*name, text.to_string(), Format::Text, Role::Source, &rules)
+                .unwrap()
+        })
+        .collect();
+    let claims = pipeline::claims(&docs, &rules);
+    for c in &claims {
+        let text = &docs[c.doc].text;
+        assert!(text.is_char_boundary(c.span.start()) && text.is_char_boundary(c.span.end()));
+        assert!(c.span.end() <= text.len());
+    }
+    let draft = vec![false; docs.len()];
+    let findings = crosscheck::compare::compare(
+        &claims,
+        &crosscheck::compare::Roles { draft: &draft },
+        &rules,
+    );
+    for f in &findings {
+        assert!(f.claims.iter().all(|&i| i < claims.len()));
+        assert!(f.sides.iter().flatten().all(|i| f.claims.contains(i)));
+    }
+    let run = pipeline::Run {
+        docs,
+        claims,
+        findings,
+    };
+    let json = crosscheck::report::report_json(&run, None);
+    assert!(json.starts_with('{'));
+    let opts = crosscheck::report::TableOptions {
+        show: crosscheck::report::Show {
+            conflicts: true,
+            agreements: true,
+            unsupported: true,
+        },
+        color: false,
+        width: 80,
+    };
+    let _ = crosscheck::report::report_table(&run, &opts, None);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn any_two_articles_compare_and_report_safely(a in articleish(), b in articleish()) {
+        check_pair(&a, &b);
+    }
+
+    #[test]
+    fn any_two_unicode_texts_compare_and_report_safely(a in "\\PC{0,300}", b in "\\PC{0,300}") {
+        check_pair(&a, &b);
+    }
+}
