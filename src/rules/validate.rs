@@ -69,9 +69,17 @@ fn improve(message: &str) -> String {
     let word_end = rest[word_start..]
         .find('`')
         .map_or(rest.len(), |i| word_start + i);
-    let word = &rest[word_start..word_end];
-    let expected: Vec<&str> = rest[word_end + 1..].split('`').skip(1).step_by(2).collect();
-    let head = &message[..start + word_end + 1];
+    // A field name may itself hold a backtick or run to the end of the
+    // message (found by fuzzing): slice only where there is text.
+    let word = rest.get(word_start..word_end).unwrap_or("");
+    let expected: Vec<&str> = rest
+        .get(word_end + 1..)
+        .unwrap_or("")
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .collect();
+    let head = message.get(..start + word_end + 1).unwrap_or(message);
     match suggest(word, expected.iter().copied()) {
         Some(s) => format!("{head}; did you mean `{s}`?"),
         None if !expected.is_empty() => format!(
@@ -506,6 +514,21 @@ mod tests {
             ),
             "{}",
             m[2]
+        );
+    }
+
+    #[test]
+    fn a_message_quoting_an_unclosed_field_name_is_not_a_panic() {
+        // Found by the rules_yaml fuzz target: the file's own text holds
+        // "unknown field `" with no closing backtick.
+        let m = messages("# L\n    kind: perso&\nunknown field `entitfi%ld foundi");
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(
+            m[1].starts_with(
+                "r.yaml:3:1: invalid type: string \"unknown field `entitfi%ld foundi\", expected struct Rules"
+            ),
+            "{}",
+            m[1]
         );
     }
 
