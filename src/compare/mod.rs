@@ -139,15 +139,6 @@ impl Ctx<'_> {
                 let Some(basis) = self.aligned(a, b, &evidence) else {
                     continue;
                 };
-                // Where the evidence is only the key, stay silent: a figure
-                // pair must share a slot of its frames or its wording
-                // (a change is already one movement of one measure).
-                if basis.is_empty()
-                    && matches!(self.claims[a.ids[0]].value, Value::Quantity(_))
-                    && !self.key(a.ids[0]).change
-                {
-                    continue;
-                }
                 conflicted[i] = true;
                 conflicted[j] = true;
                 let message = format!(
@@ -306,9 +297,8 @@ impl Ctx<'_> {
     /// direction verb names ("shares closed down 9.8%" / "closed almost 10%
     /// lower").
     fn needs_anchor(&self, x: usize) -> bool {
-        self.generic(x)
-            && !self.attribute.starts_with("change")
-            && matches!(self.claims[x].value, Value::Quantity(_))
+        let key = self.key(x);
+        key.generic && !key.change && matches!(self.claims[x].value, Value::Quantity(_))
     }
 
     /// The kind of key claim `x` is compared under.
@@ -332,9 +322,12 @@ impl Ctx<'_> {
         counted || matches!(base, "change" | "amount" | "percentage")
     }
 
-    /// The frame slots shared by the best aligned pair of claims from two
-    /// clusters (from different, reportable sources), or `None` when every
-    /// such pair clashes or involves a muddled source.
+    /// The evidence (`Frame::shared`) of the best aligned pair of claims
+    /// from two clusters (from different, reportable sources), or `None`
+    /// when every such pair clashes, involves a muddled source, or, for a
+    /// figure outside a change key, shares nothing but the key itself:
+    /// where the evidence is only the key, stay silent (a change is already
+    /// one movement of one measure).
     fn aligned(&self, a: &Cluster, b: &Cluster, evidence: &SelfEvidence) -> Option<Vec<String>> {
         let mut best: Option<Vec<String>> = None;
         for &x in &a.ids {
@@ -357,6 +350,12 @@ impl Ctx<'_> {
                     continue;
                 }
                 let shared = cx.frame.shared(&cy.frame, self.words, self.key(x));
+                if shared.is_empty()
+                    && matches!(cx.value, Value::Quantity(_))
+                    && !self.key(x).change
+                {
+                    continue;
+                }
                 if best.as_ref().is_none_or(|b| shared.len() > b.len()) {
                     best = Some(shared);
                 }

@@ -496,23 +496,21 @@ impl Frame {
 /// record" → "sunday"), and relative ones ("last season", "so far"); a bare
 /// "year" or "day" is neither.
 fn kinds_of_time(times: &[String]) -> (Vec<String>, Vec<String>) {
-    let calendar = |w: &str| {
+    // Month and weekday names, ordinals of quarters and halves.
+    let named = |w: &str| {
         super::date::is_calendar_word(w)
-            || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
             || matches!(
                 w,
                 "first" | "second" | "third" | "fourth" | "q1" | "q2" | "q3" | "q4"
             )
     };
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    // The words kept of an absolute time: names and any number ("june 8").
+    let calendar = |w: &str| named(w) || digits(w);
+    // A time is absolute when it has a name or a year.
     let absolute = |t: &String| {
-        t.split(' ').any(|w| {
-            super::date::is_calendar_word(w)
-                || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
-                || matches!(
-                    w,
-                    "first" | "second" | "third" | "fourth" | "q1" | "q2" | "q3" | "q4"
-                )
-        })
+        t.split(' ')
+            .any(|w| named(w) || (w.len() == 4 && digits(w)))
     };
     let relative = |t: &String| {
         t.split(' ').any(|w| {
