@@ -78,8 +78,9 @@ struct CheckArgs {
     /// A draft to check against the sources given as paths.
     #[arg(long, value_name = "FILE")]
     draft: Option<PathBuf>,
-    /// Fail (exit 1) on findings at or above this level.
-    #[arg(long, value_enum, default_value_t = FailArg::Conflict)]
+    /// Fail (exit 1) on findings at or above this level: `error` (the default)
+    /// fails on conflicts whose rule is an error, not on rounding warnings.
+    #[arg(long, value_enum, default_value_t = FailArg::Error)]
     fail_on: FailArg,
     /// Say for each finding which rule fired, with which settings.
     #[arg(long)]
