@@ -72,10 +72,10 @@ struct Common {
 
 #[derive(Args)]
 struct CheckArgs {
-    /// Article files and folders (folders are walked).
-    #[arg(required_unless_present = "draft")]
+    /// Article files and folders (folders are walked); `-` is standard input,
+    /// which is also read when no path is given and text is piped in.
     paths: Vec<PathBuf>,
-    /// A draft to check against the sources given as paths.
+    /// A draft to check against the sources given as paths (`-`: standard input).
     #[arg(long, value_name = "FILE")]
     draft: Option<PathBuf>,
     /// Fail (exit 1) on findings at or above this level: `error` (the default)
@@ -85,6 +85,9 @@ struct CheckArgs {
     /// Say for each finding which rule fired, with which settings.
     #[arg(long)]
     explain: bool,
+    /// Write the report to FILE (atomically: a temporary file, then a rename) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Which findings get table rows (repeatable, comma-separated).
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [ShowArg::Conflicts, ShowArg::Agreements])]
     show: Vec<ShowArg>,
@@ -141,15 +144,33 @@ enum ShowArg {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let output = match &cli.command {
+        Command::Check(args) => args.output.clone(),
+        _ => None,
+    };
     match run(cli) {
-        Ok((out, code)) => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error.
-            let _ = stdout
-                .write_all(out.as_bytes())
-                .and_then(|_| stdout.flush());
-            ExitCode::from(code)
-        }
+        Ok((out, code)) => match output {
+            Some(path) => match write_atomically(&path, out.as_bytes()) {
+                Ok(()) => ExitCode::from(code),
+                Err(e) => {
+                    let why = match e.kind() {
+                        std::io::ErrorKind::NotFound => "no such folder".to_string(),
+                        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                        _ => e.to_string(),
+                    };
+                    eprintln!("crosscheck: error: {}: cannot write: {why}", path.display());
+                    ExitCode::from(2)
+                }
+            },
+            None => {
+                let mut stdout = std::io::stdout().lock();
+                // A closed pipe (`| head`) is not an error.
+                let _ = stdout
+                    .write_all(out.as_bytes())
+                    .and_then(|_| stdout.flush());
+                ExitCode::from(code)
+            }
+        },
         Err(e) => {
             match e.downcast_ref::<crosscheck::error::Error>() {
                 Some(crosscheck::error::Error::InvalidRules(diagnostics)) => {
@@ -169,28 +190,65 @@ fn main() -> ExitCode {
     }
 }
 
-fn table_options(common: &Common, show: Show) -> TableOptions {
+/// Writes `bytes` to a temporary file beside `path`, then renames it over
+/// `path`, so a reader never sees half a report.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    let tmp = path.with_file_name(tmp_name);
+    let written = std::fs::File::create(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    match written.and_then(|()| std::fs::rename(&tmp, path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+fn table_options(common: &Common, show: Show, to_stdout: bool) -> TableOptions {
     let choice = match common.color {
         ColorArg::Auto => ColorChoice::Auto,
         ColorArg::Always => ColorChoice::Always,
         ColorArg::Never => ColorChoice::Never,
     };
-    let tty = std::io::stdout().is_terminal();
+    let tty = to_stdout && std::io::stdout().is_terminal();
     let color = match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => tty && std::env::var_os("NO_COLOR").is_none(),
     };
+    // $COLUMNS when set, else the terminal's own width, else (a file or a
+    // pipe) 160 columns.
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .or_else(|| tty.then(|| comfy_table::Table::new().width()).flatten())
+        .filter(|&w: &u16| w > 0)
         .unwrap_or(160);
     TableOptions { show, color, width }
 }
 
 fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
     match cli.command {
-        Command::Check(args) => {
+        Command::Check(mut args) => {
+            if args.paths.is_empty() {
+                if std::io::stdin().is_terminal() && args.draft.is_none() {
+                    anyhow::bail!(
+                        "no articles to check: give files or folders, or pipe text to standard input"
+                    );
+                }
+                if !std::io::stdin().is_terminal() {
+                    args.paths.push(PathBuf::from(crosscheck::ingest::STDIN));
+                }
+            }
             let mut files = crosscheck::rules::discover(&args.paths);
             files.extend(args.common.rules.iter().cloned());
             let rules = Rules::load(&files)?;
@@ -219,9 +277,11 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
             let explain = args.explain.then_some(&rules);
             let out = match args.common.format {
                 Format::Json => report::report_json(&run, explain) + "\n",
-                Format::Table => {
-                    report::report_table(&run, &table_options(&args.common, show), explain)
-                }
+                Format::Table => report::report_table(
+                    &run,
+                    &table_options(&args.common, show, args.output.is_none()),
+                    explain,
+                ),
             };
             Ok((out, code))
         }
@@ -240,7 +300,7 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
                 Format::Table => report::claims_table(
                     &docs,
                     &claims,
-                    &table_options(&args.common, Show::default()),
+                    &table_options(&args.common, Show::default(), true),
                 ),
             };
             Ok((out, 0))

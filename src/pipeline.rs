@@ -5,7 +5,7 @@ use crate::compare::{Finding, FindingKind, Roles, compare};
 use crate::error::{Error, Result};
 use crate::extract::{Claim, extract_all};
 use crate::group::resolve;
-use crate::ingest::{Document, Role, collect_inputs};
+use crate::ingest::{Document, Role, collect_inputs, is_stdin};
 use crate::rules::{Rules, Severity};
 use std::path::PathBuf;
 
@@ -30,14 +30,40 @@ pub fn load(inputs: &Inputs, rules: &Rules) -> Result<Vec<Document>> {
     let mut docs = Vec::new();
     // Every input that cannot be read is reported, not only the first.
     let mut errors = Vec::new();
+    let draft_stdin = inputs.draft.as_deref().is_some_and(is_stdin);
+    let source_stdin = inputs.sources.iter().any(|p| is_stdin(p));
+    if draft_stdin && source_stdin {
+        return Err(Error::NoInputs(
+            "standard input (-) can be the draft or a source, not both".into(),
+        ));
+    }
     if let Some(d) = &inputs.draft {
-        match Document::load(d, Role::Draft, rules) {
+        let loaded = if draft_stdin {
+            Document::from_stdin(Role::Draft, rules)
+        } else {
+            Document::load(d, Role::Draft, rules)
+        };
+        match loaded {
+            Ok(doc) => docs.push(doc),
+            Err(e) => errors.push(e),
+        }
+    }
+    if source_stdin {
+        match Document::from_stdin(Role::Source, rules) {
+            // Nothing piped is no source, not an empty one.
+            Ok(doc) if doc.text.trim().is_empty() => {}
             Ok(doc) => docs.push(doc),
             Err(e) => errors.push(e),
         }
     }
     let draft_canon = inputs.draft.as_ref().and_then(|d| d.canonicalize().ok());
-    let (paths, unreadable) = collect_inputs(&inputs.sources);
+    let files: Vec<PathBuf> = inputs
+        .sources
+        .iter()
+        .filter(|p| !is_stdin(p))
+        .cloned()
+        .collect();
+    let (paths, unreadable) = collect_inputs(&files);
     errors.extend(unreadable);
     for path in paths {
         if draft_canon.is_some() && path.canonicalize().ok() == draft_canon {
@@ -54,13 +80,12 @@ pub fn load(inputs: &Inputs, rules: &Rules) -> Result<Vec<Document>> {
     unique_ids(&mut docs);
     let sources = docs.iter().filter(|d| d.role == Role::Source).count();
     if sources == 0 {
-        let named: Vec<String> = inputs
-            .sources
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
+        let named: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
         let why = match (&inputs.draft, named.is_empty()) {
             (Some(_), true) => "the draft needs sources to be checked against".to_string(),
+            (None, true) => {
+                "give files or folders, or pipe text to standard input (it is empty)".to_string()
+            }
             _ => format!(
                 "{}: no .txt, .md, .markdown, .html or .htm files found",
                 named.join(", ")

@@ -269,10 +269,13 @@ fn table_quotes_every_claim_with_its_location() {
         .args(["check", "--color", "never", &a, &b])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains(format!("{a}:1:20 \"4.35%\"")))
-        .stdout(predicate::str::contains(format!(
-            "{b}:1:20 \"more than 4%\""
+        // Paths relative to the folder they share, named above the table.
+        .stdout(predicate::str::starts_with(format!(
+            "files in {}/\n",
+            dir.path().display()
         )))
+        .stdout(predicate::str::contains("a.txt:1:20 \"4.35%\""))
+        .stdout(predicate::str::contains("b.txt:1:20 \"more than 4%\""))
         .stdout(predicate::str::contains("numeric.precision"))
         .stdout(predicate::str::contains(
             "2 sources, 4 claims: 1 conflicts, 1 agreements, 0 unsupported",
@@ -295,7 +298,7 @@ fn unsupported_rows_only_on_request() {
     crosscheck()
         .args(["check", "--show", "unsupported", &a, &b])
         .assert()
-        .stdout(predicate::str::contains(format!("{a}:1:25 \"1,200 jobs\"")));
+        .stdout(predicate::str::contains("a.txt:1:25 \"1,200 jobs\""));
 }
 
 #[test]
@@ -649,28 +652,63 @@ fn readme_json_example_has_the_shape_of_a_real_report() {
     assert_eq!(shape(&example), shape(&real));
 }
 
-/// The editor's table, exactly, for a small story (tests/golden/story). To
-/// accept a deliberate change, regenerate the golden file with the command
-/// this test runs and review the diff.
-#[test]
-fn table_matches_its_golden_file() {
+/// Renders a table at `columns` and compares it with `tests/golden/NAME`.
+/// To accept a deliberate change, rerun with `UPDATE_GOLDEN=1` and review
+/// the diff of the golden files.
+fn golden(name: &str, columns: &str, args: &[&str], code: i32) {
     let out = crosscheck()
-        .env("COLUMNS", "110")
-        .args([
-            "check",
-            "tests/golden/story",
-            "--color",
-            "never",
-            "--show",
-            "all",
-        ])
+        .env("COLUMNS", columns)
+        .args(args)
+        .args(["--color", "never"])
         .assert()
-        .code(0)
+        .code(code)
         .get_output()
         .stdout
         .clone();
-    let golden = std::fs::read_to_string("tests/golden/story.table").unwrap();
-    assert_eq!(String::from_utf8(out).unwrap(), golden);
+    let out = String::from_utf8(out).unwrap();
+    let path = format!("tests/golden/{name}");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &out).unwrap();
+    }
+    let golden = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(out, golden, "{path}");
+    // Never wider than asked.
+    let widest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(
+        widest <= columns.parse().unwrap(),
+        "{path}: {widest} columns"
+    );
+}
+
+/// The editor's table, exactly, for a small story (tests/golden/story), at
+/// 80 and 200 columns.
+#[test]
+fn table_matches_its_golden_files() {
+    let args = ["check", "tests/golden/story", "--show", "all"];
+    golden("story-80.table", "80", &args, 0);
+    golden("story-200.table", "200", &args, 0);
+}
+
+/// A draft's table: its claims first, in draft order, each with a verdict,
+/// then the findings; Markdown markers never in a quote; paths relative to
+/// the shared folder, never broken.
+#[test]
+fn draft_table_matches_its_golden_files() {
+    let args = [
+        "check",
+        "--draft",
+        "tests/golden/draft.md",
+        "tests/golden/story",
+    ];
+    golden("draft-80.table", "80", &args, 1);
+    golden("draft-200.table", "200", &args, 1);
+    let text = std::fs::read_to_string("tests/golden/draft-80.table").unwrap();
+    assert!(text.starts_with("files in tests/golden/\n"), "{text}");
+    assert!(!text.contains("**"), "{text}");
+    assert!(text.contains("draft.md:3:22 \"4.5%\""), "{text}");
+    assert!(text.contains(
+        "4 draft claims: 2 supported, 1 contradicted, 0 sources disagree, 1 unsupported"
+    ));
 }
 
 #[test]
@@ -1194,4 +1232,94 @@ fn hostile_yaml_is_an_error_not_a_hang() {
             &stderr[..stderr.len().min(300)]
         );
     }
+}
+
+/// `-` reads standard input as a source or as the draft, named `stdin`; text
+/// piped with no path is one source; stdin cannot be both.
+#[test]
+fn standard_input_is_a_source_or_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, _) = precision_pair(dir.path());
+    let v: serde_json::Value = serde_json::from_slice(
+        &crosscheck()
+            .args(["check", "--format", "json", "--fail-on", "warning", "-", &a])
+            .write_stdin("Nvidia shares fell more than 4% on Tuesday.\n")
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(v["sources"][0]["id"], "stdin");
+    assert_eq!(v["findings"][0]["rule"], "numeric.precision");
+    crosscheck()
+        .args(["check", "--format", "json", "--draft", "-", &a])
+        .write_stdin("Nvidia shares fell **7%** on Tuesday.\n")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"standing\": \"contradicted\""));
+    // Nothing named, text piped: one source, and a warning that it is alone.
+    crosscheck()
+        .args(["check"])
+        .write_stdin("Nvidia shares fell 4% on Tuesday.\n")
+        .assert()
+        .code(0)
+        .stderr("crosscheck: warning: stdin: the only source: nothing to compare it against\n");
+    crosscheck()
+        .args(["check"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("crosscheck: error: no articles to check: give files or folders, or pipe text to standard input (it is empty)\n");
+    crosscheck()
+        .args(["check", "--draft", "-", "-"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr("crosscheck: error: no articles to check: standard input (-) can be the draft or a source, not both\n");
+    crosscheck()
+        .args(["check", "-", &a])
+        .write_stdin(&b"\xff\xfeN\0"[..])
+        .assert()
+        .code(2)
+        .stderr("crosscheck: error: stdin: UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8\n");
+}
+
+/// `--output` writes the report to a file, whole or not at all; the exit
+/// code is the run's; an unwritable place is exit 2 naming it.
+#[test]
+fn output_goes_to_a_file_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = precision_pair(dir.path());
+    let report = dir.path().join("report.json");
+    std::fs::write(&report, "old").unwrap();
+    crosscheck()
+        .args(["check", "--format", "json", "--output"])
+        .arg(&report)
+        .args([&a, &b])
+        .assert()
+        .code(0)
+        .stdout("");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(v["schema"], "crosscheck.report/1");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+    let nowhere = dir.path().join("no/such/dir/report.txt");
+    crosscheck()
+        .args(["check", "-o"])
+        .arg(&nowhere)
+        .args([&a, &b])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "crosscheck: error: {}: cannot write: no such folder\n",
+            nowhere.display()
+        ));
 }

@@ -10,9 +10,11 @@ mod furniture;
 mod html;
 mod markdown;
 mod plain;
+mod stdin;
 mod suppress;
 mod walk;
 
+pub use stdin::{STDIN, is_stdin, sniff};
 pub use suppress::Suppression;
 pub use walk::collect_inputs;
 
@@ -139,6 +141,11 @@ pub fn format_of(path: &Path) -> Option<Format> {
 /// Reads a file as UTF-8 text, rejecting binary data with a clear error.
 pub fn read_text(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+    decode(bytes, path)
+}
+
+/// Bytes as UTF-8 text, or an error naming `path` that says what they are.
+pub(crate) fn decode(bytes: Vec<u8>, path: &Path) -> Result<String> {
     // UTF-16 text is full of NUL bytes: say what it is, not "binary".
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Error::Utf16 {

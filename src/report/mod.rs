@@ -43,7 +43,7 @@ pub(crate) fn locate<'a>(claim: &'a Claim, docs: &'a [Document]) -> Located<'a> 
         source: &doc.id,
         path: doc.path.display().to_string(),
         text: &claim.text,
-        sentence: collapse(claim.sentence.slice(&doc.text)),
+        sentence: collapse(claim.sentence.slice(&doc.prose)),
         line: lc.line,
         column: lc.column,
         start: claim.span.start(),
@@ -57,6 +57,53 @@ pub(crate) fn locate<'a>(claim: &'a Claim, docs: &'a [Document]) -> Located<'a> 
 
 fn is_empty_frame(f: &&crate::extract::Frame) -> bool {
     **f == crate::extract::Frame::default()
+}
+
+/// How the table names each document's file: relative to the folder all of
+/// them share (`root`), so that a long common prefix never takes the width
+/// a quote needs and a path is not broken across lines.
+pub(crate) struct PathNames {
+    /// The shared folder, with a trailing separator; empty when there is none.
+    pub root: String,
+    pub names: Vec<String>,
+}
+
+impl PathNames {
+    pub(crate) fn new(docs: &[Document]) -> PathNames {
+        let folders: Vec<Vec<std::path::Component>> = docs
+            .iter()
+            .map(|d| {
+                let mut c: Vec<_> = d.path.components().collect();
+                c.pop();
+                c
+            })
+            .collect();
+        let shared = folders.first().map_or(0, |first| {
+            (0..first.len())
+                .take_while(|&i| folders.iter().all(|f| f.get(i) == first.get(i)))
+                .count()
+        });
+        let names = docs
+            .iter()
+            .map(|d| {
+                let rest: std::path::PathBuf = d.path.components().skip(shared).collect();
+                rest.display().to_string()
+            })
+            .collect();
+        let root: std::path::PathBuf = folders
+            .first()
+            .map(|f| f.iter().take(shared).collect())
+            .unwrap_or_default();
+        let mut root = root.display().to_string();
+        if !root.is_empty() && !root.ends_with(std::path::MAIN_SEPARATOR) {
+            root.push(std::path::MAIN_SEPARATOR);
+        }
+        PathNames { root, names }
+    }
+
+    pub(crate) fn name(&self, doc: usize) -> &str {
+        self.names.get(doc).map_or("", String::as_str)
+    }
 }
 
 /// Folds runs of white space (line breaks in wrapped text) into one space.

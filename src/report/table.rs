@@ -2,7 +2,7 @@
 //! agreements, then (on request) unsupported claims, which otherwise are
 //! summarised per source in one line. Every claim is quoted with file:line:col.
 
-use super::{collapse, locate};
+use super::{PathNames, collapse, locate};
 use crate::Run;
 use crate::compare::FindingKind;
 use crate::extract::{Claim, Value};
@@ -70,52 +70,72 @@ fn severity_cell(s: Severity, color: bool) -> Cell {
 }
 
 /// One line per claim: where it is, what it says, and the sentence around it.
-fn evidence(claim: &Claim, docs: &[Document]) -> String {
+fn evidence(claim: &Claim, docs: &[Document], paths: &PathNames) -> String {
     let l = locate(claim, docs);
     format!(
         "{}:{}:{} \"{}\"{}\n  {}",
-        l.path,
+        paths.name(claim.doc),
         l.line,
         l.column,
         collapse(l.text),
-        match claim.modality {
-            crate::extract::Modality::Confirmed => String::new(),
-            m => format!(
-                " ({})",
-                serde_json::to_value(m)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
-            ),
-        },
+        modality_note(claim),
         excerpt(claim, docs)
     )
 }
 
-/// The sentence around the evidence, at most ~90 characters, evidence marked «…».
+/// " (reported)", " (speculative)": a claim's modality when it is not a plain statement.
+fn modality_note(claim: &Claim) -> String {
+    match claim.modality {
+        crate::extract::Modality::Confirmed => String::new(),
+        m => format!(" ({})", modality_name(m)),
+    }
+}
+
+fn modality_name(m: crate::extract::Modality) -> String {
+    serde_json::to_value(m)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// How many characters of context an excerpt keeps on each side of the evidence.
+const CONTEXT: usize = 40;
+
+/// The sentence around the evidence, about 40 characters each side, cut at
+/// word boundaries, markup left out, evidence marked «…».
 pub(crate) fn excerpt(claim: &Claim, docs: &[Document]) -> String {
-    let text = &docs[claim.doc].text;
+    let Some(doc) = docs.get(claim.doc) else {
+        return String::new();
+    };
+    // The prose copy: Markdown and HTML markup blanked, same offsets.
+    let text = &doc.prose;
     let sent = claim.sentence;
     let (s, e) = (claim.span.start(), claim.span.end());
     let before = collapse(text.get(sent.start()..s).unwrap_or(""));
     let after = collapse(text.get(e..sent.end()).unwrap_or(""));
-    let before: String = if before.chars().count() > 40 {
-        let tail: String = before
-            .chars()
-            .rev()
-            .take(40)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        format!("…{tail}")
-    } else {
-        before
+    let before = match before.char_indices().rev().nth(CONTEXT - 1) {
+        // Cut at the first word boundary inside the last 40 characters.
+        Some((cut, _)) => {
+            let tail = before.get(cut..).unwrap_or("");
+            let tail = match tail.find(' ') {
+                Some(sp) if sp + 1 < tail.len() => tail.get(sp + 1..).unwrap_or(tail),
+                _ => tail,
+            };
+            format!("…{tail}")
+        }
+        None => before,
     };
-    let after: String = if after.chars().count() > 40 {
-        format!("{}…", after.chars().take(40).collect::<String>())
-    } else {
-        after
+    let after = match after.char_indices().nth(CONTEXT) {
+        // Cut at the last word boundary inside the first 40 characters.
+        Some((cut, _)) => {
+            let head = after.get(..cut).unwrap_or("");
+            let head = match head.rfind(' ') {
+                Some(sp) if sp > 0 => head.get(..sp).unwrap_or(head),
+                _ => head,
+            };
+            format!("{head}…")
+        }
+        None => after,
     };
     let sep_before = if before.is_empty()
         || text
@@ -135,10 +155,8 @@ pub(crate) fn excerpt(claim: &Claim, docs: &[Document]) -> String {
     } else {
         " "
     };
-    format!(
-        "{before}{sep_before}«{}»{sep_after}{after}",
-        collapse(&claim.text)
-    )
+    let quote = collapse(text.get(s..e).unwrap_or(&claim.text));
+    format!("{before}{sep_before}«{quote}»{sep_after}{after}")
 }
 
 /// The findings table, a summary line, and the unsupported-per-source line.
@@ -148,6 +166,14 @@ pub fn report_table(
     explain: Option<&crate::rules::Rules>,
 ) -> String {
     let mut out = String::new();
+    let paths = PathNames::new(&run.docs);
+    if !paths.root.is_empty() {
+        out.push_str(&format!("files in {}\n", paths.root));
+    }
+    let verdicts = run.draft_verdicts();
+    if !verdicts.is_empty() {
+        out.push_str(&draft_table(run, &verdicts, opts, &paths));
+    }
     let wanted = |k: FindingKind| match k {
         FindingKind::Conflict => opts.show.conflicts,
         FindingKind::Agreement => opts.show.agreements,
@@ -168,7 +194,8 @@ pub fn report_table(
             let claims: Vec<String> = f
                 .claims
                 .iter()
-                .map(|&i| evidence(&run.claims[i], &run.docs))
+                .filter_map(|&i| run.claims.get(i))
+                .map(|c| evidence(c, &run.docs, &paths))
                 .collect();
             t.add_row(vec![
                 Cell::new(format!("F{}", n + 1)),
@@ -195,6 +222,7 @@ pub fn report_table(
                 Cell::new(claims.join("\n")),
             ]);
         }
+        keep_locations_whole(&mut t, 4, run, &paths, opts.width);
         out.push_str(&t.to_string());
         out.push('\n');
     }
@@ -206,12 +234,11 @@ pub fn report_table(
         run.count(FindingKind::Agreement),
         run.count(FindingKind::Unsupported),
     ));
-    let verdicts = run.draft_verdicts();
     if !verdicts.is_empty() {
         use crate::compare::Standing;
         let n = |s: Standing| verdicts.iter().filter(|v| v.standing == s).count();
         out.push_str(&format!(
-            "{} draft claims: {} supported, {} contradicted, {} where the sources disagree, {} unsupported\n",
+            "{} draft claims: {} supported, {} contradicted, {} sources disagree, {} unsupported\n",
             verdicts.len(),
             n(Standing::Supported),
             n(Standing::Contradicted),
@@ -241,6 +268,64 @@ pub fn report_table(
         ));
     }
     out
+}
+
+/// The draft's claims in draft order, each with its verdict and the findings
+/// that gave it, before the findings themselves.
+fn draft_table(
+    run: &Run,
+    verdicts: &[crate::compare::DraftVerdict],
+    opts: &TableOptions,
+    paths: &PathNames,
+) -> String {
+    use crate::compare::Standing;
+    let mut t = new_table(opts, &["Draft claim", "Verdict", "Findings"]);
+    for v in verdicts {
+        let Some(claim) = run.claims.get(v.claim) else {
+            continue;
+        };
+        let verdict = Cell::new(v.standing.as_str().replace('_', " "));
+        let verdict = if opts.color {
+            verdict.fg(match v.standing {
+                Standing::Supported => Color::Green,
+                Standing::Contradicted => Color::Red,
+                Standing::SourcesDisagree => Color::Yellow,
+                Standing::Unsupported => Color::Cyan,
+            })
+        } else {
+            verdict
+        };
+        let ids: Vec<String> = v.findings.iter().map(|n| format!("F{}", n + 1)).collect();
+        t.add_row(vec![
+            Cell::new(evidence(claim, &run.docs, paths)),
+            verdict,
+            Cell::new(ids.join(" ")),
+        ]);
+    }
+    format!("{t}\n")
+}
+
+/// Gives the claims column at least the width of its longest `path:line:col`
+/// (up to half the table), so that a location is never broken mid-word.
+fn keep_locations_whole(t: &mut Table, column: usize, run: &Run, paths: &PathNames, width: u16) {
+    use comfy_table::{ColumnConstraint, Width};
+    let longest = run
+        .claims
+        .iter()
+        .map(|c| {
+            let l = run.docs.get(c.doc).map(|d| d.line_col(c.span.start()));
+            let (line, col) = l.map_or((0, 0), |l| (l.line, l.column));
+            format!("{}:{line}:{col}", paths.name(c.doc))
+                .chars()
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    let cap = usize::from(width / 2);
+    let min = u16::try_from(longest.min(cap) + 2).unwrap_or(u16::MAX);
+    if let Some(col) = t.column_mut(column) {
+        col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(min)));
+    }
 }
 
 /// Every claim of the documents with its evidence, for `crosscheck claims`.
@@ -285,10 +370,11 @@ pub fn claims_table(docs: &[Document], claims: &[Claim], opts: &TableOptions) ->
             "Evidence",
         ],
     );
+    let paths = PathNames::new(docs);
     for c in claims {
         let l = locate(c, docs);
         t.add_row(vec![
-            Cell::new(format!("{}:{}:{}", l.path, l.line, l.column)),
+            Cell::new(format!("{}:{}:{}", paths.name(c.doc), l.line, l.column)),
             Cell::new(if c.group == c.subject || c.group.is_empty() {
                 c.subject.clone()
             } else {
@@ -310,7 +396,16 @@ pub fn claims_table(docs: &[Document], claims: &[Claim], opts: &TableOptions) ->
             Cell::new(excerpt(c, docs)),
         ]);
     }
-    format!("{t}\n{} claims in {} documents\n", claims.len(), docs.len())
+    let root = if paths.root.is_empty() {
+        String::new()
+    } else {
+        format!("files in {}\n", paths.root)
+    };
+    format!(
+        "{root}{t}\n{} claims in {} documents\n",
+        claims.len(),
+        docs.len()
+    )
 }
 
 /// A short, human description of a value: "-4.35 % (exact)", "$3.2e9 USD".

@@ -62,6 +62,10 @@ pub fn discover(paths: &[impl AsRef<Path>]) -> Vec<std::path::PathBuf> {
     let mut out: Vec<std::path::PathBuf> = Vec::new();
     for p in paths {
         let p = p.as_ref();
+        // Standard input has no folder to take rules from.
+        if crate::ingest::is_stdin(p) {
+            continue;
+        }
         let folder = if p.is_dir() {
             p
         } else {
