@@ -116,6 +116,9 @@ struct ParseArgs {
 enum Format {
     Table,
     Json,
+    Markdown,
+    Sarif,
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -277,6 +280,9 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
             let explain = args.explain.then_some(&rules);
             let out = match args.common.format {
                 Format::Json => report::report_json(&run, explain) + "\n",
+                Format::Markdown => report::report_markdown(&run),
+                Format::Sarif => report::report_sarif(&run) + "\n",
+                Format::Github => report::report_github(&run),
                 Format::Table => report::report_table(
                     &run,
                     &table_options(&args.common, show, args.output.is_none()),
@@ -297,6 +303,9 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
             let claims = pipeline::claims(&docs, &rules);
             let out = match args.common.format {
                 Format::Json => report::claims_json(&docs, &claims) + "\n",
+                Format::Markdown | Format::Sarif | Format::Github => {
+                    anyhow::bail!("claims: --format is table or json")
+                }
                 Format::Table => report::claims_table(
                     &docs,
                     &claims,

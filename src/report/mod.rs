@@ -1,13 +1,21 @@
-//! Report: a run in, text out. A terminal table for editors and JSON for
-//! pipelines (schema `crosscheck.report/1`, documented in the README).
+//! Report: a run in, text out. A terminal table for editors, Markdown for a
+//! CMS note or a pull request, JSON for pipelines (schema
+//! `crosscheck.report/1`, documented in the README), SARIF and GitHub
+//! workflow annotations for code review.
 //! Byte spans become line:column only here.
 
+mod github;
 mod json;
+mod markdown;
 mod parse;
+mod sarif;
 mod table;
 
+pub use github::report_github;
 pub use json::{claims_json, report_json};
+pub use markdown::report_markdown;
 pub use parse::parses;
+pub use sarif::report_sarif;
 pub use table::{ColorChoice, Show, TableOptions, claims_table, report_table};
 
 use crate::extract::Claim;
