@@ -85,6 +85,10 @@ struct CheckArgs {
     /// Say for each finding which rule fired, with which settings.
     #[arg(long)]
     explain: bool,
+    /// With `--format json`: the compact report (`crosscheck.report.compact/1`,
+    /// one line, each claim once, referred to by position).
+    #[arg(long)]
+    compact: bool,
     /// Write the report to FILE (atomically: a temporary file, then a rename) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -279,6 +283,7 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
             };
             let explain = args.explain.then_some(&rules);
             let out = match args.common.format {
+                Format::Json if args.compact => report::report_json_compact(&run) + "\n",
                 Format::Json => report::report_json(&run, explain) + "\n",
                 Format::Markdown => report::report_markdown(&run),
                 Format::Sarif => report::report_sarif(&run) + "\n",

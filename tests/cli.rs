@@ -1323,3 +1323,59 @@ fn output_goes_to_a_file_atomically() {
             nowhere.display()
         ));
 }
+
+/// `--compact`: one line, every claim once, findings and draft verdicts
+/// referring to claims by position, the same findings as the full report.
+#[test]
+fn compact_json_refers_to_each_claim_once() {
+    let args = [
+        "check",
+        "--format",
+        "json",
+        "--draft",
+        "corpus/drafts/meta-draft.md",
+        "corpus/meta-compute",
+    ];
+    let full = json(&args, 1);
+    let out = crosscheck()
+        .args(args)
+        .arg("--compact")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(text.lines().count(), 1);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["schema"], "crosscheck.report.compact/1");
+    assert_eq!(v["summary"], full["summary"]);
+    let claims = v["claims"].as_array().unwrap();
+    let sources = v["sources"].as_array().unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), full["findings"].as_array().unwrap().len());
+    for (c, f) in findings.iter().zip(full["findings"].as_array().unwrap()) {
+        assert_eq!(c["rule"], f["rule"]);
+        assert_eq!(c["message"], f["message"]);
+        // Each referred claim is the one the full report quotes.
+        let refs = c["claims"].as_array().unwrap();
+        for (i, whole) in refs.iter().zip(f["claims"].as_array().unwrap()) {
+            let claim = &claims[i.as_u64().unwrap() as usize];
+            assert_eq!(claim["text"], whole["text"]);
+            assert_eq!(claim["line"], whole["line"]);
+            assert_eq!(claim["start"], whole["start"]);
+            let src = &sources[claim["source"].as_u64().unwrap() as usize];
+            assert_eq!(src["path"], whole["path"]);
+        }
+    }
+    // No claim is written twice.
+    let mut seen = std::collections::BTreeSet::new();
+    for c in claims {
+        assert!(seen.insert((c["source"].to_string(), c["start"].to_string())));
+    }
+    assert_eq!(
+        v["draft"].as_array().unwrap().len(),
+        full["draft"].as_array().unwrap().len()
+    );
+    assert!(text.len() * 3 < serde_json::to_string_pretty(&full).unwrap().len());
+}

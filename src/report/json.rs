@@ -67,13 +67,20 @@ struct Report<'a> {
 }
 
 fn sources<'a>(docs: &'a [Document], claims: &[Claim]) -> Vec<Source<'a>> {
+    // Claims per document in one pass over the claims.
+    let mut counts = vec![0usize; docs.len()];
+    for c in claims {
+        if let Some(n) = counts.get_mut(c.doc) {
+            *n += 1;
+        }
+    }
     docs.iter()
-        .enumerate()
-        .map(|(i, d)| Source {
+        .zip(counts)
+        .map(|(d, claims)| Source {
             id: &d.id,
             path: d.path.display().to_string(),
             role: d.role,
-            claims: claims.iter().filter(|c| c.doc == i).count(),
+            claims,
         })
         .collect()
 }
@@ -172,4 +179,136 @@ pub fn claims_json(docs: &[Document], claims: &[Claim]) -> String {
             .collect(),
     };
     serde_json::to_string_pretty(&report).expect("claims serialise")
+}
+
+/// A claim in the compact report: where it is and what it says, once.
+#[derive(Serialize)]
+struct CompactClaim<'a> {
+    /// Position of its document in `sources`.
+    source: usize,
+    line: usize,
+    column: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(skip_serializing_if = "is_confirmed")]
+    modality: crate::extract::Modality,
+}
+
+fn is_confirmed(m: &crate::extract::Modality) -> bool {
+    *m == crate::extract::Modality::Confirmed
+}
+
+#[derive(Serialize)]
+struct CompactFinding<'a> {
+    kind: FindingKind,
+    rule: &'static str,
+    severity: crate::rules::Severity,
+    subject: &'a str,
+    attribute: &'a str,
+    message: &'a str,
+    /// Positions in the report's `claims`.
+    claims: Vec<usize>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sides: Vec<Vec<usize>>,
+}
+
+#[derive(Serialize)]
+struct CompactVerdict {
+    standing: &'static str,
+    /// Positions in `findings`.
+    findings: Vec<usize>,
+    claim: usize,
+}
+
+#[derive(Serialize)]
+struct CompactReport<'a> {
+    schema: &'static str,
+    sources: Vec<Source<'a>>,
+    claims: Vec<CompactClaim<'a>>,
+    findings: Vec<CompactFinding<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    draft: Vec<CompactVerdict>,
+    summary: Summary,
+}
+
+/// The compact report (`crosscheck.report.compact/1`), on one line: each
+/// claim a finding or a draft verdict refers to is written once, findings
+/// refer to claims and claims to sources by position, and no sentence is
+/// repeated (a claim's byte span locates it in its file).
+pub fn report_json_compact(run: &Run) -> String {
+    let verdicts = run.draft_verdicts();
+    // Run claim index → position in the report's claims, in first-use order.
+    let mut position: std::collections::HashMap<usize, usize> = Default::default();
+    let mut used: Vec<usize> = Vec::new();
+    let mut place = |i: usize| -> usize {
+        *position.entry(i).or_insert_with(|| {
+            used.push(i);
+            used.len() - 1
+        })
+    };
+    let findings: Vec<CompactFinding> = run
+        .findings
+        .iter()
+        .map(|f| CompactFinding {
+            kind: f.kind,
+            rule: f.rule.as_str(),
+            severity: f.severity,
+            subject: &f.subject,
+            attribute: &f.attribute,
+            message: &f.message,
+            claims: f.claims.iter().map(|&i| place(i)).collect(),
+            sides: if f.kind == FindingKind::Conflict {
+                f.sides
+                    .iter()
+                    .map(|side| side.iter().map(|&i| place(i)).collect())
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        })
+        .collect();
+    let draft: Vec<CompactVerdict> = verdicts
+        .iter()
+        .map(|v| CompactVerdict {
+            standing: v.standing.as_str(),
+            findings: v.findings.clone(),
+            claim: place(v.claim),
+        })
+        .collect();
+    let claims = used
+        .iter()
+        .filter_map(|&i| run.claims.get(i))
+        .map(|c| {
+            let lc = run
+                .docs
+                .get(c.doc)
+                .map(|d| d.line_col(c.span.start()))
+                .unwrap_or(crate::span::LineCol { line: 0, column: 0 });
+            CompactClaim {
+                source: c.doc,
+                line: lc.line,
+                column: lc.column,
+                start: c.span.start(),
+                end: c.span.end(),
+                text: &c.text,
+                modality: c.modality,
+            }
+        })
+        .collect();
+    let report = CompactReport {
+        schema: "crosscheck.report.compact/1",
+        sources: sources(&run.docs, &run.claims),
+        claims,
+        findings,
+        draft,
+        summary: Summary {
+            sources: run.docs.len(),
+            claims: run.claims.len(),
+            agreements: run.count(FindingKind::Agreement),
+            conflicts: run.count(FindingKind::Conflict),
+            unsupported: run.count(FindingKind::Unsupported),
+        },
+    };
+    serde_json::to_string(&report).unwrap_or_default()
 }

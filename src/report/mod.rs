@@ -12,7 +12,7 @@ mod sarif;
 mod table;
 
 pub use github::report_github;
-pub use json::{claims_json, report_json};
+pub use json::{claims_json, report_json, report_json_compact};
 pub use markdown::report_markdown;
 pub use parse::parses;
 pub use sarif::report_sarif;
