@@ -261,14 +261,16 @@ pub(crate) fn find(lower: &str, clause: Span, lex: &Lexicon) -> Option<(Span, Ac
     // plan to") introduces one action: follow cues that start within four
     // words. Where a chain yields no action, try the next one.
     let mut i = 0;
-    while i < cues.len() {
-        let (start, mut end) = cues[i];
+    while let Some(&(start, first_end)) = cues.get(i) {
+        let mut end = first_end;
         i += 1;
-        while i < cues.len() {
-            let (s, e) = cues[i];
+        while let Some(&(s, e)) = cues.get(i) {
             if s < end {
                 i += 1;
-            } else if text[end..s].split_whitespace().count() <= 4 {
+            } else if text
+                .get(end..s)
+                .is_some_and(|gap| gap.split_whitespace().count() <= 4)
+            {
                 end = e;
                 i += 1;
             } else {
@@ -290,7 +292,7 @@ fn phrase_after(
     end: usize,
     lex: &Lexicon,
 ) -> Option<(Span, Action)> {
-    let rest = &text[end..];
+    let rest = text.get(end..)?;
     // Punctuation ends the phrase, but not inside a number ("1,200", "3.5").
     let bytes = rest.as_bytes();
     let stop_at = rest
@@ -298,14 +300,18 @@ fn phrase_after(
         .find(|&(i, c)| {
             matches!(c, '.' | ';' | ',' | '(' | '"' | '\u{201d}')
                 && !(matches!(c, '.' | ',')
-                    && i > 0
-                    && bytes[i - 1].is_ascii_digit()
+                    && i.checked_sub(1)
+                        .and_then(|before| bytes.get(before))
+                        .is_some_and(u8::is_ascii_digit)
                     && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
         })
         .map_or(rest.len(), |(i, _)| i);
-    let phrase_text = &rest[..stop_at];
+    let phrase_text = rest.get(..stop_at)?;
     let mut keys: Vec<String> = Vec::new();
-    if let Some(verb) = DONE.iter().find(|v| text[..end].ends_with(*v)) {
+    if let Some(verb) = DONE
+        .iter()
+        .find(|v| text.get(..end).is_some_and(|cued| cued.ends_with(*v)))
+    {
         keys.push(normalise(verb, lex));
     }
     let mut phrase_end = end;
@@ -344,7 +350,7 @@ fn phrase_after(
     Some((
         span,
         Action {
-            phrase: text[end..phrase_end].trim().to_string(),
+            phrase: text.get(end..phrase_end)?.trim().to_string(),
             phrase_span: Span::new(clause.start() + end, clause.start() + phrase_end),
             keys,
         },
@@ -372,13 +378,13 @@ fn stem(w: &str) -> String {
                 base.to_string()
             };
             // "selling" → "sell", "renting" → "rent"; undouble "planned" → "plan".
-            let b = base.as_bytes();
-            if b.len() >= 2
-                && b[b.len() - 1] == b[b.len() - 2]
+            if let [.., a, b] = base.as_bytes()
+                && a == b
                 && !base.ends_with("ll")
                 && !base.ends_with("ss")
+                && let Some(undoubled) = base.get(..base.len() - 1)
             {
-                return base[..base.len() - 1].to_string();
+                return undoubled.to_string();
             }
             return base;
         }

@@ -35,30 +35,39 @@ pub(crate) fn clauses(text: &str) -> Vec<Span> {
     for (i, c) in text.char_indices() {
         // A colon after a short label ("Pay: the union wants 12%") keeps the
         // label with what follows.
-        let label = c == ':' && text[..i].split_whitespace().count() <= 3;
-        if matches!(c, ';' | '—' | '–' | ':') && !label && text[i + c.len_utf8()..].starts_with(' ')
+        let label = c == ':'
+            && text
+                .get(..i)
+                .is_some_and(|head| head.split_whitespace().count() <= 3);
+        let next = i + c.len_utf8();
+        if matches!(c, ';' | '—' | '–' | ':')
+            && !label
+            && text.get(next..).is_some_and(|rest| rest.starts_with(' '))
         {
-            cuts.push(i + c.len_utf8());
+            cuts.push(next);
         }
     }
     for w in SUBORDINATORS {
         let mut from = 0;
-        while let Some(p) = lower[from..].find(w) {
+        while let Some(p) = lower.get(from..).and_then(|rest| rest.find(w)) {
             let s = from + p;
             let e = s + w.len();
             from = e;
-            let before_ok = s > 0 && lower[..s].ends_with([' ', ',']);
-            let after_ok = lower[e..].starts_with(' ');
+            let (Some(before), Some(after)) = (lower.get(..s), lower.get(e..)) else {
+                continue;
+            };
+            let before_ok = s > 0 && before.ends_with([' ', ',']);
+            let after_ok = after.starts_with(' ');
             // "as much as", "such as" and "as well" do not open a clause.
             let as_phrase = *w == "as"
-                && (lower[..s].ends_with("much ")
-                    || lower[..s].ends_with("such ")
-                    || lower[..s].ends_with("as well ")
-                    || lower[e..].starts_with(" well")
-                    || lower[e..].starts_with(" much")
-                    || lower[e..].starts_with(" many")
-                    || lower[e..].starts_with(" a ")
-                    || lower[e..].starts_with(" part"));
+                && (before.ends_with("much ")
+                    || before.ends_with("such ")
+                    || before.ends_with("as well ")
+                    || after.starts_with(" well")
+                    || after.starts_with(" much")
+                    || after.starts_with(" many")
+                    || after.starts_with(" a ")
+                    || after.starts_with(" part"));
             if before_ok && after_ok && !as_phrase {
                 cuts.push(s);
             }
@@ -67,7 +76,10 @@ pub(crate) fn clauses(text: &str) -> Vec<Span> {
     cuts.push(text.len());
     cuts.sort_unstable();
     cuts.dedup();
-    cuts.windows(2).map(|w| Span::new(w[0], w[1])).collect()
+    cuts.iter()
+        .zip(cuts.iter().skip(1))
+        .map(|(&a, &b)| Span::new(a, b))
+        .collect()
 }
 
 /// The clause of `clauses` containing `at`.
@@ -128,9 +140,9 @@ fn hearsay(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
     let heard = lex.modality.iter().any(|(p, l)| {
         let needle = &p.text;
         *l == Modality::Reported
-            && find_words(clause, needle)
-                .into_iter()
-                .any(|at| needle != "according to" || !official_source(&clause[at..]))
+            && find_words(clause, needle).into_iter().any(|at| {
+                needle != "according to" || !clause.get(at..).is_some_and(official_source)
+            })
     });
     if heard {
         Modality::Reported
@@ -190,7 +202,7 @@ pub(crate) fn modality(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
             {
                 continue;
             }
-            if needle == "according to" && official_source(&clause[at..]) {
+            if needle == "according to" && clause.get(at..).is_some_and(official_source) {
                 continue;
             }
             level = level.max(*l);
@@ -199,7 +211,7 @@ pub(crate) fn modality(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
     // "according to analysts" is hearsay; "according to a company statement" is not.
     if level < Modality::Reported
         && let Some(p) = find_words(lower, "according to").first()
-        && !official_source(&lower[*p..])
+        && !lower.get(*p..).is_some_and(official_source)
     {
         level = Modality::Reported;
     }
@@ -232,6 +244,8 @@ fn official_source(from: &str) -> bool {
     .any(|w| source.contains(w))
 }
 
+// reason: a constant pattern, compiled by the attribution tests.
+#[allow(clippy::expect_used)]
 static CITATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[[0-9]{1,3}\]").expect("valid regex"));
 /// Words that say who said something.
@@ -301,9 +315,10 @@ const GROUPS: &[&str] = &[
 pub(crate) fn attribution(text: &str) -> Option<String> {
     let lower = crate::text::fold_case(text);
     if let Some(&at) = find_words(&lower, "according to").first() {
-        let rest = &text[at + "according to".len()..];
-        let stop = rest.find([',', '.', ';', ':', ')']).unwrap_or(rest.len());
-        let words: Vec<&str> = rest[..stop]
+        let rest = text.get(at + "according to".len()..).unwrap_or("");
+        // Up to the first mark that ends the source.
+        let source = rest.split([',', '.', ';', ':', ')']).next().unwrap_or(rest);
+        let words: Vec<&str> = source
             .split_whitespace()
             .take_while(|w| !matches!(*w, "on" | "in" | "at" | "which" | "who" | "that"))
             .take(6)
@@ -315,13 +330,17 @@ pub(crate) fn attribution(text: &str) -> Option<String> {
     for verb in SPEECH {
         for at in find_words(&lower, verb) {
             // The words right before the verb, back to a comma or the start.
-            let before = text[..at].trim_end();
+            let before = text.get(..at).unwrap_or("").trim_end();
             // (Past the mark whatever its width: "“" is three bytes.)
             let start = before
                 .char_indices()
                 .rfind(|(_, c)| matches!(c, ',' | ';' | '(' | '"' | '\u{201c}' | '\u{201d}'))
                 .map_or(0, |(i, c)| i + c.len_utf8());
-            let words: Vec<&str> = before[start..].split_whitespace().collect();
+            let words: Vec<&str> = before
+                .get(start..)
+                .unwrap_or("")
+                .split_whitespace()
+                .collect();
             if words.is_empty() || words.len() > 6 {
                 continue;
             }

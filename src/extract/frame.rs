@@ -168,8 +168,8 @@ pub fn read_frames(
         })
         .collect();
     let mut by_sentence: BTreeMap<(usize, Span), Vec<usize>> = BTreeMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        if wanted[i] {
+    for ((i, c), &want) in claims.iter().enumerate().zip(&wanted) {
+        if want {
             by_sentence.entry((c.doc, c.sentence)).or_default().push(i);
         }
     }
@@ -188,7 +188,9 @@ pub fn read_frames(
             }
         };
         for i in ids {
-            let c = &mut claims[i];
+            let Some(c) = claims.get_mut(i) else {
+                continue;
+            };
             let rel = Span::new(
                 c.span.start().saturating_sub(sentence.start()),
                 c.span.end().saturating_sub(sentence.start()),
@@ -259,39 +261,46 @@ impl Frame {
         if !parse.is_parsed() {
             return f;
         }
-        let label = |i: usize| model.label(parse.words[i].deprel);
-        let inside: Vec<usize> = (0..parse.words.len())
-            .filter(|&i| figure.contains(parse.words[i].span))
+        // Word indices come from the tree itself; one that is not there
+        // has no label, tag or lemma.
+        let word = |i: usize| parse.words.get(i);
+        let label = |i: usize| word(i).map_or("", |w| model.label(w.deprel));
+        let upos = |i: usize| word(i).map(|w| w.upos);
+        let lemma = |i: usize| word(i).map(|w| w.lemma.to_lowercase());
+        let inside: Vec<usize> = parse
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| figure.contains(w.span))
+            .map(|(i, _)| i)
             .collect();
         // The figure's top word: the one whose head lies outside it.
-        let Some(&top) = inside.iter().find(|&&i| {
-            parse.words[i]
-                .head
-                .is_none_or(|h| !figure.contains(parse.words[h].span))
+        let Some((top, w)) = inside.iter().find_map(|&i| {
+            let w = word(i)?;
+            w.head
+                .is_none_or(|h| word(h).is_none_or(|hw| !figure.contains(hw.span)))
+                .then_some((i, w))
         }) else {
             return f;
         };
-        let w = &parse.words[top];
         // "24 people", "38 container ships": the noun is in the figure.
         // "rose 4%", "$3.2 billion": it is the noun the figure quantifies,
         // or else the subject of its clause.
         let quantified = matches!(label(top), "nummod" | "amod" | "compound" | "nmod:npmod")
             .then_some(w.head)
             .flatten()
-            .filter(|&h| matches!(parse.words[h].upos, Upos::Noun));
+            .filter(|&h| upos(h) == Some(Upos::Noun));
         // "3 million people watched": a figure taken with its verb is
         // headed by the verb, and its noun is the verb's subject.
         let verb_inside = inside
             .iter()
             .copied()
-            .find(|&i| parse.words[i].upos == Upos::Verb);
+            .find(|&i| upos(i) == Some(Upos::Verb));
         let noun = if w.upos == Upos::Noun {
             Some(top)
         } else if let Some(v) = verb_inside {
             parse.children(v).find(|&c| {
-                inside.contains(&c)
-                    && label(c).starts_with("nsubj")
-                    && parse.words[c].upos == Upos::Noun
+                inside.contains(&c) && label(c).starts_with("nsubj") && upos(c) == Some(Upos::Noun)
             })
         } else {
             quantified
@@ -302,33 +311,33 @@ impl Frame {
         // the verb that noun belongs to.
         if let Some(v) = clause
             && label(v).starts_with("acl")
-            && (LIGHT.contains(&parse.words[v].lemma.to_lowercase().as_str())
-                || VALUING.contains(&parse.words[v].lemma.to_lowercase().as_str()))
+            && lemma(v)
+                .is_some_and(|l| LIGHT.contains(&l.as_str()) || VALUING.contains(&l.as_str()))
             && let Some(up) = governing_verb(parse, v)
         {
             clause = Some(up);
         }
         if let Some(n) = noun {
-            f.measure = Some(parse.words[n].lemma.to_lowercase());
+            f.measure = lemma(n);
             f.qualifiers = qualifiers(parse, model, text, n, &inside);
         } else if let Some(v) = clause {
             f.measure = parse
                 .children(v)
-                .find(|&c| label(c).starts_with("nsubj") && parse.words[c].upos == Upos::Noun)
-                .map(|c| parse.words[c].lemma.to_lowercase());
+                .find(|&c| label(c).starts_with("nsubj") && upos(c) == Some(Upos::Noun))
+                .and_then(lemma);
             f.qualifiers = qualifiers(parse, model, text, top, &inside);
         }
         if let Some(v) = clause {
             f.object = parse
                 .children(v)
-                .find(|&c| {
-                    label(c) == "obj" && parse.words[c].upos == Upos::Noun && !inside.contains(&c)
-                })
-                .map(|c| parse.words[c].lemma.to_lowercase());
+                .find(|&c| label(c) == "obj" && upos(c) == Some(Upos::Noun) && !inside.contains(&c))
+                .and_then(lemma);
             f.agent = agent(parse, model, text, v);
-            let lemma = parse.words[v].lemma.to_lowercase();
-            if parse.words[v].upos == Upos::Verb && !LIGHT.contains(&lemma.as_str()) {
-                f.predicate = Some(lemma);
+            if upos(v) == Some(Upos::Verb)
+                && let Some(verb) = lemma(v)
+                && !LIGHT.contains(&verb.as_str())
+            {
+                f.predicate = Some(verb);
             }
         }
         let mut holders = vec![top];
@@ -348,10 +357,9 @@ impl Frame {
         }
         // "four prior arrests", "his previous 12 games": the figure itself
         // says it counts what came before the story.
-        if inside
-            .iter()
-            .any(|&i| EARLIER.contains(&parse.words[i].span.slice(text).to_lowercase().as_str()))
-        {
+        if inside.iter().any(|&i| {
+            word(i).is_some_and(|w| EARLIER.contains(&w.span.slice(text).to_lowercase().as_str()))
+        }) {
             f.time.push("earlier".into());
         }
         f.time.sort();
@@ -555,24 +563,27 @@ fn kinds_of_time(times: &[String]) -> (Vec<String>, Vec<String>) {
 /// → "washington nationals"), lower case, without its determiner; `None`
 /// when the subject is not a name (a pronoun, a common noun).
 fn agent(parse: &Parse, model: &Model, text: &str, v: usize) -> Option<String> {
+    let word = |i: usize| parse.words.get(i);
     let subject = parse
         .children(v)
-        .find(|&c| model.label(parse.words[c].deprel) == "nsubj")?;
-    if parse.words[subject].upos != Upos::Propn {
+        .find(|&c| word(c).is_some_and(|w| model.label(w.deprel) == "nsubj"))?;
+    if word(subject)?.upos != Upos::Propn {
         return None;
     }
     let mut name: Vec<usize> = parse
         .children(subject)
         .filter(|&c| {
-            matches!(model.label(parse.words[c].deprel), "flat" | "compound")
-                && parse.words[c].upos == Upos::Propn
+            word(c).is_some_and(|w| {
+                matches!(model.label(w.deprel), "flat" | "compound") && w.upos == Upos::Propn
+            })
         })
         .collect();
     name.push(subject);
     name.sort();
     let words: Vec<String> = name
         .iter()
-        .map(|&k| parse.words[k].span.slice(text).to_lowercase())
+        .filter_map(|&k| word(k))
+        .map(|w| w.span.slice(text).to_lowercase())
         .collect();
     Some(words.join(" "))
 }
@@ -603,14 +614,19 @@ fn qualifiers(
 ) -> Vec<String> {
     let mut out = Vec::new();
     for c in parse.children(head) {
-        let l = model.label(parse.words[c].deprel);
+        let Some(child) = parse.words.get(c) else {
+            continue;
+        };
+        let l = model.label(child.deprel);
         if figure.contains(&c) || !matches!(l, "amod" | "compound" | "nmod") {
             continue;
         }
         let span = phrase_span(parse, model, c);
-        let inner = |k: usize| span.contains(parse.words[k].span);
-        if (0..parse.words.len())
-            .any(|k| inner(k) && (parse.words[k].upos == Upos::Propn || figure.contains(&k)))
+        if parse
+            .words
+            .iter()
+            .enumerate()
+            .any(|(k, w)| span.contains(w.span) && (w.upos == Upos::Propn || figure.contains(&k)))
         {
             continue;
         }
@@ -634,7 +650,10 @@ fn phrase_span(parse: &Parse, model: &Model, i: usize) -> Span {
         lo = lo.min(w);
         hi = hi.max(w);
         for c in parse.children(w) {
-            let l = model.label(parse.words[c].deprel);
+            let Some(child) = parse.words.get(c) else {
+                continue;
+            };
+            let l = model.label(child.deprel);
             if !matches!(l, "conj" | "cc" | "punct" | "parataxis") {
                 stack.push(c);
             }
@@ -650,9 +669,11 @@ fn phrase_span(parse: &Parse, model: &Model, i: usize) -> Span {
 /// without its preposition ("in 2008" → "2008").
 fn time_of(parse: &Parse, text: &str, i: usize) -> Option<String> {
     let span = parse.subtree_span(i);
-    let words: Vec<(usize, String)> = (0..parse.words.len())
-        .filter(|&k| span.contains(parse.words[k].span))
-        .map(|k| (k, parse.words[k].span.slice(text).to_lowercase()))
+    let words: Vec<(Upos, String)> = parse
+        .words
+        .iter()
+        .filter(|w| span.contains(w.span))
+        .map(|w| (w.upos, w.span.slice(text).to_lowercase()))
         .collect();
     if words.len() > 5 {
         return None;
@@ -667,12 +688,11 @@ fn time_of(parse: &Parse, text: &str, i: usize) -> Option<String> {
     }
     let kept: Vec<&str> = words
         .iter()
-        .filter(|(k, w)| {
-            let tag = parse.words[*k].upos;
+        .filter(|(tag, w)| {
             // "in 2008" → "2008", "the day" → "day", but "this season" stays.
             words.len() == 1
                 || !(matches!(tag, Upos::Adp | Upos::Punct)
-                    || (tag == Upos::Det && !TIME_WORDS.contains(&w.as_str())))
+                    || (*tag == Upos::Det && !TIME_WORDS.contains(&w.as_str())))
         })
         .map(|(_, w)| w.as_str())
         .collect();
@@ -688,10 +708,10 @@ fn context_words(text: &str, figure: Span) -> Context {
             .map(str::to_lowercase)
             .collect()
     };
-    let mut before = words(&text[..figure.start()]);
+    let mut before = words(text.get(..figure.start()).unwrap_or(""));
     before.reverse();
     before.truncate(4);
-    let mut after = words(&text[figure.end()..]);
+    let mut after = words(text.get(figure.end()..).unwrap_or(""));
     after.truncate(4);
     Context { before, after }
 }
@@ -701,7 +721,11 @@ fn context_words(text: &str, figure: Span) -> Context {
 /// a whole; "178 of" before it ("178 of 369 punches"): the whole a part is
 /// taken from.
 fn scope_after(text: &str, figure: Span) -> Option<String> {
-    let before = text[..figure.start()].trim_end().to_lowercase();
+    let before = text
+        .get(..figure.start())
+        .unwrap_or("")
+        .trim_end()
+        .to_lowercase();
     if before.ends_with("of which") || before.ends_with("including") {
         return Some("part".into());
     }
@@ -736,7 +760,7 @@ fn scope_after(text: &str, figure: Span) -> Option<String> {
     {
         return Some("whole".into());
     }
-    let after = text[figure.end()..].to_lowercase();
+    let after = text.get(figure.end()..).unwrap_or("").to_lowercase();
     let words: Vec<&str> = after
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

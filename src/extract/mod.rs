@@ -51,9 +51,10 @@ fn number_core(text: &str, span: Span) -> Span {
     let Some(first) = s.find(|c: char| c.is_ascii_digit()) else {
         return span;
     };
-    let len = s[first..]
+    let digits = s.get(first..).unwrap_or("");
+    let len = digits
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-        .unwrap_or(s.len() - first);
+        .unwrap_or(digits.len());
     Span::new(span.start() + first, span.start() + first + len)
 }
 
@@ -257,7 +258,7 @@ fn extract_doc(
             None => true,
             Some(kind) => match resolve_reference(
                 m,
-                clause::speaks(&lower[m.span.end() - base..]),
+                clause::speaks(lower.get(m.span.end() - base..).unwrap_or("")),
                 kind,
                 &named,
                 &salience,

@@ -90,7 +90,7 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
     // the Nationwide Building Society") and who speaks ("…, Nationwide said").
     let actors: Vec<Mention> = uncited
         .iter()
-        .filter(|m| !clause::speaks(&lower[m.span.end() - base..]))
+        .filter(|m| !lower.get(m.span.end() - base..).is_some_and(clause::speaks))
         .cloned()
         .collect();
     let subject_of = |rel: usize, span: Span| -> Option<(String, Option<EntityKind>)> {
@@ -99,7 +99,9 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         // which is that name's; and with no name to choose, nothing to
         // parse for.
         let at = number_core(text, span).start();
-        let bracketed = text[..at]
+        let bracketed = text
+            .get(..at)
+            .unwrap_or("")
             .trim_end_matches(['-', '+', '\u{2212}', '$', '€', '£', ' '])
             .ends_with('(');
         // Parsing pays when there are names to choose between, or one name
@@ -108,9 +110,12 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
             && (uncited.len() > 1 || (uncited.len() == 1 && super::syntax::speaks(lower)));
         // "Marco Rubio with 18 percent, Scott Walker with 14 percent", "Acme
         // at $40": a list's figure is the name right before its "with"/"at".
-        let pre = text[..at].trim_end_matches(['$', '€', '£', ' ']);
+        let pre = text
+            .get(..at)
+            .unwrap_or("")
+            .trim_end_matches(['$', '€', '£', ' ']);
         let rest = match quantity::qualifier_before(pre, pre.len(), lex) {
-            Some((_, cut)) => pre[..cut].trim_end(),
+            Some((_, cut)) => pre.get(..cut).unwrap_or(pre).trim_end(),
             None => pre,
         };
         let listed = ["with", "at"].iter().find_map(|p| {
@@ -236,7 +241,11 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         // "£300,000 a week" for a person is pay, whatever it is called.
         let per_period = ["a week", "per week", "a year", "per year", "a month"]
             .iter()
-            .any(|p| lower[span.end()..].trim_start().starts_with(p));
+            .any(|p| {
+                lower
+                    .get(span.end()..)
+                    .is_some_and(|after| after.trim_start().starts_with(p))
+            });
         if kind == Some(EntityKind::Person)
             && per_period
             && matches!(attr.as_str(), "deal value" | "amount")
@@ -256,12 +265,15 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         }
         // "tumbled as much as 12% before closing down 9.8%": the day's
         // extreme is not its close.
-        let figure = lower[span.start()..span.end()].to_string();
+        let figure = span.slice(lower).to_string();
         if attr == "change" && figure.starts_with("as much as") {
             attr = "intraday change".into();
         }
         // "$3.1 billion including debt": another measure of the same thing.
-        if let Some(extra) = attribute::including(&lower[span.end()..cl.end().max(span.end())]) {
+        if let Some(extra) = lower
+            .get(span.end()..cl.end().max(span.end()))
+            .and_then(attribute::including)
+        {
             attr.push_str(&format!(" including {extra}"));
         }
         // "Porto Azul paid €20m for him in 2023": a figure of a past year.
@@ -299,7 +311,12 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
     // the event is not.
     let owners: Vec<Mention> = mentions
         .iter()
-        .filter(|m| !cx.doc.prose[m.span.end()..].starts_with(['\'', '’']))
+        .filter(|m| {
+            !cx.doc
+                .prose
+                .get(m.span.end()..)
+                .is_some_and(|after| after.starts_with(['\'', '’']))
+        })
         .cloned()
         .collect();
     // Who said so on that day is the subject of the date ("Kestrel Pharma
@@ -311,7 +328,10 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
     for (span, d) in dates {
         let cl = clause::clause_at(clauses, span.start());
         // "by 2030" is a target whatever the verb.
-        let by_year = d.day.is_none() && lower[..span.start()].trim_end().ends_with(" by");
+        let by_year = d.day.is_none()
+            && lower
+                .get(..span.start())
+                .is_some_and(|before| before.trim_end().ends_with(" by"));
         let event = if by_year {
             Some("target")
         } else {
@@ -362,7 +382,7 @@ pub(super) fn actions(cx: &Reading) -> Vec<Claim> {
         act.phrase = act.phrase_span.slice(text).trim().to_string();
         // "It will close 45 stores": a pronoun points to the salient
         // entity; "Hackers may have stolen …" names no entity at all.
-        let before = lower[cl.start()..span.start()].trim_end();
+        let before = lower.get(cl.start()..span.start()).unwrap_or("").trim_end();
         let pronoun = ["it", "they", "he", "she", "we"]
             .iter()
             .any(|p| before == *p || before.ends_with(&format!(" {p}")));

@@ -155,7 +155,10 @@ pub(super) fn deal_target(
                     m.span.start() >= after
                         && m.reference.is_none()
                         && !m.is_person()
-                        && doc.prose[after..m.span.start()].split_whitespace().count() <= 3
+                        && doc
+                            .prose
+                            .get(after..m.span.start())
+                            .is_some_and(|gap| gap.split_whitespace().count() <= 3)
                 });
                 if let Some(m) = target {
                     return Some((m.name.clone(), m.kind));
@@ -234,7 +237,7 @@ pub(super) fn pick_among<'m>(
 ) -> Option<&'m Mention> {
     let abs = rel + base;
     // "AMD (-6.4%)": the name right before the parenthesis.
-    let before = text[..rel].trim_end();
+    let before = text.get(..rel).unwrap_or("").trim_end();
     if let Some(open) = before.strip_suffix('(') {
         let open_at = open.trim_end().len() + base;
         if let Some(m) = candidates.iter().find(|m| m.span.end() == open_at) {
@@ -246,8 +249,10 @@ pub(super) fn pick_among<'m>(
         |m: &&&Mention| cl.contains(Span::new(m.span.start() - base, m.span.end() - base));
     // "…, the Labor Department said": who says so is not what it is about,
     // unless it is the only name there is.
-    let speaker =
-        |m: &&&Mention| clause::speaks(&crate::text::fold_case(&text[m.span.end() - base..]));
+    let speaker = |m: &&&Mention| {
+        text.get(m.span.end() - base..)
+            .is_some_and(|rest| clause::speaks(&crate::text::fold_case(rest)))
+    };
     let pick = |skip_speakers: bool| {
         let ok = |m: &&&Mention| !(skip_speakers && speaker(m));
         candidates

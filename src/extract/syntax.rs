@@ -140,7 +140,8 @@ pub(super) fn governing_subject<'m>(
     let Some(figure_word) = parse.word_at(at) else {
         return Owner::Unknown;
     };
-    let label = |i: usize| model.label(parse.words[i].deprel);
+    // Indices come from the tree itself; a word that is not there has no label.
+    let label = |i: usize| parse.words.get(i).map_or("", |w| model.label(w.deprel));
     let mut cur = figure_word;
     let mut first_clause = true;
     let mut via = "";
@@ -160,7 +161,10 @@ pub(super) fn governing_subject<'m>(
                         want.iter()
                             .any(|r| l == *r || l.starts_with(&format!("{r}:")))
                             && c != figure_word
-                            && !matches!(parse.words[c].upos, Upos::Num | Upos::Sym)
+                            && parse
+                                .words
+                                .get(c)
+                                .is_some_and(|cw| !matches!(cw.upos, Upos::Num | Upos::Sym))
                     })
                     .collect()
             };
@@ -185,7 +189,7 @@ pub(super) fn governing_subject<'m>(
                 }
             }
             for c in roles(&["nsubj"]) {
-                if parse.words[c].upos == Upos::Pron {
+                if parse.words.get(c).is_some_and(|cw| cw.upos == Upos::Pron) {
                     return Owner::Unknown;
                 }
                 if let Some(m) = name_of(parse, model, c, base, mentions) {
@@ -196,9 +200,9 @@ pub(super) fn governing_subject<'m>(
             via = model.label(w.deprel);
             let infinitive = via == "advcl"
                 && roles(&["nsubj"]).is_empty()
-                && parse
-                    .children(cur)
-                    .any(|c| label(c) == "mark" && parse.words[c].lemma == "to");
+                && parse.children(cur).any(|c| {
+                    label(c) == "mark" && parse.words.get(c).is_some_and(|cw| cw.lemma == "to")
+                });
             if infinitive {
                 via = "xcomp";
             }
@@ -232,12 +236,18 @@ fn name_of<'m>(
     }
     for rel in ["appos", "flat", "compound", "nmod:poss", "nmod"] {
         for c in parse.children(head) {
-            if model.label(parse.words[c].deprel) != rel {
+            let Some(child) = parse.words.get(c) else {
+                continue;
+            };
+            if model.label(child.deprel) != rel {
                 continue;
             }
             let of = rel != "nmod"
                 || parse.children(c).any(|k| {
-                    model.label(parse.words[k].deprel) == "case" && parse.words[k].lemma == "of"
+                    parse
+                        .words
+                        .get(k)
+                        .is_some_and(|kw| model.label(kw.deprel) == "case" && kw.lemma == "of")
                 });
             if of && let Some(m) = name_of(parse, model, c, base, mentions) {
                 return Some(m);

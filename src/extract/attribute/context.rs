@@ -38,18 +38,22 @@ pub(crate) fn past_year(lower: &str, clause: Span, fig: Span) -> Option<String> 
     if !words.iter().any(|w| PAST.contains(w)) || words.contains(&"will") {
         return None;
     }
-    let after = &lower[fig.end()..clause.end().max(fig.end())];
+    let after = lower
+        .get(fig.end()..clause.end().max(fig.end()))
+        .unwrap_or("");
     let after_words: Vec<&str> = crate::text::word_spans(after)
         .into_iter()
         .map(|(_, w)| w)
         .collect();
-    after_words.windows(2).find_map(|w| {
-        let year = w[1];
-        (w[0] == "in"
-            && year.len() == 4
-            && (year.starts_with("19") || year.starts_with("20"))
-            && year.chars().all(|c| c.is_ascii_digit()))
-        .then(|| year.to_string())
+    after_words.windows(2).find_map(|w| match w {
+        ["in", year]
+            if year.len() == 4
+                && (year.starts_with("19") || year.starts_with("20"))
+                && year.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            Some(year.to_string())
+        }
+        _ => None,
     })
 }
 
@@ -78,20 +82,22 @@ pub(crate) fn previous(lower: &str, clause: Span, fig: Span) -> bool {
 
 /// Up to `n` words right before the figure, in its clause.
 fn words_before(lower: &str, clause: Span, fig: Span, n: usize) -> Vec<&str> {
-    let all: Vec<&str> = crate::text::word_spans(&lower[clause.start()..fig.start()])
-        .into_iter()
-        .map(|(_, w)| w)
-        .collect();
-    all[all.len().saturating_sub(n)..].to_vec()
+    let all = crate::text::word_spans(lower.get(clause.start()..fig.start()).unwrap_or(""));
+    let skip = all.len().saturating_sub(n);
+    all.into_iter().skip(skip).map(|(_, w)| w).collect()
 }
 
 /// Up to `n` words right after the figure, in its clause.
 fn words_after(lower: &str, clause: Span, fig: Span, n: usize) -> Vec<&str> {
-    crate::text::word_spans(&lower[fig.end()..clause.end().max(fig.end())])
-        .into_iter()
-        .map(|(_, w)| w)
-        .take(n)
-        .collect()
+    crate::text::word_spans(
+        lower
+            .get(fig.end()..clause.end().max(fig.end()))
+            .unwrap_or(""),
+    )
+    .into_iter()
+    .map(|(_, w)| w)
+    .take(n)
+    .collect()
 }
 
 /// Whether the figure is a goal rather than a result: "its target of 1.6
@@ -217,7 +223,7 @@ pub(crate) fn segment(
     let mut best: Option<(usize, String)> = None;
     for (i, &(pos, w)) in words.iter().enumerate() {
         let candidate = if HEADS.contains(&w) && i > 0 {
-            Some(words[i - 1].1)
+            words.get(i - 1).map(|&(_, prev)| prev)
         } else if w == "from" {
             // "from cloud", "from its cloud division" (the head rule also finds it).
             let skip = words

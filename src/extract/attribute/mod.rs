@@ -32,7 +32,11 @@ pub(crate) fn direction(lower: &str, clause: Span, fig: Span, lex: &Lexicon) -> 
             continue;
         };
         // "up to 20%" is a bound, not a rise.
-        if w == "up" && lower[at + 2..].trim_start().starts_with("to ") {
+        if w == "up"
+            && lower
+                .get(at + 2..)
+                .is_some_and(|rest| rest.trim_start().starts_with("to "))
+        {
             continue;
         }
         let after = at >= fig.end();
@@ -68,8 +72,8 @@ pub(crate) fn for_quantity(
     let says_nothing = nearest_attribute(lower, stretch, fig, q.unit_kind(), lex).is_none();
     let found = own.or_else(|| {
         let prev_start = lower
-            [clause.start()..stretch.start().saturating_sub(1).max(clause.start())]
-            .rfind([',', ';'])
+            .get(clause.start()..stretch.start().saturating_sub(1).max(clause.start()))
+            .and_then(|before| before.rfind([',', ';']))
             .map_or(clause.start(), |i| clause.start() + i + 1);
         says_nothing
             .then(|| {
@@ -104,21 +108,24 @@ pub(crate) fn for_quantity(
 
 /// The stretch of the clause holding the `n` words right before the figure.
 fn words_before_span(lower: &str, clause: Span, fig: Span, n: usize) -> Span {
-    let words = crate::text::word_spans(&lower[clause.start()..fig.start()]);
+    let words = crate::text::word_spans(lower.get(clause.start()..fig.start()).unwrap_or(""));
     let start = words
         .len()
         .checked_sub(n)
-        .map_or(clause.start(), |i| clause.start() + words[i].0);
+        .and_then(|i| words.get(i))
+        .map_or(clause.start(), |&(pos, _)| clause.start() + pos);
     Span::new(start, fig.start())
 }
 
 /// The comma- or semicolon-delimited stretch of the clause around a figure.
 fn comma_stretch(lower: &str, clause: Span, fig: Span) -> Span {
-    let start = lower[clause.start()..fig.start()]
-        .rfind([',', ';'])
+    let start = lower
+        .get(clause.start()..fig.start())
+        .and_then(|before| before.rfind([',', ';']))
         .map_or(clause.start(), |i| clause.start() + i + 1);
-    let end = lower[fig.end()..clause.end().max(fig.end())]
-        .find([',', ';'])
+    let end = lower
+        .get(fig.end()..clause.end().max(fig.end()))
+        .and_then(|after| after.find([',', ';']))
         .map_or(clause.end().max(fig.end()), |i| fig.end() + i);
     Span::new(start, end)
 }
@@ -129,7 +136,10 @@ fn base_attribute(lower: &str, clause: Span, fig: Span, q: &Quantity, lex: &Lexi
     // A count's own noun may name the attribute ("12,000 positions" → jobs).
     if let Unit::Count { noun } = &q.unit
         && let Some((name, _, _)) = lex.attributes.iter().find(|(_, phrases, units)| {
-            units.contains(&unit) && phrases.iter().any(|p| p.len() == 1 && p[0] == *noun)
+            units.contains(&unit)
+                && phrases
+                    .iter()
+                    .any(|p| matches!(p.words.as_slice(), [word] if word == noun))
         })
     {
         return name.clone();
@@ -213,7 +223,10 @@ fn fallback(lower: &str, clause: Span, fig: Span, q: &Quantity, lex: &Lexicon) -
         }
         Unit::Money { .. } => {
             // "rose 2.1% to $742.50", "settled at $81.40": a price level.
-            let before = lower[clause.start()..fig.start()].trim_end();
+            let before = lower
+                .get(clause.start()..fig.start())
+                .unwrap_or("")
+                .trim_end();
             let market = [
                 "shares", "stock", "share", "settled", "closed", "ended", "traded",
             ]

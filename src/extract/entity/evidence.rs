@@ -7,6 +7,8 @@ use super::*;
 use regex::Regex;
 use std::sync::LazyLock;
 
+// reason: a constant pattern, compiled by every test that reads a sentence.
+#[allow(clippy::expect_used)]
 pub(super) static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?P<long>[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|&|de)\s+)?[A-Z0-9][\w&'’.-]*)*)\s*\((?:(?i:NYSE|NASDAQ|LSE|TSX|ticker)\s*:\s*)?(?P<short>[A-Z][A-Za-z0-9.&]{1,6})\)",
@@ -74,12 +76,16 @@ impl Evidence {
             return;
         }
         for run in cap_runs(prose, &toks) {
-            let raw = run.text(prose, &toks);
-            let run_start = toks[run.start].span.start();
+            let Some(run_span) = run.span(&toks) else {
+                continue;
+            };
+            let raw = run_span.slice(prose).to_string();
+            let run_start = run_span.start();
             for part in name_parts(&clean_name(&raw), lex) {
                 let rel = raw.find(&part).unwrap_or(0);
                 // "French striker Luca Moreau": a titled name is a person anywhere.
-                let titled = toks[run.start.saturating_sub(2)..run.start]
+                let titled = run
+                    .before(&toks, 2)
                     .iter()
                     .any(|t| TITLES.contains(&t.span.slice(prose).to_lowercase().as_str()));
                 if titled && rel == 0 && part.contains(' ') {

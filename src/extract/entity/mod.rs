@@ -47,22 +47,27 @@ impl Mention {
 
 /// Whether the name ending at `end` is followed by a possessive "'s".
 fn possessive(prose: &str, end: usize) -> bool {
-    prose[end..].starts_with("'s") || prose[end..].starts_with("’s")
+    prose
+        .get(end..)
+        .is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("’s"))
 }
 
 /// Whether the name at `start` follows "in", "across", "throughout" or "within".
 pub(super) fn locative(prose: &str, start: usize) -> bool {
-    let before = prose[..start].trim_end();
+    let before = prose.get(..start).unwrap_or("").trim_end();
     let word_start = before
         .char_indices()
         .rfind(|&(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = crate::text::fold_case(&before[word_start..]);
+    let Some((earlier, word)) = before.split_at_checked(word_start) else {
+        return false;
+    };
+    let word = crate::text::fold_case(word);
     if !["in", "across", "throughout", "within"].contains(&word.as_str()) {
         return false;
     }
     // "shares in Tidewater", "a stake in DataRiver": ownership, not a place.
-    let earlier = crate::text::fold_case(before[..word_start].trim_end());
+    let earlier = crate::text::fold_case(earlier.trim_end());
     let owner = earlier
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
@@ -116,11 +121,17 @@ pub(crate) fn mentions<'t>(
     // A short label opening the sentence ("Expected close:") holds no name.
     let label_end = text
         .find(':')
-        .filter(|&i| text[..i].split_whitespace().count() <= 3)
+        .filter(|&i| {
+            text.get(..i)
+                .is_some_and(|label| label.split_whitespace().count() <= 3)
+        })
         .map_or(0, |i| sentence.start() + i);
     for run in cap_runs(prose, &toks) {
-        let run_start = toks[run.start].span.start();
-        let raw = run.text(prose, &toks);
+        let Some(run_span) = run.span(&toks) else {
+            continue;
+        };
+        let run_start = run_span.start();
+        let raw = run_span.slice(prose).to_string();
         for part in name_parts(&clean_name(&raw), lex) {
             // "Judge Helen Carrow", "Interior Minister Dana Kovač": a title
             // opening the run makes the rest a person's name.
@@ -128,10 +139,9 @@ pub(crate) fn mentions<'t>(
             let Some(rel) = raw.find(&part) else { continue };
             // "SUVs", "GPUs", "CEOs": plurals of acronyms are things, not names.
             if part.len() > 2
-                && part.ends_with('s')
-                && part[..part.len() - 1]
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase())
+                && part
+                    .strip_suffix('s')
+                    .is_some_and(|stem| stem.chars().all(|c| c.is_ascii_uppercase()))
             {
                 continue;
             }
@@ -162,7 +172,7 @@ pub(crate) fn mentions<'t>(
                 && !part.contains('-')
                 && !plural_people
                 && !evidence.lowercase.contains(&part.to_lowercase())
-                && !opens_measure(&prose[span.start()..sentence.end()], lex);
+                && !opens_measure(prose.get(span.start()..sentence.end()).unwrap_or(""), lex);
             let accepted = if initial && !known && !lone_name {
                 // Fall back to the longest evidenced prefix ("Meta Eyes Cloud" → "Meta").
                 longest_evidenced_prefix(&part, evidence)
@@ -178,7 +188,11 @@ pub(crate) fn mentions<'t>(
             let vouched = evidence.names.contains(&name) || kind_of(&name).is_some();
             // "YTD, the stock is down 12%": an unvouched acronym opening the
             // sentence before a comma is a sentence adverb, not a name.
-            if initial && !vouched && is_acronym(&name) && prose[span.end()..].starts_with(',') {
+            if initial
+                && !vouched
+                && is_acronym(&name)
+                && prose.get(span.end()..).is_some_and(|r| r.starts_with(','))
+            {
                 continue;
             }
             if !vouched
@@ -236,20 +250,21 @@ pub(crate) fn mentions<'t>(
             let tail = rest.join(" ");
             for s in find_words(&lower, "the") {
                 // Only the next few words matter.
-                let rest = &lower[s + 3..];
+                let Some(rest) = lower.get(s + 3..) else {
+                    continue;
+                };
                 let near = rest.char_indices().nth(48).map_or(rest.len(), |(i, _)| i);
-                let words = crate::text::word_spans(&rest[..near]);
+                let words = crate::text::word_spans(rest.get(..near).unwrap_or(rest));
                 for gap in 1..=2 {
                     let Some(&(pos, _)) = words.get(gap) else {
                         break;
                     };
                     let at = s + 3 + pos;
                     let end = at + tail.len();
-                    let bounded = lower[at..].starts_with(&tail)
-                        && lower[end..]
-                            .chars()
-                            .next()
-                            .is_none_or(|c| !c.is_alphanumeric());
+                    let bounded = lower.get(at..).is_some_and(|r| r.starts_with(&tail))
+                        && lower
+                            .get(end..)
+                            .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
                     if bounded && !found.iter().any(|(a, _)| *a == s) {
                         found.push((s, end));
                         break;
@@ -275,7 +290,9 @@ pub(crate) fn mentions<'t>(
         }
     }
     for m in &mut out {
-        m.cited = super::clause::cited(&lower[..m.span.start() - sentence.start()]);
+        m.cited = lower
+            .get(..m.span.start() - sentence.start())
+            .is_some_and(super::clause::cited);
     }
     out.sort_by_key(|m| m.span);
     out
@@ -292,9 +309,12 @@ fn opens_measure(rest: &str, lex: &Lexicon) -> bool {
         .map(|(_, w)| w)
         .collect();
     lex.attributes.iter().any(|(_, phrases, _)| {
-        phrases
-            .iter()
-            .any(|p| p.len() > 1 && words.len() >= p.len() && words[..p.len()] == p[..])
+        phrases.iter().any(|p| {
+            p.len() > 1
+                && words
+                    .get(..p.len())
+                    .is_some_and(|head| head == p.words.as_slice())
+        })
     })
 }
 
@@ -306,8 +326,8 @@ fn strip_title(part: &str) -> (String, bool) {
     let is_title = |w: &&str| TITLES.contains(&w.to_lowercase().trim_end_matches('.'));
     // The title is among the first three words ("Deputy Finance Minister").
     let last_title = words.iter().take(3).rposition(is_title);
-    match last_title {
-        Some(t) if words.len() >= t + 3 => (words[t + 1..].join(" "), true),
+    match last_title.and_then(|t| words.get(t + 1..)) {
+        Some(name) if name.len() >= 2 => (name.join(" "), true),
         _ => (part.to_string(), false),
     }
 }
@@ -316,7 +336,8 @@ fn longest_evidenced_prefix(part: &str, evidence: &Evidence) -> Option<String> {
     let words: Vec<&str> = part.split_whitespace().collect();
     (1..=words.len())
         .rev()
-        .map(|n| words[..n].join(" "))
+        .filter_map(|n| words.get(..n))
+        .map(|prefix| prefix.join(" "))
         .find(|cand| evidence.names.contains(cand))
 }
 
@@ -349,7 +370,8 @@ fn person_kind(prose: &str, toks: &[Token], run: &Run, name: &str) -> Option<Ent
         .last()
         .is_some_and(|w| ORG_WORDS.contains(&w.trim_end_matches('.')));
     let said = (after.as_deref().is_some_and(|w| SPEECH.contains(&w)) && !org_word) || appositive;
-    let titled = toks[run.start.saturating_sub(3)..run.start]
+    let titled = run
+        .before(toks, 3)
         .iter()
         .any(|t| TITLES.contains(&t.span.slice(prose).to_lowercase().trim_end_matches('.')));
     (said || titled).then_some(EntityKind::Person)

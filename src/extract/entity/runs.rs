@@ -10,10 +10,22 @@ pub(super) struct Run {
 }
 
 impl Run {
+    /// Byte span from the run's first token to its last (None for a run that
+    /// does not fit `toks`, which `cap_runs` never makes).
+    pub(super) fn span(&self, toks: &[Token]) -> Option<Span> {
+        let run = toks.get(self.start..self.end)?;
+        Some(Span::new(run.first()?.span.start(), run.last()?.span.end()))
+    }
+
     pub(super) fn text(&self, prose: &str, toks: &[Token]) -> String {
-        Span::new(toks[self.start].span.start(), toks[self.end - 1].span.end())
-            .slice(prose)
-            .to_string()
+        self.span(toks)
+            .map_or_else(String::new, |span| span.slice(prose).to_string())
+    }
+
+    /// Up to `n` tokens right before the run.
+    pub(super) fn before<'t>(&self, toks: &'t [Token], n: usize) -> &'t [Token] {
+        toks.get(self.start.saturating_sub(n)..self.start)
+            .unwrap_or_default()
     }
 }
 
@@ -30,35 +42,37 @@ pub(super) fn cap_runs(prose: &str, toks: &[Token]) -> Vec<Run> {
         .iter()
         .position(|t| t.kind != TokenKind::Punct)
         .unwrap_or(0);
-    while i < toks.len() {
-        let t = toks[i].span.slice(prose);
-        if toks[i].kind != TokenKind::Word || !is_cap(t) {
+    while let Some(tok) = toks.get(i) {
+        let t = tok.span.slice(prose);
+        if tok.kind != TokenKind::Word || !is_cap(t) {
             i += 1;
             continue;
         }
         let start = i;
         let mut end = i + 1;
         if !t.ends_with("'s") && !t.ends_with("’s") {
-            while end < toks.len() {
-                let w = toks[end].span.slice(prose);
-                let adjacent = toks[end].span.start() - toks[end - 1].span.end() <= 1;
+            // `end` is at least `start + 1`: the previous token is the run's.
+            while let Some([prev, cur]) = toks.get(end - 1..=end) {
+                let w = cur.span.slice(prose);
+                let adjacent = cur.span.start() - prev.span.end() <= 1;
                 if !adjacent {
                     break;
                 }
-                if toks[end].kind == TokenKind::Word && is_cap(w) {
+                if cur.kind == TokenKind::Word && is_cap(w) {
                     end += 1;
                     if w.ends_with("'s") || w.ends_with("’s") {
                         break;
                     }
                 } else if (CONNECTORS.contains(&w) && w != "and" || w == "&")
-                    && end + 1 < toks.len()
-                    && is_cap(toks[end + 1].span.slice(prose))
+                    && toks
+                        .get(end + 1)
+                        .is_some_and(|n| is_cap(n.span.slice(prose)))
                 {
                     end += 2;
-                } else if (toks[end].kind == TokenKind::Number
+                } else if (cur.kind == TokenKind::Number
                     && INDEX_NUMBERS.contains(&w)
                     && toks.get(end + 1).is_none_or(|n| n.span.slice(prose) != "%"))
-                    || (w == "." && COMPANY_SUFFIXES.contains(&toks[end - 1].span.slice(prose)))
+                    || (w == "." && COMPANY_SUFFIXES.contains(&prev.span.slice(prose)))
                 {
                     // An index number ("S&P 500") or a suffix's period ends the name.
                     end += 1;
@@ -91,12 +105,11 @@ pub(super) fn clean_name(s: &str) -> String {
 
 /// Leading words that never begin a name ("The", "On", months) are dropped.
 pub(super) fn strip_leading(s: &str, lex: &Lexicon) -> String {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let skip = words
-        .iter()
-        .take_while(|w| lex.not_entities.contains(w.trim_end_matches(['.', ','])))
-        .count();
-    words[skip..].join(" ")
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .skip_while(|w| lex.not_entities.contains(w.trim_end_matches(['.', ','])))
+        .collect();
+    words.join(" ")
 }
 
 /// The parts of a run that can be names: split at words that are never names.
@@ -131,14 +144,14 @@ pub(super) fn name_parts(run: &str, lex: &Lexicon) -> Vec<String> {
     parts
         .into_iter()
         .filter_map(|p| {
-            let words: Vec<&str> = p.split_whitespace().collect();
-            let lead = words.iter().take_while(|w| CONNECTORS.contains(w)).count();
-            let trail = words[lead..]
-                .iter()
-                .rev()
-                .take_while(|w| CONNECTORS.contains(w))
-                .count();
-            let kept = &words[lead..words.len() - trail];
+            // Connectors at either end are dropped.
+            let mut kept: Vec<&str> = p
+                .split_whitespace()
+                .skip_while(|w| CONNECTORS.contains(w))
+                .collect();
+            while kept.last().is_some_and(|w| CONNECTORS.contains(w)) {
+                kept.pop();
+            }
             (!kept.is_empty()).then(|| kept.join(" "))
         })
         .collect()

@@ -9,6 +9,9 @@ use std::sync::LazyLock;
 
 pub(super) const NUM: &str = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?";
 
+// reason: the pattern is built only from constants (NUM and literals), so it
+// always compiles; every figure test exercises it.
+#[allow(clippy::expect_used)]
 pub(super) static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
@@ -30,8 +33,10 @@ pub(super) static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
     let mut out = Vec::new();
     for caps in FIGURE.captures_iter(text) {
-        let whole = caps.get(0).expect("match");
-        let num = caps.name("num").expect("num");
+        // The whole match and its number are always there.
+        let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
+            continue;
+        };
         let (mut start, end) = (whole.start(), whole.end());
         if !left_boundary_ok(text, start) || !right_boundary_ok(text, end) {
             continue;
@@ -54,7 +59,7 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
         };
         // A sign counts only where it is not a hyphen joining words ("Q-3", "mid-4").
         let sign = caps.name("sign").filter(|s| {
-            let before = text[..s.start()].chars().next_back();
+            let before = text.get(..s.start()).and_then(|b| b.chars().next_back());
             before.is_none_or(|c| c.is_whitespace() || c == '(' || c == '[')
         });
         if caps.name("sign").is_some() && sign.is_none() {
@@ -97,7 +102,7 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
                 if is_year_like(num.as_str(), scale_word.is_some()) || is_time(text, end) {
                     continue;
                 }
-                match count_noun(&text[end..], lex) {
+                match text.get(end..).and_then(|rest| count_noun(rest, lex)) {
                     Some((noun, len)) => {
                         count_end = end + len;
                         Unit::Count { noun }
@@ -159,9 +164,9 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
             q.high = None;
             let first_end = caps.name("scale1").map_or(num.end(), |m| m.end());
             span = Span::new(start, first_end);
-            let symbol = text[..n2.start()]
-                .char_indices()
-                .next_back()
+            let symbol = text
+                .get(..n2.start())
+                .and_then(|b| b.char_indices().next_back())
                 .filter(|(_, c)| matches!(c, '$' | '€' | '£'))
                 .map_or(n2.start(), |(i, _)| i);
             let decimals = n2.as_str().split('.').nth(1).map_or(0, str::len) as i32;
@@ -211,9 +216,10 @@ fn join_between(text: &str, figures: Vec<(Span, Quantity)>) -> Vec<(Span, Quanti
     for (span, q) in figures {
         if let Some((prev_span, prev)) = out.last_mut()
             && prev_span.end() <= span.start()
+            && let Some(gap) = text.get(prev_span.end()..span.start())
+            && let Some(before) = text.get(..prev_span.start())
         {
-            let gap = &text[prev_span.end()..span.start()];
-            let before = crate::text::fold_case(text[..prev_span.start()].trim_end());
+            let before = crate::text::fold_case(before.trim_end());
             if gap.trim() == "and"
                 && before.ends_with("between")
                 && prev.unit == q.unit
@@ -275,7 +281,10 @@ pub(super) fn currency_word(s: &str) -> &'static str {
 
 /// A number may not continue a word, a number or a version ("Q3", "A100", "4.35").
 pub(super) fn left_boundary_ok(text: &str, start: usize) -> bool {
-    match text[..start].chars().next_back() {
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    match before.chars().next_back() {
         None => true,
         Some(c) => {
             !(c.is_alphanumeric() || c == '.' || c == ',' || c == '_' || c == '/' || c == ':')
@@ -284,12 +293,15 @@ pub(super) fn left_boundary_ok(text: &str, start: usize) -> bool {
 }
 
 pub(super) fn right_boundary_ok(text: &str, end: usize) -> bool {
-    let rest = &text[end..];
-    match rest.chars().next() {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let mut chars = rest.chars();
+    match chars.next() {
         None => true,
         Some(c) if c.is_alphanumeric() || c == '_' => false,
-        Some(':') => !rest[1..].starts_with(|c: char| c.is_ascii_digit()),
-        Some('.' | ',') => !rest[1..].starts_with(|c: char| c.is_ascii_digit()),
+        Some(':') => !chars.as_str().starts_with(|c: char| c.is_ascii_digit()),
+        Some('.' | ',') => !chars.as_str().starts_with(|c: char| c.is_ascii_digit()),
         Some(_) => true,
     }
 }
@@ -299,7 +311,7 @@ pub(super) fn is_year_like(num: &str, scaled: bool) -> bool {
 }
 
 pub(super) fn is_time(text: &str, end: usize) -> bool {
-    let rest = text[end..].trim_start().to_lowercase();
+    let rest = text.get(end..).unwrap_or("").trim_start().to_lowercase();
     rest.starts_with("a.m")
         || rest.starts_with("p.m")
         || rest.starts_with("am ")
@@ -309,18 +321,21 @@ pub(super) fn is_time(text: &str, end: usize) -> bool {
 /// A count attribute's word among the six words before `at` ("approvals
 /// climbed to 52,000" → approvals).
 fn counted_before(text: &str, at: usize, lex: &Lexicon) -> Option<String> {
-    let before = crate::text::fold_case(&text[..at]);
+    let before = crate::text::fold_case(text.get(..at)?);
     let words: Vec<&str> = crate::text::word_spans(&before)
         .into_iter()
         .map(|(_, w)| w)
         .collect();
-    words[words.len().saturating_sub(6)..]
+    words
         .iter()
         .rev()
+        .take(6)
         .find(|w| {
             lex.attributes.iter().any(|(_, phrases, units)| {
                 units.contains(&crate::rules::UnitKind::Count)
-                    && phrases.iter().any(|p| p.len() == 1 && p[0] == **w)
+                    && phrases
+                        .iter()
+                        .any(|p| matches!(p.words.as_slice(), [only] if *only == **w))
             })
         })
         .map(|w| w.to_string())
@@ -335,7 +350,7 @@ const MOVE_VERBS: &[&str] = &[
 
 /// A qualifier phrase ending right before `at`: returns it and where it starts.
 pub(crate) fn qualifier_before(text: &str, at: usize, lex: &Lexicon) -> Option<(Qualifier, usize)> {
-    let before = text[..at].trim_end();
+    let before = text.get(..at)?.trim_end();
     let lower = crate::text::fold_case(before);
     for (phrase, qual) in &lex.qualifiers {
         let needle = &phrase.text;

@@ -4,6 +4,8 @@ use super::*;
 use regex::Regex;
 use std::sync::LazyLock;
 
+// reason: a constant pattern, compiled by every count test ("45 of its 380 stores").
+#[allow(clippy::expect_used)]
 static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+of\s+(?:its|the|their|his|her|our)\s+(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
         .expect("valid regex")
@@ -157,7 +159,7 @@ pub(super) const DURATIONS: &[&str] = &[
 pub(super) fn count_noun(rest: &str, lex: &Lexicon) -> Option<(String, usize)> {
     // "45 of its 380 stores": the part counts the whole's noun.
     if let Some(m) = PART_OF.find(rest) {
-        let (noun, len) = count_noun(&rest[m.end()..], lex)?;
+        let (noun, len) = count_noun(rest.get(m.end()..)?, lex)?;
         return Some((noun, m.end() + len));
     }
     // "3 million Brightwell Telecom customers": a name may stand before the noun.
@@ -166,14 +168,13 @@ pub(super) fn count_noun(rest: &str, lex: &Lexicon) -> Option<(String, usize)> {
         .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
         .take(3)
         .collect::<Vec<_>>();
-    if !named.is_empty() && named.iter().all(|w| w.chars().all(char::is_alphabetic)) {
-        let skip = rest
-            .find(named.last().expect("non-empty"))
-            .map_or(0, |i| i + named.last().expect("non-empty").len());
-        if let Some((noun, len)) = count_noun(&rest[skip..], lex)
-            && !rest[skip..]
-                .trim_start()
-                .starts_with(|c: char| c.is_uppercase())
+    if let Some(&last) = named.last()
+        && named.iter().all(|w| w.chars().all(char::is_alphabetic))
+    {
+        let skip = rest.find(last).map_or(0, |i| i + last.len());
+        if let Some(after) = rest.get(skip..)
+            && let Some((noun, len)) = count_noun(after, lex)
+            && !after.trim_start().starts_with(|c: char| c.is_uppercase())
         {
             return Some((noun, skip + len));
         }
@@ -185,18 +186,22 @@ pub(super) fn count_noun(rest: &str, lex: &Lexicon) -> Option<(String, usize)> {
     while nouns.len() < 2 {
         // Skip one separator: spaces, or a hyphen directly after the number.
         let sep_start = pos;
-        let hyphenated = rest[pos..].starts_with('-');
-        while pos < bytes.len() && (bytes[pos] == b' ' || (bytes[pos] == b'-' && pos == sep_start))
+        let hyphenated = bytes.get(pos) == Some(&b'-');
+        while bytes
+            .get(pos)
+            .is_some_and(|&b| b == b' ' || (b == b'-' && pos == sep_start))
         {
             pos += 1;
         }
         if pos == sep_start && pos != 0 {
             break;
         }
-        let word_end = rest[pos..]
-            .find(|c: char| !c.is_alphabetic())
-            .map_or(rest.len(), |i| pos + i);
-        let word = &rest[pos..word_end];
+        // The letters from `pos` on.
+        let word = rest
+            .get(pos..)
+            .and_then(|tail| tail.split(|c: char| !c.is_alphabetic()).next())
+            .unwrap_or("");
+        let word_end = pos + word.len();
         if word.is_empty() {
             break;
         }
@@ -211,7 +216,7 @@ pub(super) fn count_noun(rest: &str, lex: &Lexicon) -> Option<(String, usize)> {
             || lex
                 .modality
                 .iter()
-                .any(|(p, _)| p.len() == 1 && p[0] == lower)
+                .any(|(p, _)| matches!(p.words.as_slice(), [only] if *only == lower))
         {
             break;
         }
@@ -222,13 +227,21 @@ pub(super) fn count_noun(rest: &str, lex: &Lexicon) -> Option<(String, usize)> {
         // "billion-reader network": the hyphenated word is the noun. A plural
         // ("ships wait") ends the phrase; so does punctuation. Otherwise a
         // following word may be the head ("accelerator chips").
-        if hyphenated || plural || !rest[pos..].starts_with([' ', '-']) {
+        if hyphenated
+            || plural
+            || !rest
+                .get(pos..)
+                .is_some_and(|after| after.starts_with([' ', '-']))
+        {
             break;
         }
     }
     let head = nouns.pop()?;
     // "the 240,000 economists had forecast": the forecasters are not what is counted.
-    let next = rest[consumed..].split_whitespace().next().unwrap_or("");
+    let next = rest
+        .get(consumed..)
+        .and_then(|after| after.split_whitespace().next())
+        .unwrap_or("");
     let forecasters = [
         "economists",
         "analysts",

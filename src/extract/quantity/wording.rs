@@ -7,6 +7,8 @@ use super::*;
 use regex::Regex;
 use std::sync::LazyLock;
 
+// reason: a constant pattern, compiled by the "doubled"/"halved" tests.
+#[allow(clippy::expect_used)]
 pub(super) static WORD_MULTIPLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(doubled?|doubling|tripled?|tripling|quadrupled?|halved?)(?-u:\b)")
         .expect("valid regex")
@@ -15,6 +17,9 @@ pub(super) static WORD_MULTIPLE: LazyLock<Regex> = LazyLock::new(|| {
 /// Counts in words up to ninety-nine: "seven", "forty-seven", "a dozen".
 /// Matched on lower case; a word glued to a hyphen before it ("forty-" of
 /// "forty-seven") is never matched alone.
+// reason: the pattern is built only from constants, so it always compiles;
+// the counts-in-words tests exercise it.
+#[allow(clippy::expect_used)]
 pub(super) static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     let units = "one|two|three|four|five|six|seven|eight|nine";
     Regex::new(&format!(
@@ -88,14 +93,21 @@ pub(super) fn word_figures(
             }
             let unit = if needle.contains("digit") {
                 Unit::Percent
-            } else if lower[e..].trim_start().starts_with("of dollars")
-                || lower[..s].trim_end().ends_with('$')
+            } else if lower
+                .get(e..)
+                .is_some_and(|after| after.trim_start().starts_with("of dollars"))
+                || lower
+                    .get(..s)
+                    .is_some_and(|before| before.trim_end().ends_with('$'))
             {
                 Unit::Money {
                     currency: "USD".into(),
                 }
             } else {
-                match count_noun(text[e..].trim_start_matches(" of"), lex) {
+                match text
+                    .get(e..)
+                    .and_then(|after| count_noun(after.trim_start_matches(" of"), lex))
+                {
                     Some((noun, _)) => Unit::Count { noun },
                     None => Unit::Money {
                         currency: "USD".into(),
@@ -118,7 +130,11 @@ pub(super) fn word_figures(
     }
     for m in WORD_MULTIPLE.find_iter(text) {
         let w = m.as_str().to_lowercase();
-        if lower[m.end()..].starts_with("-digit") || taken(Span::new(m.start(), m.end()), &out) {
+        if lower
+            .get(m.end()..)
+            .is_some_and(|after| after.starts_with("-digit"))
+            || taken(Span::new(m.start(), m.end()), &out)
+        {
             continue;
         }
         let value = if w.starts_with("doubl") {
@@ -152,11 +168,14 @@ pub(super) fn word_figures(
     }
     for m in WORD_COUNT.find_iter(&lower) {
         let span = Span::new(m.start(), m.end());
-        if lower[..m.start()].ends_with('-') {
+        let Some(before) = lower.get(..m.start()) else {
+            continue;
+        };
+        if before.ends_with('-') {
             continue;
         }
         // "the big three cloud vendors" names a group; it does not count one.
-        let before = lower[..m.start()].trim_end();
+        let before = before.trim_end();
         // "the quarter in three numbers": a listicle's count is not a claim.
         const LISTICLE: &[&str] = &[
             "numbers",
@@ -174,7 +193,11 @@ pub(super) fn word_figures(
             "signs",
             "points",
         ];
-        if count_noun(&text[m.end()..], lex).is_some_and(|(n, _)| LISTICLE.contains(&n.as_str())) {
+        let counted = text.get(m.end()..).and_then(|after| count_noun(after, lex));
+        if counted
+            .as_ref()
+            .is_some_and(|(n, _)| LISTICLE.contains(&n.as_str()))
+        {
             continue;
         }
         // "analysts at two banks": who says so, not a figure.
@@ -185,7 +208,7 @@ pub(super) fn word_figures(
         {
             continue;
         }
-        let Some((noun, len)) = count_noun(&text[m.end()..], lex) else {
+        let Some((noun, len)) = counted else {
             continue;
         };
         if DURATIONS.contains(&noun.as_str()) && noun != "quarters" {
