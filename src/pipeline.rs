@@ -7,6 +7,7 @@ use crate::extract::{Claim, extract_all};
 use crate::group::resolve;
 use crate::ingest::{Document, Role, collect_inputs, is_stdin};
 use crate::rules::{Rules, Severity};
+use rayon::prelude::*;
 use std::path::PathBuf;
 
 /// What to check.
@@ -65,11 +66,14 @@ pub fn load(inputs: &Inputs, rules: &Rules) -> Result<Vec<Document>> {
         .collect();
     let (paths, unreadable) = collect_inputs(&files);
     errors.extend(unreadable);
-    for path in paths {
-        if draft_canon.is_some() && path.canonicalize().ok() == draft_canon {
-            continue;
-        }
-        match Document::load(&path, Role::Source, rules) {
+    // Read and ingested in parallel, kept in path order.
+    let loaded: Vec<Result<Document>> = paths
+        .par_iter()
+        .filter(|path| draft_canon.is_none() || path.canonicalize().ok() != draft_canon)
+        .map(|path| Document::load(path, Role::Source, rules))
+        .collect();
+    for result in loaded {
+        match result {
             Ok(doc) => docs.push(doc),
             Err(e) => errors.push(e),
         }

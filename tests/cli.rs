@@ -1379,3 +1379,24 @@ fn compact_json_refers_to_each_claim_once() {
     );
     assert!(text.len() * 3 < serde_json::to_string_pretty(&full).unwrap().len());
 }
+
+/// The report is the same byte for byte whatever the number of threads.
+#[test]
+fn the_same_report_on_one_thread_or_several() {
+    let run = |threads: &str, format: &str| {
+        crosscheck()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["check", "--format", format, "--fail-on", "never", "corpus"])
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone()
+    };
+    for format in ["json", "table"] {
+        let one = run("1", format);
+        assert!(one.len() > 1000);
+        assert!(one == run("2", format), "{format}");
+        assert!(one == run("4", format), "{format}");
+    }
+}

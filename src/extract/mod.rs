@@ -32,6 +32,7 @@ use crate::span::Span;
 use crate::text::{Sentence, sentences};
 use entity::{Evidence, Mention};
 use lexicon::Lexicon;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::cell::OnceCell;
 use subject::*;
@@ -138,11 +139,27 @@ struct RunNotes {
     parses: Parses,
 }
 
+impl RunNotes {
+    /// Adds what one more document noted.
+    fn merge(&mut self, other: RunNotes) {
+        self.names.extend(other.names);
+        for (place, n) in other.places {
+            *self.places.entry(place).or_default() += n;
+        }
+        for (actor, n) in other.actors {
+            *self.actors.entry(actor).or_default() += n;
+        }
+        self.parses.extend(other.parses);
+    }
+}
+
 /// Extracts the claims of every document. Names are learned across all of
 /// them first, so one article's "Meta" helps read another's headline.
 pub fn extract_all(docs: &[Document], rules: &Rules) -> Extraction {
     let lex = Lexicon::new(rules);
-    let sents: Vec<Vec<Sentence>> = docs.iter().map(sentences).collect();
+    // Documents are read in parallel; what they note for the run is merged
+    // in document order, so the result does not depend on the threads.
+    let sents: Vec<Vec<Sentence>> = docs.par_iter().map(sentences).collect();
     let mut evidence = Evidence::default();
     for (doc, ss) in docs.iter().zip(&sents) {
         for s in ss {
@@ -150,10 +167,21 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Extraction {
         }
     }
     evidence.finish();
+    let per_doc: Vec<(Vec<Claim>, RunNotes)> = docs
+        .par_iter()
+        .zip(&sents)
+        .enumerate()
+        .map(|(i, (doc, ss))| {
+            let mut notes = RunNotes::default();
+            let claims = extract_doc(i, doc, ss, &lex, &evidence, &mut notes);
+            (claims, notes)
+        })
+        .collect();
     let mut claims = Vec::new();
     let mut notes = RunNotes::default();
-    for (i, (doc, ss)) in docs.iter().zip(&sents).enumerate() {
-        claims.extend(extract_doc(i, doc, ss, &lex, &evidence, &mut notes));
+    for (doc_claims, doc_notes) in per_doc {
+        claims.extend(doc_claims);
+        notes.merge(doc_notes);
     }
     let RunNotes {
         names,
