@@ -66,6 +66,21 @@ pub(crate) fn same_entity(a: &str, b: &str, threshold: f64) -> bool {
     short.len() >= 5
         && similar_lengths(short, long, threshold)
         && strsim::jaro_winkler(a, b) >= threshold
+        && heads_alike(a, b, threshold)
+}
+
+/// Names that end in the same words ("dalkalnor software", "drakalmon
+/// software") are alike only if what comes before those words is: a shared
+/// sector word must not carry two different companies over the threshold.
+fn heads_alike(a: &str, b: &str, threshold: f64) -> bool {
+    let (mut x, mut y): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let mut shared = false;
+    while x.len() > 1 && y.len() > 1 && x.last() == y.last() {
+        x.pop();
+        y.pop();
+        shared = true;
+    }
+    !shared || strsim::jaro_winkler(&x.join(" "), &y.join(" ")) >= threshold
 }
 
 /// Whether two names are close enough in length to reach `threshold` in
@@ -100,6 +115,13 @@ mod tests {
         assert!(!same_entity("amd", "amdocs", 0.92));
         assert!(!same_entity("nvidia", "nvent", 0.92));
         assert!(same_entity("moreau", "luca moreau", 0.92));
+        // A shared sector word does not make two companies one.
+        assert!(!same_entity(
+            "dalkalnor software",
+            "drakalmon software",
+            0.92
+        ));
+        assert!(same_entity("broadcomm software", "broadcom software", 0.92));
         // The length bound never turns away a pair the full test joins.
         for (a, b) in [
             ("broadcom", "broadcomm"),
