@@ -70,9 +70,9 @@ fn severity_cell(s: Severity, color: bool) -> Cell {
 }
 
 /// One line per claim: where it is, what it says, and the sentence around it.
-fn evidence(claim: &Claim, docs: &[Document]) -> String {
-    let l = locate(claim, docs);
-    format!(
+fn evidence(claim: &Claim, docs: &[Document]) -> Option<String> {
+    let l = locate(claim, docs)?;
+    Some(format!(
         "{}:{}:{} \"{}\"{}\n  {}",
         l.path,
         l.line,
@@ -89,12 +89,15 @@ fn evidence(claim: &Claim, docs: &[Document]) -> String {
             ),
         },
         excerpt(claim, docs)
-    )
+    ))
 }
 
 /// The sentence around the evidence, at most ~90 characters, evidence marked «…».
 pub(crate) fn excerpt(claim: &Claim, docs: &[Document]) -> String {
-    let text = &docs[claim.doc].text;
+    let Some(doc) = docs.get(claim.doc) else {
+        return String::new();
+    };
+    let text = &doc.text;
     let sent = claim.sentence;
     let (s, e) = (claim.span.start(), claim.span.end());
     let before = collapse(text.get(sent.start()..s).unwrap_or(""));
@@ -168,7 +171,7 @@ pub fn report_table(
             let claims: Vec<String> = f
                 .claims
                 .iter()
-                .map(|&i| evidence(&run.claims[i], &run.docs))
+                .filter_map(|&i| evidence(run.claims.get(i)?, &run.docs))
                 .collect();
             t.add_row(vec![
                 Cell::new(format!("F{}", n + 1)),
@@ -226,8 +229,13 @@ pub fn report_table(
             .iter()
             .filter(|f| f.kind == FindingKind::Unsupported)
         {
-            if let Some(&c) = f.claims.first() {
-                let id = run.docs[run.claims[c].doc].id.clone();
+            if let Some(doc) = f
+                .claims
+                .first()
+                .and_then(|&c| run.claims.get(c))
+                .and_then(|c| run.docs.get(c.doc))
+            {
+                let id = doc.id.clone();
                 match per.iter_mut().find(|(s, _)| *s == id) {
                     Some((_, n)) => *n += 1,
                     None => per.push((id, 1)),
@@ -286,7 +294,7 @@ pub fn claims_table(docs: &[Document], claims: &[Claim], opts: &TableOptions) ->
         ],
     );
     for c in claims {
-        let l = locate(c, docs);
+        let Some(l) = locate(c, docs) else { continue };
         t.add_row(vec![
             Cell::new(format!("{}:{}:{}", l.path, l.line, l.column)),
             Cell::new(if c.group == c.subject || c.group.is_empty() {
