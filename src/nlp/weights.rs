@@ -34,20 +34,19 @@ fn tag_of(key: u64) -> u32 {
 }
 
 /// Puts `slot` in the first empty place from `key`'s home in a
-/// power-of-two table (linear probing). False when every place is taken,
-/// which tables sized here (half as large again as their rows) never are.
+/// power-of-two table (linear probing); false for a table with no places.
+/// Tables are sized half as large again as the rows put in them (however
+/// many rows a model file claims), so an empty place is always found.
+#[inline]
 fn place(slots: &mut [Slot], key: u64, slot: Slot) -> bool {
     let mask = slots.len().wrapping_sub(1);
     let mut i = (key as usize) & mask;
-    for _ in 0..slots.len() {
-        match slots.get_mut(i) {
-            Some(s) if s.tag == 0 => {
-                *s = slot;
-                return true;
-            }
-            Some(_) => i = (i + 1) & mask,
-            None => return false,
+    while let Some(s) = slots.get_mut(i) {
+        if s.tag == 0 {
+            *s = slot;
+            return true;
         }
+        i = (i + 1) & mask;
     }
     false
 }
