@@ -97,7 +97,12 @@ fn chunk(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
             }
             e += 1;
         }
-        let word: String = chars.iter().take(e).skip(k).map(|x| x.1).collect();
+        let word: String = chars
+            .get(k..e)
+            .unwrap_or_default()
+            .iter()
+            .map(|x| x.1)
+            .collect();
         // The period of an abbreviation or of initials ("U.S.") stays.
         if chars.get(e).is_some_and(|x| x.1 == '.')
             && chars.get(e + 1).is_none_or(|x| x.1 != '.')
@@ -128,8 +133,9 @@ fn initials_so_far(cs: &[(usize, char)]) -> bool {
 /// the word.
 fn clitic_at(chars: &[(usize, char)], e: usize) -> bool {
     let rest: String = chars
+        .get(e + 1..)
+        .unwrap_or_default()
         .iter()
-        .skip(e + 1)
         .map(|x| x.1)
         .take_while(|c| c.is_alphanumeric())
         .collect();
