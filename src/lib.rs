@@ -5,6 +5,21 @@
 //! (subject resolution) → `compare` (rules → findings) → `report` (table,
 //! JSON). `rules` holds the YAML model they all read.
 
+// Library code never panics on input: no unwrap/expect/panic, no indexing or
+// string slicing that can fail (tests may). A constant
+// regex compiled once carries a scoped allow with its reason. The test build
+// of the library (its #[cfg(test)] modules) is exempt.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
+
 pub mod compare;
 pub mod error;
 pub mod extract;

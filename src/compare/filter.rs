@@ -20,7 +20,10 @@ impl CompiledScope<'_> {
         let subject_ok = s.subjects.is_empty()
             || s.subjects.iter().any(|n| {
                 same_name(n, &f.subject)
-                    || f.claims.iter().any(|&i| same_name(n, &claims[i].subject))
+                    || f.claims
+                        .iter()
+                        .filter_map(|&i| claims.get(i))
+                        .any(|c| same_name(n, &c.subject))
             });
         let attribute_ok = s.attributes.is_empty()
             || s.attributes
@@ -29,7 +32,8 @@ impl CompiledScope<'_> {
         let files_ok = self.files.as_ref().is_none_or(|set| {
             f.claims
                 .iter()
-                .any(|&i| set.is_match(&docs[claims[i].doc].path))
+                .filter_map(|&i| docs.get(claims.get(i)?.doc))
+                .any(|d| set.is_match(&d.path))
         });
         subject_ok && attribute_ok && files_ok
     }
@@ -67,11 +71,11 @@ pub fn apply(
         })
         .filter(|f| {
             !f.claims.iter().any(|&i| {
-                let c = &claims[i];
-                docs[c.doc]
-                    .suppressions
-                    .iter()
-                    .any(|s| s.covers(f.rule, c.span))
+                let Some(c) = claims.get(i) else {
+                    return false;
+                };
+                docs.get(c.doc)
+                    .is_some_and(|d| d.suppressions.iter().any(|s| s.covers(f.rule, c.span)))
             })
         })
         .collect()

@@ -19,7 +19,7 @@ pub use filter::apply as filter_findings;
 pub use finding::{Finding, FindingKind};
 pub use verdict::{DraftVerdict, Standing, draft_verdicts};
 
-use crate::extract::{Claim, Modality, Value};
+use crate::extract::{Action, Claim, Modality, Value};
 use crate::rules::{NumericRules, RuleId, Rules};
 use numeric::Verdict;
 use std::collections::{BTreeMap, BTreeSet};
@@ -42,23 +42,22 @@ impl Roles<'_> {
 pub fn compare(claims: &[Claim], roles: &Roles, rules: &Rules) -> Vec<Finding> {
     let words = crate::extract::FrameWords::new(rules);
     // The actions each sentence announces, for dating them.
-    let mut actions: BTreeMap<(usize, crate::span::Span), Vec<usize>> = BTreeMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        if matches!(c.value, Value::Action(_)) {
-            actions.entry((c.doc, c.sentence)).or_default().push(i);
+    let mut actions: BTreeMap<(usize, crate::span::Span), Vec<&Action>> = BTreeMap::new();
+    for c in claims {
+        if let Value::Action(act) = &c.value {
+            actions.entry((c.doc, c.sentence)).or_default().push(act);
         }
     }
-    let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
-    for (i, c) in claims.iter().enumerate() {
+    let mut groups: BTreeMap<(&str, &str), Vec<Item>> = BTreeMap::new();
+    for (id, claim) in claims.iter().enumerate() {
         groups
-            .entry((c.group.as_str(), c.attribute.as_str()))
+            .entry((claim.group.as_str(), claim.attribute.as_str()))
             .or_default()
-            .push(i);
+            .push(Item { id, claim });
     }
     let mut out = Vec::new();
-    for ((subject, attribute), ids) in groups {
+    for ((subject, attribute), items) in groups {
         let ctx = Ctx {
-            claims,
             roles,
             rules,
             numeric: rules.numeric_for(attribute),
@@ -67,7 +66,7 @@ pub fn compare(claims: &[Claim], roles: &Roles, rules: &Rules) -> Vec<Finding> {
             words: &words,
             actions: &actions,
         };
-        ctx.group(&ids, &mut out);
+        ctx.group(&items, &mut out);
     }
     out.retain(|f| rules.enabled(f.rule));
     out.sort_by(|a, b| {
@@ -90,7 +89,6 @@ pub fn compare(claims: &[Claim], roles: &Roles, rules: &Rules) -> Vec<Finding> {
 }
 
 struct Ctx<'a> {
-    claims: &'a [Claim],
     roles: &'a Roles<'a>,
     rules: &'a Rules,
     /// Comparison settings for this group's attribute.
@@ -99,8 +97,15 @@ struct Ctx<'a> {
     attribute: &'a str,
     /// Direction verbs and synonyms, for telling frames apart.
     words: &'a crate::extract::FrameWords,
-    /// Action claims by (document, sentence).
-    actions: &'a BTreeMap<(usize, crate::span::Span), Vec<usize>>,
+    /// The actions of action claims by (document, sentence).
+    actions: &'a BTreeMap<(usize, crate::span::Span), Vec<&'a Action>>,
+}
+
+/// A claim with its index in the run's claims (what findings cite).
+#[derive(Clone, Copy)]
+struct Item<'a> {
+    id: usize,
+    claim: &'a Claim,
 }
 
 /// What one key's sources teach by giving two values themselves
@@ -113,24 +118,46 @@ struct SelfEvidence {
     verbs: BTreeSet<(String, String)>,
 }
 
-/// Claims that state one value.
-struct Cluster {
-    ids: Vec<usize>,
+/// Claims that state one value: the first one met, which stands for the
+/// value, and the others.
+struct Cluster<'a> {
+    first: Item<'a>,
+    rest: Vec<Item<'a>>,
     docs: BTreeSet<usize>,
 }
 
+impl<'a> Cluster<'a> {
+    fn new(first: Item<'a>) -> Self {
+        Cluster {
+            first,
+            rest: Vec::new(),
+            docs: BTreeSet::from([first.claim.doc]),
+        }
+    }
+
+    fn push(&mut self, item: Item<'a>) {
+        self.rest.push(item);
+        self.docs.insert(item.claim.doc);
+    }
+
+    /// Every claim of the cluster, the first one first.
+    fn items(&self) -> impl Iterator<Item = Item<'a>> + '_ {
+        std::iter::once(self.first).chain(self.rest.iter().copied())
+    }
+}
+
 impl Ctx<'_> {
-    fn group(&self, ids: &[usize], out: &mut Vec<Finding>) {
-        let clusters = self.cluster(ids);
-        let mut conflicted = vec![false; clusters.len()];
+    fn group(&self, items: &[Item], out: &mut Vec<Finding>) {
+        let clusters = self.cluster(items);
+        // Clusters (by position) that are a side of a conflict.
+        let mut conflicted = BTreeSet::new();
         let evidence = self.self_evidence(&clusters);
-        for i in 0..clusters.len() {
-            for j in i + 1..clusters.len() {
-                let (a, b) = (&clusters[i], &clusters[j]);
+        for (i, a) in clusters.iter().enumerate() {
+            for (j, b) in clusters.iter().enumerate().skip(i + 1) {
                 if !self.counts(&a.docs, &b.docs) {
                     continue;
                 }
-                let Some((kind, rule, why)) = self.relate(a.ids[0], b.ids[0]) else {
+                let Some((kind, rule, why)) = self.relate(a.first.claim, b.first.claim) else {
                     continue;
                 };
                 // One fact only if some claim of each side, from two
@@ -139,12 +166,12 @@ impl Ctx<'_> {
                 let Some(basis) = self.aligned(a, b, &evidence) else {
                     continue;
                 };
-                conflicted[i] = true;
-                conflicted[j] = true;
+                conflicted.insert(i);
+                conflicted.insert(j);
                 let message = format!(
                     "{} vs {}: {why}",
-                    self.quote(a.ids[0]),
-                    self.quote(b.ids[0])
+                    quote(a.first.claim),
+                    quote(b.first.claim)
                 );
                 let mut f = self.finding(kind, rule, message, &[a, b]);
                 f.same_fact = basis;
@@ -155,11 +182,11 @@ impl Ctx<'_> {
         // source that gives it (the conflict's side), not again as an
         // agreement.
         for (i, c) in clusters.iter().enumerate() {
-            if !conflicted[i] && self.counts(&c.docs, &c.docs) && c.docs.len() >= 2 {
+            if !conflicted.contains(&i) && self.counts(&c.docs, &c.docs) && c.docs.len() >= 2 {
                 out.push(self.finding(
                     FindingKind::Agreement,
                     RuleId::Agreement,
-                    format!("{} sources agree: {}", c.docs.len(), self.quote(c.ids[0])),
+                    format!("{} sources agree: {}", c.docs.len(), quote(c.first.claim)),
                     &[c],
                 ));
             }
@@ -170,14 +197,19 @@ impl Ctx<'_> {
             let policy = &self.rules.unsupported;
             let backed = c.docs.len() >= policy.min();
             let checked = policy.checks(self.attribute.trim_end_matches(" forecast"));
-            if !conflicted[i] && !backed && draft_ok && checked && self.checkable(c.ids[0]) {
+            if !conflicted.contains(&i)
+                && !backed
+                && draft_ok
+                && checked
+                && checkable(c.first.claim)
+            {
                 let message = if c.docs.len() == 1 {
-                    format!("only one source says {}", self.quote(c.ids[0]))
+                    format!("only one source says {}", quote(c.first.claim))
                 } else {
                     format!(
                         "only {} sources say {}; the rules ask for {}",
                         c.docs.len(),
-                        self.quote(c.ids[0]),
+                        quote(c.first.claim),
                         policy.min()
                     )
                 };
@@ -202,10 +234,9 @@ impl Ctx<'_> {
     fn self_evidence(&self, clusters: &[Cluster]) -> SelfEvidence {
         let mut out = SelfEvidence::default();
         for (i, a) in clusters.iter().enumerate() {
-            for b in &clusters[i + 1..] {
-                for &x in &a.ids {
-                    for &y in &b.ids {
-                        let (cx, cy) = (&self.claims[x], &self.claims[y]);
+            for b in clusters.iter().skip(i + 1) {
+                for Item { claim: cx, .. } in a.items() {
+                    for Item { claim: cy, .. } in b.items() {
                         if cx.doc != cy.doc {
                             continue;
                         }
@@ -213,16 +244,16 @@ impl Ctx<'_> {
                         // not the same value, even if compatible through a
                         // bound ("as much as 79%" … "58%").
                         let mismatch = matches!(
-                            self.relate(x, y),
+                            self.relate(cx, cy),
                             Some((_, RuleId::NumericMismatch | RuleId::NumericPrecision, _))
                         );
                         if !mismatch {
                             continue;
                         }
-                        if let Some(pair) = self.verb_pair(x, y) {
+                        if let Some(pair) = self.verb_pair(cx, cy) {
                             out.verbs.insert(pair);
                         }
-                        if self.clash(x, y).is_none() {
+                        if self.clash(cx, cy).is_none() {
                             out.muddled.insert(cx.doc);
                         }
                     }
@@ -234,11 +265,8 @@ impl Ctx<'_> {
 
     /// The two event verbs of two claims, in order, when they are different
     /// words and neither only gives a direction ("rose", "fell").
-    fn verb_pair(&self, x: usize, y: usize) -> Option<(String, String)> {
-        let (a, b) = (
-            self.claims[x].frame.predicate.as_ref()?,
-            self.claims[y].frame.predicate.as_ref()?,
-        );
+    fn verb_pair(&self, x: &Claim, y: &Claim) -> Option<(String, String)> {
+        let (a, b) = (x.frame.predicate.as_ref()?, y.frame.predicate.as_ref()?);
         let w = self.words;
         if w.same(a, b) || self.key(x).directional(w, a, b) {
             return None;
@@ -254,8 +282,8 @@ impl Ctx<'_> {
     /// predicate (verbs of saying and other light verbs leave it empty) and
     /// the predicates are one word; or their verbs have one object ("the
     /// recall"); or their sentences announce one action.
-    fn same_event(&self, a: usize, b: usize) -> bool {
-        let (fa, fb) = (&self.claims[a].frame, &self.claims[b].frame);
+    fn same_event(&self, a: &Claim, b: &Claim) -> bool {
+        let (fa, fb) = (&a.frame, &b.frame);
         if let (Some(x), Some(y)) = (&fa.predicate, &fb.predicate) {
             return self.words.same(x, y);
         }
@@ -268,27 +296,18 @@ impl Ctx<'_> {
         // "said on Thursday it would eliminate 12,000 positions" and
         // "announced on Wednesday that it will cut 1,200 jobs": dates of
         // saying are one event when what was said is one action.
-        let actions = |i: usize| -> Vec<&crate::extract::Action> {
-            let c = &self.claims[i];
+        let actions = |c: &Claim| -> &[&Action] {
             self.actions
                 .get(&(c.doc, c.sentence))
-                .into_iter()
-                .flatten()
-                .filter_map(|&o| match &self.claims[o].value {
-                    Value::Action(act) => Some(act),
-                    _ => None,
-                })
-                .collect()
+                .map_or(&[], Vec::as_slice)
         };
         let (xs, ys) = (actions(a), actions(b));
         xs.iter().any(|x| ys.iter().any(|y| x.same_as(y)))
     }
 
     /// Why two claims' frames make them different facts, if they do.
-    fn clash(&self, x: usize, y: usize) -> Option<String> {
-        self.claims[x]
-            .frame
-            .clash(&self.claims[y].frame, self.words, self.key(x))
+    fn clash(&self, x: &Claim, y: &Claim) -> Option<String> {
+        x.frame.clash(&y.frame, self.words, self.key(x))
     }
 
     /// Whether claim `x`'s figure needs its frame to name the same event as
@@ -296,13 +315,13 @@ impl Ctx<'_> {
     /// percentage or count. A "change" is already one event, the movement its
     /// direction verb names ("shares closed down 9.8%" / "closed almost 10%
     /// lower").
-    fn needs_anchor(&self, x: usize) -> bool {
+    fn needs_anchor(&self, x: &Claim) -> bool {
         let key = self.key(x);
-        key.generic && !key.change && matches!(self.claims[x].value, Value::Quantity(_))
+        key.generic && !key.change && matches!(x.value, Value::Quantity(_))
     }
 
     /// The kind of key claim `x` is compared under.
-    fn key(&self, x: usize) -> crate::extract::KeyKind {
+    fn key(&self, x: &Claim) -> crate::extract::KeyKind {
         crate::extract::KeyKind {
             generic: self.generic(x),
             change: self.attribute.starts_with("change"),
@@ -311,13 +330,13 @@ impl Ctx<'_> {
 
     /// Whether the key of claim `x` is a fallback: the rules did not name
     /// the measure (a count's attribute is its own noun).
-    fn generic(&self, x: usize) -> bool {
+    fn generic(&self, x: &Claim) -> bool {
         let base = self
             .attribute
             .split([' ', '('])
             .next()
             .unwrap_or(self.attribute);
-        let counted = matches!(&self.claims[x].value, Value::Quantity(q)
+        let counted = matches!(&x.value, Value::Quantity(q)
             if matches!(&q.unit, crate::extract::Unit::Count { noun } if *noun == base));
         counted || matches!(base, "change" | "amount" | "percentage")
     }
@@ -330,9 +349,8 @@ impl Ctx<'_> {
     /// one movement of one measure).
     fn aligned(&self, a: &Cluster, b: &Cluster, evidence: &SelfEvidence) -> Option<Vec<String>> {
         let mut best: Option<Vec<String>> = None;
-        for &x in &a.ids {
-            for &y in &b.ids {
-                let (cx, cy) = (&self.claims[x], &self.claims[y]);
+        for Item { claim: cx, .. } in a.items() {
+            for Item { claim: cy, .. } in b.items() {
                 // Told in the same words, two figures are one fact even
                 // where their sources give other values under the key.
                 let worded_alike = cx.frame.same_context(&cy.frame);
@@ -341,18 +359,18 @@ impl Ctx<'_> {
                         && (evidence.muddled.contains(&cx.doc)
                             || evidence.muddled.contains(&cy.doc)))
                     || self
-                        .verb_pair(x, y)
+                        .verb_pair(cx, cy)
                         .is_some_and(|p| evidence.verbs.contains(&p))
-                    || self.clash(x, y).is_some()
-                    || (self.needs_anchor(x)
-                        && !cx.frame.anchored(&cy.frame, self.words, self.key(x)))
+                    || self.clash(cx, cy).is_some()
+                    || (self.needs_anchor(cx)
+                        && !cx.frame.anchored(&cy.frame, self.words, self.key(cx)))
                 {
                     continue;
                 }
-                let shared = cx.frame.shared(&cy.frame, self.words, self.key(x));
+                let shared = cx.frame.shared(&cy.frame, self.words, self.key(cx));
                 if shared.is_empty()
                     && matches!(cx.value, Value::Quantity(_))
-                    && !self.key(x).change
+                    && !self.key(cx).change
                 {
                     continue;
                 }
@@ -375,34 +393,22 @@ impl Ctx<'_> {
         x != y && (!self.roles.draft_mode() || self.roles.is_draft(x) != self.roles.is_draft(y))
     }
 
-    fn checkable(&self, id: usize) -> bool {
-        match &self.claims[id].value {
-            Value::Quantity(q) => !q.vague,
-            Value::Date(_) | Value::Action(_) => true,
-        }
-    }
-
-    fn cluster(&self, ids: &[usize]) -> Vec<Cluster> {
+    fn cluster<'c>(&self, items: &[Item<'c>]) -> Vec<Cluster<'c>> {
         let mut clusters: Vec<Cluster> = Vec::new();
-        for &id in ids {
-            let home = clusters.iter_mut().find(|c| self.same(c.ids[0], id));
+        for &item in items {
+            let home = clusters
+                .iter_mut()
+                .find(|c| self.same(c.first.claim, item.claim));
             match home {
-                Some(c) => {
-                    c.ids.push(id);
-                    c.docs.insert(self.claims[id].doc);
-                }
-                None => clusters.push(Cluster {
-                    ids: vec![id],
-                    docs: BTreeSet::from([self.claims[id].doc]),
-                }),
+                Some(c) => c.push(item),
+                None => clusters.push(Cluster::new(item)),
             }
         }
         clusters
     }
 
     /// Whether two claims state the same value (and so agree).
-    fn same(&self, a: usize, b: usize) -> bool {
-        let (ca, cb) = (&self.claims[a], &self.claims[b]);
+    fn same(&self, ca: &Claim, cb: &Claim) -> bool {
         match (&ca.value, &cb.value) {
             (Value::Quantity(x), Value::Quantity(y)) => {
                 if x.vague || y.vague {
@@ -419,8 +425,7 @@ impl Ctx<'_> {
     }
 
     /// What two different values mean together.
-    fn relate(&self, a: usize, b: usize) -> Option<(FindingKind, RuleId, String)> {
-        let (ca, cb) = (&self.claims[a], &self.claims[b]);
+    fn relate(&self, ca: &Claim, cb: &Claim) -> Option<(FindingKind, RuleId, String)> {
         match (&ca.value, &cb.value) {
             (Value::Quantity(x), Value::Quantity(y)) if numeric::comparable(x, y) => {
                 match numeric::verdict(x, y, &self.numeric) {
@@ -439,7 +444,7 @@ impl Ctx<'_> {
             // event for both ("opened on Monday" / "opened on Tuesday"); a
             // date of saying or of an unnamed event ("said Thursday") is
             // never set against another.
-            (Value::Date(x), Value::Date(y)) if self.same_event(a, b) => x
+            (Value::Date(x), Value::Date(y)) if self.same_event(ca, cb) => x
                 .conflict(y, None)
                 .map(|why| (FindingKind::Conflict, RuleId::DateMismatch, why)),
             // Only the outlets' own voices can disagree on how firm a plan
@@ -467,14 +472,6 @@ impl Ctx<'_> {
         }
     }
 
-    fn quote(&self, id: usize) -> String {
-        let c = &self.claims[id];
-        match &c.value {
-            Value::Action(a) => format!("\"{}\"", a.phrase),
-            _ => format!("\"{}\"", c.text),
-        }
-    }
-
     fn finding(
         &self,
         kind: FindingKind,
@@ -482,11 +479,8 @@ impl Ctx<'_> {
         message: String,
         clusters: &[&Cluster],
     ) -> Finding {
-        let mut claims: Vec<usize> = clusters
-            .iter()
-            .flat_map(|c| c.ids.iter().copied())
-            .collect();
-        claims.sort_by_key(|&i| (self.claims[i].doc, self.claims[i].span));
+        let mut items: Vec<Item> = clusters.iter().flat_map(|c| c.items()).collect();
+        items.sort_by_key(|i| (i.claim.doc, i.claim.span));
         Finding {
             kind,
             rule,
@@ -494,10 +488,29 @@ impl Ctx<'_> {
             subject: self.subject.to_string(),
             attribute: self.attribute.to_string(),
             message,
-            claims,
-            sides: clusters.iter().map(|c| c.ids.clone()).collect(),
+            claims: items.iter().map(|i| i.id).collect(),
+            sides: clusters
+                .iter()
+                .map(|c| c.items().map(|i| i.id).collect())
+                .collect(),
             same_fact: Vec::new(),
         }
+    }
+}
+
+/// Whether a claim's value is definite enough to ask other sources for.
+fn checkable(c: &Claim) -> bool {
+    match &c.value {
+        Value::Quantity(q) => !q.vague,
+        Value::Date(_) | Value::Action(_) => true,
+    }
+}
+
+/// A claim's value as its source wrote it, in quotes.
+fn quote(c: &Claim) -> String {
+    match &c.value {
+        Value::Action(a) => format!("\"{}\"", a.phrase),
+        _ => format!("\"{}\"", c.text),
     }
 }
 

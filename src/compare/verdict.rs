@@ -46,12 +46,15 @@ pub fn draft_verdicts(
     findings: &[Finding],
     is_draft: impl Fn(usize) -> bool,
 ) -> Vec<DraftVerdict> {
-    let mut ids: Vec<usize> = (0..claims.len())
-        .filter(|&i| is_draft(claims[i].doc))
+    let mut drafted: Vec<(usize, &Claim)> = claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| is_draft(c.doc))
         .collect();
-    ids.sort_by_key(|&i| (claims[i].doc, claims[i].span));
-    ids.into_iter()
-        .map(|claim| {
+    drafted.sort_by_key(|(_, c)| (c.doc, c.span));
+    drafted
+        .into_iter()
+        .map(|(claim, _)| {
             let mut standing = Standing::Unsupported;
             let mut used = Vec::new();
             for (n, f) in findings.iter().enumerate() {
@@ -63,7 +66,11 @@ pub fn draft_verdicts(
                     .sides
                     .iter()
                     .find(|side| side.contains(&claim))
-                    .is_some_and(|side| side.iter().any(|&c| !is_draft(claims[c].doc)));
+                    .is_some_and(|side| {
+                        side.iter()
+                            .filter_map(|&c| claims.get(c))
+                            .any(|c| !is_draft(c.doc))
+                    });
                 let this = match f.kind {
                     FindingKind::Agreement => Standing::Supported,
                     FindingKind::Conflict if own_side_sourced => Standing::SourcesDisagree,

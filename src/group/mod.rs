@@ -61,9 +61,9 @@ pub fn resolve(
     uf.grow(names.len());
     let norm: Vec<String> = names.iter().map(|n| normalise(n)).collect();
     let threshold = rules.grouping.threshold();
-    for i in 0..names.len() {
-        for j in i + 1..names.len() {
-            if names::same_entity(&norm[i], &norm[j], threshold) {
+    for (i, a) in norm.iter().enumerate() {
+        for (j, b) in norm.iter().enumerate().skip(i + 1) {
+            if names::same_entity(a, b, threshold) {
                 uf.union(i, j);
             }
         }
@@ -82,18 +82,23 @@ pub fn resolve(
             .find_map(|i| canonical_of_rule.get(i).cloned())
             .unwrap_or_else(|| {
                 ids.iter()
-                    .map(|&i| names[i].as_str())
+                    .filter_map(|&i| names.get(i))
+                    .map(String::as_str)
                     .max_by_key(|n| (n.chars().any(char::is_lowercase), n.len()))
                     .unwrap_or_default()
                     .to_string()
             });
-        let mut all: Vec<String> = ids.iter().map(|&i| names[i].clone()).collect();
+        let mut all: Vec<String> = ids.iter().filter_map(|&i| names.get(i)).cloned().collect();
         all.sort();
         aliases.insert(name.clone(), all);
         canonical.insert(*root, name);
     }
+    // Every name is a member of its set, so its root has a canonical name.
     for (claim, id) in claims.iter_mut().zip(claim_ids) {
-        claim.group = canonical[&uf.find(id)].clone();
+        claim.group = canonical
+            .get(&uf.find(id))
+            .cloned()
+            .unwrap_or_else(|| claim.subject.clone());
     }
     aliases
 }
@@ -110,16 +115,23 @@ impl UnionFind {
         }
     }
 
+    /// The parent of `i` (an element not yet grown to is its own).
+    fn parent_of(&self, i: usize) -> usize {
+        self.parent.get(i).copied().unwrap_or(i)
+    }
+
     fn find(&mut self, i: usize) -> usize {
         self.grow(i + 1);
         let mut r = i;
-        while self.parent[r] != r {
-            r = self.parent[r];
+        while self.parent_of(r) != r {
+            r = self.parent_of(r);
         }
         let mut k = i;
-        while self.parent[k] != r {
-            let next = self.parent[k];
-            self.parent[k] = r;
+        while k != r {
+            let next = self.parent_of(k);
+            if let Some(p) = self.parent.get_mut(k) {
+                *p = r;
+            }
             k = next;
         }
         r
@@ -127,8 +139,10 @@ impl UnionFind {
 
     fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            self.parent[rb.max(ra)] = rb.min(ra);
+        if ra != rb
+            && let Some(p) = self.parent.get_mut(rb.max(ra))
+        {
+            *p = rb.min(ra);
         }
     }
 }

@@ -51,7 +51,11 @@ pub(crate) fn same_entity(a: &str, b: &str, threshold: f64) -> bool {
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     // "meta" / "meta platforms": a whole-word prefix of at least four letters.
-    if short.len() >= 4 && long.starts_with(short) && long[short.len()..].starts_with(' ') {
+    if short.len() >= 4
+        && long
+            .strip_prefix(short)
+            .is_some_and(|rest| rest.starts_with(' '))
+    {
         return true;
     }
     // "moreau" / "luca moreau": a surname alone names the person.

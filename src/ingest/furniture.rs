@@ -6,7 +6,7 @@
 //! In: candidate blocks over a prose buffer. Out: the blocks that are article
 //! content, with everything else blanked in the prose.
 
-use super::{Block, BlockKind, Format, blank, into_string, plain};
+use super::{Block, BlockKind, Format, blank, bytes_in, into_string, plain};
 use crate::rules::FurnitureRules;
 use crate::span::Span;
 use regex::Regex;
@@ -14,9 +14,13 @@ use std::sync::LazyLock;
 
 /// A clock time ("23:02", "9:15"): a line that is only a name, a date and
 /// a time is a byline or a masthead.
+// reason: a constant pattern, compiled by the furniture tests.
+#[allow(clippy::expect_used)]
 static CLOCK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{1,2}:[0-9]{2}(?-u:\b)").expect("valid regex"));
 
+// reason: a constant pattern, compiled by the furniture tests.
+#[allow(clippy::expect_used)]
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)[0-9]{1,3}\s?(?:s|m|h|d|w|mo|y|min|mins|hr|hrs|hours?|days?|weeks?|months?|minutes?|years?)\s+ago(?-u:\b)|(?-u:\b)just now(?-u:\b)|(?-u:\b)(?:yesterday|today) at [0-9]",
@@ -25,6 +29,8 @@ static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A wire dateline opening a paragraph: "NEW YORK, July 14 (Agency) - ".
+// reason: a constant pattern, compiled by the furniture tests.
+#[allow(clippy::expect_used)]
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][a-z]{2,8}\.?(?: [0-9]{1,2})?)?(?: \([^)]{1,40}\))? ?[-–—]{1,2} ",
@@ -69,7 +75,7 @@ pub(super) fn remove(
         let verdict = if cut {
             Verdict::Furniture
         } else {
-            let text = String::from_utf8_lossy(&prose[block.span.start()..block.span.end()]);
+            let text = String::from_utf8_lossy(bytes_in(&prose, block.span));
             classify(&text, seen_content, rules, &patterns)
         };
         match verdict {
@@ -102,7 +108,7 @@ pub(super) fn remove(
 
 /// Blanks a leading dateline and returns the block without it.
 fn strip_dateline(prose: &mut [u8], block: Block) -> Block {
-    let text = String::from_utf8_lossy(&prose[block.span.start()..block.span.end()]).into_owned();
+    let text = String::from_utf8_lossy(bytes_in(prose, block.span)).into_owned();
     match DATELINE.find(&text) {
         Some(m) if m.end() < text.len() => {
             let cut = Span::new(block.span.start(), block.span.start() + m.end());

@@ -133,15 +133,12 @@ pub(super) fn blocks(text: &str, widget_classes: &[String]) -> (Vec<u8>, Vec<Blo
             }
             Token::String(s) if skip.is_empty() => {
                 let (start, end) = (s.span.start, s.span.end);
-                if end > text.len()
-                    || start >= end
-                    || !text.is_char_boundary(start)
-                    || !text.is_char_boundary(end)
-                {
+                // Only a non-empty run of the text, on character boundaries.
+                let Some(source) = text.get(start..end).filter(|t| !t.is_empty()) else {
                     continue;
-                }
+                };
                 let decoded = String::from_utf8_lossy(&s.value);
-                place(&mut prose, &text[start..end], &decoded, start);
+                place(&mut prose, source, &decoded, start);
                 if decoded.trim().is_empty() {
                     continue;
                 }
@@ -177,33 +174,32 @@ pub(super) fn blocks(text: &str, widget_classes: &[String]) -> (Vec<u8>, Vec<Blo
 /// written where the entity starts and the rest of the entity is blank.
 fn place(prose: &mut [u8], source: &str, decoded: &str, at: usize) {
     if source == decoded {
-        prose[at..at + source.len()].copy_from_slice(source.as_bytes());
+        put(prose, at, source.as_bytes());
         return;
     }
     let mut si = 0;
     let mut dec = decoded.chars().peekable();
-    while si < source.len() {
-        let Some(sc) = source[si..].chars().next() else {
+    while let Some(rest) = source.get(si..) {
+        let Some(sc) = rest.chars().next() else {
             break;
         };
         let Some(&dc) = dec.peek() else { break };
-        if sc == '&' && (dc != '&' || is_entity(&source[si..])) {
+        let mut buf = [0u8; 4];
+        if sc == '&' && (dc != '&' || is_entity(rest)) {
             // An entity: from '&' through ';' (or the end of its name).
-            let len = entity_len(&source[si..]);
-            let mut buf = [0u8; 4];
+            let len = entity_len(rest);
             let bytes = dc.encode_utf8(&mut buf).as_bytes();
             dec.next();
             if bytes.len() <= len {
-                prose[at + si..at + si + bytes.len()].copy_from_slice(bytes);
+                put(prose, at + si, bytes);
             }
             si += len;
         } else if sc == dc || (sc == '\r' && dc == '\n') {
-            let n = sc.len_utf8();
             if sc != '\r' {
-                prose[at + si..at + si + n].copy_from_slice(&source.as_bytes()[si..si + n]);
+                put(prose, at + si, sc.encode_utf8(&mut buf).as_bytes());
             }
             dec.next();
-            si += n;
+            si += sc.len_utf8();
         } else {
             // Out of step (a decoding this walk does not know): leave the rest blank.
             break;
@@ -211,22 +207,32 @@ fn place(prose: &mut [u8], source: &str, decoded: &str, at: usize) {
     }
 }
 
-fn is_entity(s: &str) -> bool {
-    entity_len(s) > 1
-        && (s.as_bytes().get(1) == Some(&b'#')
-            || s[1..].starts_with(|c: char| c.is_ascii_alphabetic()))
+/// Copies `bytes` into the prose at `at` (nothing if they would not fit:
+/// the prose is as long as the text they come from).
+fn put(prose: &mut [u8], at: usize, bytes: &[u8]) {
+    if let Some(to) = prose.get_mut(at..at + bytes.len()) {
+        to.copy_from_slice(bytes);
+    }
 }
 
+/// Whether `s` (which starts with '&') starts with an entity.
+fn is_entity(s: &str) -> bool {
+    entity_len(s) > 1
+        && s.get(1..)
+            .is_some_and(|name| name.starts_with(|c: char| c == '#' || c.is_ascii_alphabetic()))
+}
+
+/// The length of the entity `s` (which starts with '&') starts with.
 fn entity_len(s: &str) -> usize {
-    let body = s[1..]
+    let Some(name) = s.get(1..) else {
+        return s.len();
+    };
+    let body = name
         .char_indices()
         .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '#'))
-        .map_or(s.len() - 1, |(i, _)| i);
-    let mut len = 1 + body;
-    if s[len..].starts_with(';') {
-        len += 1;
-    }
-    len
+        .map_or(name.len(), |(i, _)| i);
+    let semicolon = name.get(body..).is_some_and(|r| r.starts_with(';'));
+    1 + body + usize::from(semicolon)
 }
 
 #[cfg(test)]

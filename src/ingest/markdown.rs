@@ -56,7 +56,12 @@ pub(super) fn blocks(text: &str) -> (Vec<u8>, Vec<Block>) {
             },
             Event::Text(_) | Event::Code(_) if in_code == 0 && in_image == 0 => {
                 let Some(&kind) = stack.last() else { continue };
-                prose[range.clone()].copy_from_slice(&text.as_bytes()[range.clone()]);
+                if let (Some(to), Some(from)) = (
+                    prose.get_mut(range.clone()),
+                    text.as_bytes().get(range.clone()),
+                ) {
+                    to.copy_from_slice(from);
+                }
                 current = match current {
                     Some((k, s, _)) => Some((k, s, range.end)),
                     None => Some((kind, range.start, range.end)),

@@ -174,11 +174,20 @@ pub(crate) fn blank_copy(text: &str) -> Vec<u8> {
 
 /// Blanks `span` in `prose` (keeping newlines), so it no longer yields claims.
 pub(crate) fn blank(prose: &mut [u8], span: Span) {
-    for b in &mut prose[span.start()..span.end()] {
+    let Some(bytes) = prose.get_mut(span.start()..span.end()) else {
+        return;
+    };
+    for b in bytes {
         if *b != b'\n' {
             *b = b' ';
         }
     }
+}
+
+/// The bytes `span` covers in a prose buffer (none if it reaches past the
+/// end, which a span found in that buffer never does).
+pub(crate) fn bytes_in(prose: &[u8], span: Span) -> &[u8] {
+    prose.get(span.start()..span.end()).unwrap_or_default()
 }
 
 /// Turns a byte buffer built by blanking and copying whole characters back into text.

@@ -18,14 +18,21 @@ pub(super) fn blocks(text: &str) -> (Vec<u8>, Vec<Block>) {
         let mut content_start = start + lead;
         let mut kind = BlockKind::Paragraph;
         if let Some(marker) = list_marker(trimmed) {
-            for b in &mut prose[content_start..content_start + marker] {
+            for b in prose
+                .get_mut(content_start..content_start + marker)
+                .into_iter()
+                .flatten()
+            {
                 *b = b' ';
             }
             content_start += marker;
             kind = BlockKind::ListItem;
         } else {
             let next_blank = lines.get(i + 1).is_none_or(|(_, l)| l.trim().is_empty());
-            let prev_blank = i == 0 || lines[i - 1].1.trim().is_empty();
+            let prev_blank = i
+                .checked_sub(1)
+                .and_then(|p| lines.get(p))
+                .is_none_or(|(_, l)| l.trim().is_empty());
             if prev_blank && next_blank && !ends_sentence(trimmed) {
                 kind = BlockKind::Heading;
             }
@@ -46,8 +53,9 @@ pub(super) fn join_wrapped(prose: &str, blocks: Vec<Block>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     for b in blocks {
         if let Some(last) = out.last_mut() {
-            let gap = &prose[last.span.end()..b.span.start()];
-            let one_newline = gap.bytes().filter(|&c| c == b'\n').count() == 1;
+            let one_newline = prose
+                .get(last.span.end()..b.span.start())
+                .is_some_and(|gap| gap.bytes().filter(|&c| c == b'\n').count() == 1);
             if last.kind == BlockKind::Paragraph
                 && b.kind == BlockKind::Paragraph
                 && one_newline
@@ -80,8 +88,11 @@ fn list_marker(line: &str) -> Option<usize> {
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=2).contains(&digits) {
-        let rest = &line[digits..];
-        if rest.starts_with(". ") || rest.starts_with(") ") {
+        // Digits are one byte each: `digits` is a character boundary.
+        if line
+            .get(digits..)
+            .is_some_and(|rest| rest.starts_with(". ") || rest.starts_with(") "))
+        {
             return Some(digits + 2);
         }
     }

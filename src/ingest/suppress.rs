@@ -25,10 +25,14 @@ impl Suppression {
     }
 }
 
+// reason: a constant pattern, compiled by the suppression tests.
+#[allow(clippy::expect_used)]
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<!--\s*crosscheck-(disable|enable)((?:[\s,]+[A-Za-z_.]+)*)\s*-->")
         .expect("valid regex")
 });
+// reason: a constant pattern, compiled by the suppression tests.
+#[allow(clippy::expect_used)]
 static LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*crosscheck-(disable|enable)((?:[ \t,]+[A-Za-z_.]+)*)[ \t]*\r?$")
         .expect("valid regex")
@@ -43,7 +47,8 @@ pub(crate) fn regions(text: &str, format: Format, path: &Path) -> Result<Vec<Sup
     let mut open: Vec<(usize, Vec<RuleId>)> = Vec::new();
     let mut out = Vec::new();
     for c in pattern.captures_iter(text) {
-        let whole = c.get(0).expect("match");
+        // Group 0, the whole match, is always there.
+        let Some(whole) = c.get(0) else { continue };
         let mut ids = Vec::new();
         if let Some(list) = c.get(2) {
             for word in list

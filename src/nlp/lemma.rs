@@ -32,7 +32,7 @@ fn rewrite_of(form: &str, lemma: &str) -> Rewrite {
     let common = f.iter().zip(&l).take_while(|(a, b)| a == b).count();
     Rewrite {
         strip: (f.len() - common).min(255) as u8,
-        append: l[common..].iter().collect(),
+        append: l.iter().skip(common).collect(),
     }
 }
 
@@ -42,7 +42,7 @@ fn apply(form: &str, r: &Rewrite) -> Option<String> {
     if keep == 0 {
         return None;
     }
-    Some(chars[..keep].iter().collect::<String>() + &r.append)
+    Some(chars.iter().take(keep).collect::<String>() + &r.append)
 }
 
 /// The last `n` characters of `form`, if it has more than `n`.

@@ -135,7 +135,11 @@ impl Parse {
 
     /// The dependents of word `i`, in order.
     pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        (0..self.words.len()).filter(move |&k| self.words[k].head == Some(i))
+        self.words
+            .iter()
+            .enumerate()
+            .filter(move |(_, w)| w.head == Some(i))
+            .map(|(k, _)| k)
     }
 
     /// The token whose span contains byte `offset`.

@@ -91,12 +91,19 @@ impl State {
                         None => return,
                     }
                 };
-                self.heads[s0] = Some(head);
-                self.labels[s0] = label;
-                if head > s0 {
-                    self.lefts[head].push(s0);
+                if let Some(h) = self.heads.get_mut(s0) {
+                    *h = Some(head);
+                }
+                if let Some(l) = self.labels.get_mut(s0) {
+                    *l = label;
+                }
+                let kids = if head > s0 {
+                    self.lefts.get_mut(head)
                 } else {
-                    self.rights[head].push(s0);
+                    self.rights.get_mut(head)
+                };
+                if let Some(kids) = kids {
+                    kids.push(s0);
                 }
             }
         }
@@ -110,18 +117,28 @@ impl State {
             Move::Shift => {
                 let b = self.front;
                 let s0 = self.stack.last().copied();
+                let head_of_b = gold.get(b).copied();
                 self.stack
                     .iter()
-                    .filter(|&&k| gold[k] == b || (gold[b] == k && Some(k) != s0))
+                    .filter(|&&k| {
+                        gold.get(k) == Some(&b) || (head_of_b == Some(k) && Some(k) != s0)
+                    })
                     .count()
             }
             Move::Left | Move::Right => {
                 let Some(&s0) = self.stack.last() else {
                     return usize::MAX;
                 };
-                let deps = (self.front..n).filter(|&k| gold[k] == s0).count();
-                let h = gold[s0];
-                let s1 = self.stack.len().checked_sub(2).map(|i| self.stack[i]);
+                let deps = gold
+                    .iter()
+                    .take(n)
+                    .skip(self.front)
+                    .filter(|&&g| g == s0)
+                    .count();
+                let Some(&h) = gold.get(s0) else {
+                    return usize::MAX;
+                };
+                let s1 = self.stack.iter().rev().nth(1).copied();
                 let lost_head = if m == Move::Left {
                     h != self.front && (Some(h) == s1 || (in_buffer(h) && h > self.front))
                 } else {
@@ -162,7 +179,8 @@ fn label(s: &State, i: Option<usize>) -> u64 {
 
 fn labels_set(s: &State, of: &[usize]) -> u64 {
     of.iter()
-        .fold(0u64, |acc, &c| acc | (1u64 << (s.labels[c] % 64)))
+        .filter_map(|&c| s.labels.get(c))
+        .fold(0u64, |acc, l| acc | (1u64 << (l % 64)))
 }
 
 fn bucket(d: usize) -> u64 {
@@ -176,7 +194,7 @@ fn bucket(d: usize) -> u64 {
 
 fn features(cx: &Context, s: &State, out: &mut Vec<u64>) {
     out.clear();
-    let st = |k: usize| s.stack.len().checked_sub(k + 1).map(|i| s.stack[i]);
+    let st = |k: usize| s.stack.iter().rev().nth(k).copied();
     let bf = |k: usize| (s.front + k <= s.n).then_some(s.front + k);
     let (s0, s1, s2) = (st(0), st(1), st(2));
     let (b0, b1, b2) = (
@@ -390,7 +408,12 @@ impl Parser {
         for epoch in 0..epochs {
             rng.shuffle(&mut order);
             for &k in &order {
-                let words = &data[k].words;
+                let (Some(sentence), Some(keys), Some(predicted)) =
+                    (data.get(k), keyed.get(k), tags.get(k))
+                else {
+                    continue;
+                };
+                let words = &sentence.words;
                 let n = words.len();
                 let gold: Vec<usize> = words
                     .iter()
@@ -398,8 +421,8 @@ impl Parser {
                     .collect();
                 let gold_label: Vec<u16> = words.iter().map(|w| label_id(&w.deprel)).collect();
                 let cx = Context {
-                    keys: &keyed[k],
-                    tags: &tags[k],
+                    keys,
+                    tags: predicted,
                 };
                 let mut s = State::new(n);
                 while !s.done() {
@@ -418,16 +441,17 @@ impl Parser {
                         }
                     });
                     let least = costs.iter().copied().min().unwrap_or(usize::MAX);
+                    let [shift_cost, left_cost, right_cost] = costs;
                     let s0 = s.stack.last().copied();
                     let zero = |c: usize| -> bool {
-                        let (m, idx) = if c == SHIFT {
-                            (Move::Shift, 0)
+                        let (m, cost) = if c == SHIFT {
+                            (Move::Shift, shift_cost)
                         } else if c % 2 == 1 {
-                            (Move::Left, 1)
+                            (Move::Left, left_cost)
                         } else {
-                            (Move::Right, 2)
+                            (Move::Right, right_cost)
                         };
-                        if costs[idx] != least {
+                        if cost != least {
                             return false;
                         }
                         match (m, s0) {
@@ -436,9 +460,10 @@ impl Parser {
                                 let head = if m == Move::Left {
                                     Some(s.front)
                                 } else {
-                                    s.stack.len().checked_sub(2).map(|i| s.stack[i])
+                                    s.stack.iter().rev().nth(1).copied()
                                 };
-                                head != Some(gold[s0]) || label_of(c) == gold_label[s0]
+                                head != gold.get(s0).copied()
+                                    || Some(label_of(c)) == gold_label.get(s0).copied()
                             }
                             _ => false,
                         }

@@ -37,7 +37,9 @@ impl Perceptron {
         for f in features {
             if let Some(row) = self.rows.get(f) {
                 for p in row {
-                    scores[usize::from(p.class)] += p.weight;
+                    if let Some(s) = scores.get_mut(usize::from(p.class)) {
+                        *s += p.weight;
+                    }
                 }
             }
         }
@@ -59,8 +61,8 @@ impl Perceptron {
             let row = self.rows.entry(*f).or_default();
             for (class, delta) in [(truth, 1.0f32), (guess, -1.0)] {
                 let class = class as u16;
-                let p = match row.iter_mut().position(|p| p.class == class) {
-                    Some(i) => &mut row[i],
+                let i = match row.iter().position(|p| p.class == class) {
+                    Some(i) => i,
                     None => {
                         row.push(Param {
                             class,
@@ -68,10 +70,10 @@ impl Perceptron {
                             total: 0.0,
                             stamp: now,
                         });
-                        let last = row.len() - 1;
-                        &mut row[last]
+                        row.len() - 1
                     }
                 };
+                let Some(p) = row.get_mut(i) else { continue };
                 p.total += f64::from(p.weight) * (now - p.stamp) as f64;
                 p.stamp = now;
                 p.weight += delta;
@@ -83,12 +85,12 @@ impl Perceptron {
     /// the same training gives the same bytes.
     pub fn average(&self) -> Weights {
         let now = self.instances.max(1);
-        let mut keys: Vec<u64> = self.rows.keys().copied().collect();
-        keys.sort_unstable();
-        let rows: Vec<(u64, Vec<(u16, f32)>)> = keys
+        let mut rows: Vec<(u64, &Vec<Param>)> = self.rows.iter().map(|(k, r)| (*k, r)).collect();
+        rows.sort_unstable_by_key(|r| r.0);
+        let rows: Vec<(u64, Vec<(u16, f32)>)> = rows
             .into_iter()
-            .map(|k| {
-                let mut row: Vec<(u16, f32)> = self.rows[&k]
+            .map(|(k, params)| {
+                let mut row: Vec<(u16, f32)> = params
                     .iter()
                     .map(|p| {
                         let total = p.total + f64::from(p.weight) * (now - p.stamp) as f64;

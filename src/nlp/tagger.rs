@@ -75,11 +75,16 @@ fn features(keys: &[WordKey], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     ]);
 }
 
-fn best(scores: &[i32]) -> usize {
-    let mut b = 0;
-    for (i, s) in scores.iter().enumerate() {
-        if *s > scores[b] {
+/// Index of the first highest score (0 when there are none).
+fn best<T: PartialOrd + Copy>(scores: &[T]) -> usize {
+    let Some(&first) = scores.first() else {
+        return 0;
+    };
+    let (mut b, mut top) = (0, first);
+    for (i, &s) in scores.iter().enumerate() {
+        if s > top {
             b = i;
+            top = s;
         }
     }
     b
@@ -91,8 +96,8 @@ impl Tagger {
         let mut out: Vec<Upos> = Vec::with_capacity(keys.len());
         let mut feats = Vec::with_capacity(32);
         let mut scores = vec![0i32; self.weights.classes()];
-        for i in 0..keys.len() {
-            let tag = match self.dictionary.get(&keys[i].norm) {
+        for (i, key) in keys.iter().enumerate() {
+            let tag = match self.dictionary.get(&key.norm) {
                 Some(t) => *t,
                 None => {
                     let (p1, p2) = previous(&out);
@@ -122,19 +127,18 @@ impl Tagger {
         for _ in 0..epochs {
             rng.shuffle(&mut order);
             for &k in &order {
-                let keys = &keyed[k];
+                let (Some(sentence), Some(keys)) = (data.get(k), keyed.get(k)) else {
+                    continue;
+                };
                 let mut tags: Vec<Upos> = Vec::with_capacity(keys.len());
-                for (i, w) in data[k].words.iter().enumerate() {
-                    let guess = match dictionary.get(&keys[i].norm) {
+                for (i, (w, key)) in sentence.words.iter().zip(keys).enumerate() {
+                    let guess = match dictionary.get(&key.norm) {
                         Some(t) => *t,
                         None => {
                             let (p1, p2) = previous(&tags);
                             features(keys, i, p1, p2, &mut feats);
                             model.score(&feats, &mut scores);
-                            let g = scores
-                                .iter()
-                                .enumerate()
-                                .fold(0, |b, (j, s)| if *s > scores[b] { j } else { b });
+                            let g = best(&scores);
                             model.tick();
                             model.update(w.upos.index(), g, &feats);
                             Upos::from_index(g)

@@ -44,13 +44,14 @@ pub fn tokenize(text: &str) -> Vec<Span> {
 
 /// Splits the whitespace-free stretch `text[from..to]`.
 fn chunk(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
-    let s = &text[from..to];
+    let Some(s) = text.get(from..to) else {
+        return;
+    };
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let next = |k: usize| chars.get(k + 1).map(|x| x.1);
     let prev = |k: usize| k.checked_sub(1).and_then(|j| chars.get(j)).map(|x| x.1);
     let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
+    while let Some(&(i, c)) = chars.get(k) {
         if is_apostrophe(c) && prev(k).is_some_and(char::is_alphabetic) && clitic_at(&chars, k) {
             // "'s", "'re", "’ll": the clitic with its apostrophe.
             let mut e = k + 1;
@@ -78,8 +79,7 @@ fn chunk(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
         // A word or number: letters and digits, joined by "." and "," inside
         // numbers, "." in initials, "'" and "&" between letters.
         let mut e = k + 1;
-        while e < chars.len() {
-            let c = chars[e].1;
+        while let Some(&(_, c)) = chars.get(e) {
             let n = next(e);
             let joins = c.is_alphanumeric()
                 || (matches!(c, '.' | ',')
@@ -87,7 +87,7 @@ fn chunk(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
                     && n.is_some_and(|n| n.is_ascii_digit()))
                 || (c == '.'
                     && n.is_some_and(char::is_alphabetic)
-                    && initials_so_far(&chars[k..e]))
+                    && chars.get(k..e).is_some_and(initials_so_far))
                 || ((is_apostrophe(c) || c == '&')
                     && prev(e).is_some_and(char::is_alphabetic)
                     && n.is_some_and(char::is_alphabetic)
@@ -97,12 +97,17 @@ fn chunk(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
             }
             e += 1;
         }
-        let word: String = chars[k..e].iter().map(|x| x.1).collect();
+        let word: String = chars
+            .get(k..e)
+            .unwrap_or_default()
+            .iter()
+            .map(|x| x.1)
+            .collect();
         // The period of an abbreviation or of initials ("U.S.") stays.
         if chars.get(e).is_some_and(|x| x.1 == '.')
             && chars.get(e + 1).is_none_or(|x| x.1 != '.')
             && (ABBREVIATIONS.contains(&word.to_lowercase().as_str())
-                || (word.contains('.') && initials_so_far(&chars[k..e])))
+                || (word.contains('.') && chars.get(k..e).is_some_and(initials_so_far)))
         {
             e += 1;
         }
@@ -127,7 +132,9 @@ fn initials_so_far(cs: &[(usize, char)]) -> bool {
 /// Whether an apostrophe at `e` starts a clitic ("'s", "'re", …) that ends
 /// the word.
 fn clitic_at(chars: &[(usize, char)], e: usize) -> bool {
-    let rest: String = chars[e + 1..]
+    let rest: String = chars
+        .get(e + 1..)
+        .unwrap_or_default()
         .iter()
         .map(|x| x.1)
         .take_while(|c| c.is_alphanumeric())
@@ -140,7 +147,10 @@ fn split_word(text: &str, piece: Span, out: &mut Vec<Span>) {
     let w = piece.slice(text);
     for neg in ["n't", "n\u{2019}t"] {
         let cut = w.len().saturating_sub(neg.len());
-        if w.len() > neg.len() && w.is_char_boundary(cut) && w[cut..].eq_ignore_ascii_case(neg) {
+        if w.len() > neg.len()
+            && w.get(cut..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(neg))
+        {
             let cut = piece.end() - neg.len();
             out.push(Span::new(piece.start(), cut));
             out.push(Span::new(cut, piece.end()));
@@ -149,7 +159,8 @@ fn split_word(text: &str, piece: Span, out: &mut Vec<Span>) {
     }
     if let Some(d) = w.rfind(|c: char| c.is_ascii_digit())
         && w.starts_with(|c: char| c.is_ascii_digit())
-        && SCALES.contains(&w[d + 1..].to_lowercase().as_str())
+        && w.get(d + 1..)
+            .is_some_and(|scale| SCALES.contains(&scale.to_lowercase().as_str()))
         && d + 1 < w.len()
     {
         let cut = piece.start() + d + 1;

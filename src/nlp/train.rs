@@ -54,9 +54,14 @@ pub fn train(data: &[GoldSentence], settings: Settings, log: &mut dyn FnMut(&str
             .map(|(_, s)| s.clone())
             .collect();
         let t = Tagger::train(&rest, settings.tagger_epochs, settings.seed + f as u64);
-        for (i, s) in data.iter().enumerate().filter(|(i, _)| i % folds == f) {
+        for (_, (s, slot)) in data
+            .iter()
+            .zip(tags.iter_mut())
+            .enumerate()
+            .filter(|(i, _)| i % folds == f)
+        {
             let keys: Vec<WordKey> = s.words.iter().map(|w| WordKey::new(&w.form)).collect();
-            tags[i] = t.tag(&keys);
+            *slot = t.tag(&keys);
         }
         log(&format!("jack-knife tagger {}/{folds} trained", f + 1));
     }
@@ -91,15 +96,24 @@ pub fn evaluate(model: &Model, data: &[GoldSentence]) -> Scores {
         let a = model.analyse(&words);
         for (i, w) in s.words.iter().enumerate() {
             n += 1;
-            upos += usize::from(a.upos[i] == w.upos);
+            // The analysis has a reading of every word; one without counts
+            // as wrong.
+            let (Some(&tag), Some(lem), Some(head), Some(&deprel)) = (
+                a.upos.get(i),
+                a.lemmas.get(i),
+                a.heads.get(i),
+                a.deprels.get(i),
+            ) else {
+                continue;
+            };
+            upos += usize::from(tag == w.upos);
             lemma += usize::from(
-                a.lemmas[i] == w.lemma
-                    || (w.upos != Upos::Propn && a.lemmas[i] == w.lemma.to_lowercase()),
+                *lem == w.lemma || (w.upos != Upos::Propn && *lem == w.lemma.to_lowercase()),
             );
-            let head = a.heads[i].map_or(0, |h| h + 1);
+            let head = head.map_or(0, |h| h + 1);
             if head == w.head {
                 uas += 1;
-                las += usize::from(model.label(a.deprels[i]) == w.deprel);
+                las += usize::from(model.label(deprel) == w.deprel);
             }
         }
     }

@@ -33,6 +33,24 @@ fn tag_of(key: u64) -> u32 {
     ((key >> 32) as u32).max(1)
 }
 
+/// Puts `slot` in the first empty place from `key`'s home in a
+/// power-of-two table (linear probing); false for a table with no places.
+/// Tables are sized half as large again as the rows put in them (however
+/// many rows a model file claims), so an empty place is always found.
+#[inline]
+fn place(slots: &mut [Slot], key: u64, slot: Slot) -> bool {
+    let mask = slots.len().wrapping_sub(1);
+    let mut i = (key as usize) & mask;
+    while let Some(s) = slots.get_mut(i) {
+        if s.tag == 0 {
+            *s = slot;
+            return true;
+        }
+        i = (i + 1) & mask;
+    }
+    false
+}
+
 #[derive(Clone, Copy)]
 struct Entry {
     class: u16,
@@ -87,14 +105,13 @@ impl Weights {
             if w.entries.len() + row.len() >= 1 << 24 || row.len() > 255 {
                 break;
             }
-            let mut i = (key as usize) & (cap - 1);
-            while w.slots[i].tag != 0 {
-                i = (i + 1) & (cap - 1);
-            }
-            w.slots[i] = Slot {
+            let slot = Slot {
                 tag: tag_of(key),
                 row: w.entries.len() as u32 | (row.len() as u32) << 24,
             };
+            if !place(&mut w.slots, key, slot) {
+                break;
+            }
             w.keys.push(key);
             w.entries
                 .extend(row.into_iter().map(|(class, value)| Entry { class, value }));
@@ -239,14 +256,13 @@ impl Weights {
                     value: r.i16()?,
                 });
             }
-            let mut i = (key as usize) & (cap - 1);
-            while w.slots[i].tag != 0 {
-                i = (i + 1) & (cap - 1);
-            }
-            w.slots[i] = Slot {
+            let slot = Slot {
                 tag: tag_of(key),
                 row: start as u32 | (len as u32) << 24,
             };
+            if !place(&mut w.slots, key, slot) {
+                return Err("model table is full".into());
+            }
             w.keys.push(key);
         }
         Ok(w)

@@ -29,7 +29,13 @@ impl WordKey {
         let chars: Vec<char> = norm.chars().collect();
         let suffix = |n: usize| -> u64 {
             let k = chars.len().saturating_sub(n);
-            hash::text(&chars[k..].iter().collect::<String>())
+            hash::text(
+                &chars
+                    .get(k..)
+                    .unwrap_or_default()
+                    .iter()
+                    .collect::<String>(),
+            )
         };
         let prefix = chars.first().map_or(0, |c| u64::from(*c));
         WordKey {

@@ -92,42 +92,49 @@ pub fn report_json(run: &Run, explain: Option<&crate::rules::Rules>) -> String {
         .findings
         .iter()
         .enumerate()
-        .map(|(n, f)| JsonFinding {
-            id: format!("F{}", n + 1),
-            explain: explain.map(|r| crate::compare::explain(f, r)),
-            kind: f.kind,
-            rule: f.rule.as_str(),
-            severity: f.severity,
-            subject: &f.subject,
-            attribute: &f.attribute,
-            message: &f.message,
-            same_fact: &f.same_fact,
-            sides: if f.kind == FindingKind::Conflict {
-                f.sides
-                    .iter()
-                    .map(|side| {
-                        side.iter()
-                            .filter_map(|c| f.claims.iter().position(|x| x == c))
-                            .collect()
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            },
-            claims: f
+        .map(|(n, f)| {
+            // The finding's claims that can be placed (all of a run's own),
+            // by id: `sides` counts positions in this list.
+            let located: Vec<(usize, Located)> = f
                 .claims
                 .iter()
-                .map(|&i| locate(&run.claims[i], &run.docs))
-                .collect(),
+                .filter_map(|&i| Some((i, locate(run.claims.get(i)?, &run.docs)?)))
+                .collect();
+            JsonFinding {
+                id: format!("F{}", n + 1),
+                explain: explain.map(|r| crate::compare::explain(f, r)),
+                kind: f.kind,
+                rule: f.rule.as_str(),
+                severity: f.severity,
+                subject: &f.subject,
+                attribute: &f.attribute,
+                message: &f.message,
+                same_fact: &f.same_fact,
+                sides: if f.kind == FindingKind::Conflict {
+                    f.sides
+                        .iter()
+                        .map(|side| {
+                            side.iter()
+                                .filter_map(|c| located.iter().position(|(x, _)| x == c))
+                                .collect()
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                claims: located.into_iter().map(|(_, l)| l).collect(),
+            }
         })
         .collect();
     let draft = run
         .draft_verdicts()
         .into_iter()
-        .map(|v| JsonVerdict {
-            standing: v.standing.as_str(),
-            findings: v.findings.iter().map(|n| format!("F{}", n + 1)).collect(),
-            claim: locate(&run.claims[v.claim], &run.docs),
+        .filter_map(|v| {
+            Some(JsonVerdict {
+                standing: v.standing.as_str(),
+                findings: v.findings.iter().map(|n| format!("F{}", n + 1)).collect(),
+                claim: locate(run.claims.get(v.claim)?, &run.docs)?,
+            })
         })
         .collect();
     let report = Report {
@@ -143,7 +150,16 @@ pub fn report_json(run: &Run, explain: Option<&crate::rules::Rules>) -> String {
             unsupported: run.count(FindingKind::Unsupported),
         },
     };
-    serde_json::to_string_pretty(&report).expect("report serialises")
+    pretty(&report)
+}
+
+/// Pretty-printed JSON of a report.
+// reason: every type serialised here derives `Serialize` and its maps have
+// string keys, the only things serde_json can fail on; a report always
+// serialises.
+#[allow(clippy::expect_used)]
+fn pretty(report: &impl Serialize) -> String {
+    serde_json::to_string_pretty(report).expect("a report serialises")
 }
 
 #[derive(Serialize)]
@@ -170,15 +186,17 @@ pub fn claims_json(docs: &[Document], claims: &[Claim]) -> String {
         sources: sources(docs, claims),
         claims: claims
             .iter()
-            .map(|c| JsonClaim {
-                subject: &c.group,
-                written: &c.subject,
-                attribute: &c.attribute,
-                located: locate(c, docs),
+            .filter_map(|c| {
+                Some(JsonClaim {
+                    subject: &c.group,
+                    written: &c.subject,
+                    attribute: &c.attribute,
+                    located: locate(c, docs)?,
+                })
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&report).expect("claims serialise")
+    pretty(&report)
 }
 
 /// A claim in the compact report: where it is and what it says, once.

@@ -103,7 +103,9 @@ fn finding(run: &Run, n: usize, f: &Finding, out: &mut String) {
 
 /// "`path:line:col` «evidence» in its sentence".
 fn quoted(claim: &Claim, run: &Run) -> String {
-    let l = locate(claim, &run.docs);
+    let Some(l) = locate(claim, &run.docs) else {
+        return String::new();
+    };
     format!(
         "`{}:{}:{}` {}",
         l.path.replace('`', "'"),

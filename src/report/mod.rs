@@ -44,10 +44,12 @@ pub struct Located<'a> {
     pub frame: &'a crate::extract::Frame,
 }
 
-pub(crate) fn locate<'a>(claim: &'a Claim, docs: &'a [Document]) -> Located<'a> {
-    let doc = &docs[claim.doc];
+/// The claim placed in its document; `None` if the document is not among
+/// `docs` (never, for a run's own claims).
+pub(crate) fn locate<'a>(claim: &'a Claim, docs: &'a [Document]) -> Option<Located<'a>> {
+    let doc = docs.get(claim.doc)?;
     let lc = doc.line_col(claim.span.start());
-    Located {
+    Some(Located {
         source: &doc.id,
         path: doc.path.display().to_string(),
         text: &claim.text,
@@ -60,7 +62,7 @@ pub(crate) fn locate<'a>(claim: &'a Claim, docs: &'a [Document]) -> Located<'a> 
         modality: claim.modality,
         attribution: claim.attribution.as_deref(),
         frame: &claim.frame,
-    }
+    })
 }
 
 fn is_empty_frame(f: &&crate::extract::Frame) -> bool {

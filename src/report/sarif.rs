@@ -39,8 +39,13 @@ pub fn report_sarif(run: &Run) -> String {
             .enumerate()
             .map(|(k, c)| {
                 let mut loc = location(run, c);
-                loc["id"] = json!(k + 1);
-                loc["message"] = json!({ "text": format!("\"{}\"", c.text) });
+                if let Some(fields) = loc.as_object_mut() {
+                    fields.insert("id".into(), json!(k + 1));
+                    fields.insert(
+                        "message".into(),
+                        json!({ "text": format!("\"{}\"", c.text) }),
+                    );
+                }
                 loc
             })
             .collect();
@@ -52,11 +57,13 @@ pub fn report_sarif(run: &Run) -> String {
             "message": { "text": format!("F{}: {} · {}: {}", n + 1, f.subject, f.attribute, f.message) },
             "locations": [location(run, first)],
         });
-        if let Some(i) = rule_index {
-            result["ruleIndex"] = json!(i);
-        }
-        if !related.is_empty() {
-            result["relatedLocations"] = Value::Array(related);
+        if let Some(fields) = result.as_object_mut() {
+            if let Some(i) = rule_index {
+                fields.insert("ruleIndex".into(), json!(i));
+            }
+            if !related.is_empty() {
+                fields.insert("relatedLocations".into(), Value::Array(related));
+            }
         }
         results.push(result);
     }

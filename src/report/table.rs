@@ -70,9 +70,9 @@ fn severity_cell(s: Severity, color: bool) -> Cell {
 }
 
 /// One line per claim: where it is, what it says, and the sentence around it.
-fn evidence(claim: &Claim, docs: &[Document], paths: &PathNames) -> String {
-    let l = locate(claim, docs);
-    format!(
+fn evidence(claim: &Claim, docs: &[Document], paths: &PathNames) -> Option<String> {
+    let l = locate(claim, docs)?;
+    Some(format!(
         "{}:{}:{} \"{}\"{}\n  {}",
         paths.name(claim.doc),
         l.line,
@@ -80,7 +80,7 @@ fn evidence(claim: &Claim, docs: &[Document], paths: &PathNames) -> String {
         collapse(l.text),
         modality_note(claim),
         excerpt(claim, docs)
-    )
+    ))
 }
 
 /// " (reported)", " (speculative)": a claim's modality when it is not a plain statement.
@@ -194,8 +194,7 @@ pub fn report_table(
             let claims: Vec<String> = f
                 .claims
                 .iter()
-                .filter_map(|&i| run.claims.get(i))
-                .map(|c| evidence(c, &run.docs, &paths))
+                .filter_map(|&i| evidence(run.claims.get(i)?, &run.docs, &paths))
                 .collect();
             t.add_row(vec![
                 Cell::new(format!("F{}", n + 1)),
@@ -253,8 +252,13 @@ pub fn report_table(
             .iter()
             .filter(|f| f.kind == FindingKind::Unsupported)
         {
-            if let Some(&c) = f.claims.first() {
-                let id = run.docs[run.claims[c].doc].id.clone();
+            if let Some(doc) = f
+                .claims
+                .first()
+                .and_then(|&c| run.claims.get(c))
+                .and_then(|c| run.docs.get(c.doc))
+            {
+                let id = doc.id.clone();
                 match per.iter_mut().find(|(s, _)| *s == id) {
                     Some((_, n)) => *n += 1,
                     None => per.push((id, 1)),
@@ -297,7 +301,7 @@ fn draft_table(
         };
         let ids: Vec<String> = v.findings.iter().map(|n| format!("F{}", n + 1)).collect();
         t.add_row(vec![
-            Cell::new(evidence(claim, &run.docs, paths)),
+            Cell::new(evidence(claim, &run.docs, paths).unwrap_or_default()),
             verdict,
             Cell::new(ids.join(" ")),
         ]);
@@ -372,7 +376,7 @@ pub fn claims_table(docs: &[Document], claims: &[Claim], opts: &TableOptions) ->
     );
     let paths = PathNames::new(docs);
     for c in claims {
-        let l = locate(c, docs);
+        let Some(l) = locate(c, docs) else { continue };
         t.add_row(vec![
             Cell::new(format!("{}:{}:{}", paths.name(c.doc), l.line, l.column)),
             Cell::new(if c.group == c.subject || c.group.is_empty() {

@@ -51,55 +51,69 @@ pub struct RuleDoc {
     pub options: &'static str,
 }
 
+// One constant a rule, so that `RuleId::doc` is a match over every id.
+const NUMERIC_MISMATCH: RuleDoc = RuleDoc {
+    id: RuleId::NumericMismatch,
+    severity: Severity::Error,
+    checks: "two sources give figures for the same subject and attribute that cannot both be true, or opposite directions",
+    why: "Two outlets cannot both be right; one of them (or the draft) has a wrong figure, a slipped digit or a wrong direction.",
+    example: "\"Nvidia fell 4%\" in one article, \"Nvidia fell 9%\" (or \"rose 4%\") in another",
+    options: "`numeric.absolute_tolerance`, `numeric.relative_tolerance`, `numeric.approximate_tolerance`, per-attribute `tolerance`; `numeric.precision: mismatch` / `numeric.bounds: mismatch` make rounding or bound cases mismatches too; `severity`, `disable`, `scope`",
+};
+
+const NUMERIC_PRECISION: RuleDoc = RuleDoc {
+    id: RuleId::NumericPrecision,
+    severity: Severity::Warning,
+    checks: "figures that agree only by rounding or through a bound (\"more than\", \"about\")",
+    why: "The figures may both be right, but readers see two numbers; editors usually want one precision across a story.",
+    example: "\"the index fell about 6%\" against \"the index fell 6.27%\"",
+    options: "`numeric.precision` (rounding and approximations: `warn`/`strict`, `agree`/`lenient`, `mismatch`), `numeric.bounds` (\"more than X\"), `numeric.approximate_tolerance` (how far \"about\" stretches), per-attribute `tolerance`; `severity`, `disable`, `scope`",
+};
+
+const DATE_MISMATCH: RuleDoc = RuleDoc {
+    id: RuleId::DateMismatch,
+    severity: Severity::Error,
+    checks: "dates of the same event that differ, or a weekday that does not fit the full date",
+    why: "A wrong day moves the story; a weekday that does not fit the date is a common copy error.",
+    example: "\"announced on Tuesday\" against \"announced on July 16, 2026\" (a Thursday)",
+    options: "`severity`, `disable`, `scope`",
+};
+
+const MODALITY_MISMATCH: RuleDoc = RuleDoc {
+    id: RuleId::ModalityMismatch,
+    severity: Severity::Warning,
+    checks: "one source states an action as fact that another presents as a report or a possibility",
+    why: "Stating as fact what others only report (or the reverse) changes what the reader is told is known.",
+    example: "\"Meta announced it will sell capacity\" against \"reports say Meta could sell capacity\"",
+    options: "`modality.confirmed`, `modality.reported`, `modality.speculative` (trigger words), `synonyms` (which wordings are one action); `severity`, `disable`, `scope`",
+};
+
+const AGREEMENT: RuleDoc = RuleDoc {
+    id: RuleId::Agreement,
+    severity: Severity::Info,
+    checks: "the same value, after unit and scale normalisation, from two or more sources",
+    why: "Shows which figures are backed by more than one source, after normalising units and scale.",
+    example: "\"$1.2bn\" in one article and \"$1,200 million\" in another",
+    options: "`numeric.*` tolerances decide what counts as the same value; `disable`, `scope`",
+};
+
+const UNSUPPORTED: RuleDoc = RuleDoc {
+    id: RuleId::Unsupported,
+    severity: Severity::Info,
+    checks: "a checkable claim (figure, date, announced action) that no other source makes; in draft mode, a draft claim no source backs",
+    why: "A figure only one source gives cannot be checked against the others; in a draft it may be a mistake or need a source.",
+    example: "only one of five articles says the deal is worth $40 million",
+    options: "`unsupported.min_sources`, `unsupported.attributes`, `unsupported.ignore`; `severity`, `disable`, `scope`",
+};
+
+/// Every rule's documentation, in the order the docs list them.
 pub const RULES: &[RuleDoc] = &[
-    RuleDoc {
-        id: RuleId::NumericMismatch,
-        severity: Severity::Error,
-        checks: "two sources give figures for the same subject and attribute that cannot both be true, or opposite directions",
-        why: "Two outlets cannot both be right; one of them (or the draft) has a wrong figure, a slipped digit or a wrong direction.",
-        example: "\"Nvidia fell 4%\" in one article, \"Nvidia fell 9%\" (or \"rose 4%\") in another",
-        options: "`numeric.absolute_tolerance`, `numeric.relative_tolerance`, `numeric.approximate_tolerance`, per-attribute `tolerance`; `numeric.precision: mismatch` / `numeric.bounds: mismatch` make rounding or bound cases mismatches too; `severity`, `disable`, `scope`",
-    },
-    RuleDoc {
-        id: RuleId::NumericPrecision,
-        severity: Severity::Warning,
-        checks: "figures that agree only by rounding or through a bound (\"more than\", \"about\")",
-        why: "The figures may both be right, but readers see two numbers; editors usually want one precision across a story.",
-        example: "\"the index fell about 6%\" against \"the index fell 6.27%\"",
-        options: "`numeric.precision` (rounding and approximations: `warn`/`strict`, `agree`/`lenient`, `mismatch`), `numeric.bounds` (\"more than X\"), `numeric.approximate_tolerance` (how far \"about\" stretches), per-attribute `tolerance`; `severity`, `disable`, `scope`",
-    },
-    RuleDoc {
-        id: RuleId::DateMismatch,
-        severity: Severity::Error,
-        checks: "dates of the same event that differ, or a weekday that does not fit the full date",
-        why: "A wrong day moves the story; a weekday that does not fit the date is a common copy error.",
-        example: "\"announced on Tuesday\" against \"announced on July 16, 2026\" (a Thursday)",
-        options: "`severity`, `disable`, `scope`",
-    },
-    RuleDoc {
-        id: RuleId::ModalityMismatch,
-        severity: Severity::Warning,
-        checks: "one source states an action as fact that another presents as a report or a possibility",
-        why: "Stating as fact what others only report (or the reverse) changes what the reader is told is known.",
-        example: "\"Meta announced it will sell capacity\" against \"reports say Meta could sell capacity\"",
-        options: "`modality.confirmed`, `modality.reported`, `modality.speculative` (trigger words), `synonyms` (which wordings are one action); `severity`, `disable`, `scope`",
-    },
-    RuleDoc {
-        id: RuleId::Agreement,
-        severity: Severity::Info,
-        checks: "the same value, after unit and scale normalisation, from two or more sources",
-        why: "Shows which figures are backed by more than one source, after normalising units and scale.",
-        example: "\"$1.2bn\" in one article and \"$1,200 million\" in another",
-        options: "`numeric.*` tolerances decide what counts as the same value; `disable`, `scope`",
-    },
-    RuleDoc {
-        id: RuleId::Unsupported,
-        severity: Severity::Info,
-        checks: "a checkable claim (figure, date, announced action) that no other source makes; in draft mode, a draft claim no source backs",
-        why: "A figure only one source gives cannot be checked against the others; in a draft it may be a mistake or need a source.",
-        example: "only one of five articles says the deal is worth $40 million",
-        options: "`unsupported.min_sources`, `unsupported.attributes`, `unsupported.ignore`; `severity`, `disable`, `scope`",
-    },
+    NUMERIC_MISMATCH,
+    NUMERIC_PRECISION,
+    DATE_MISMATCH,
+    MODALITY_MISMATCH,
+    AGREEMENT,
+    UNSUPPORTED,
 ];
 
 /// The rule reference in Markdown, one fixed set of sections per rule id
@@ -128,10 +142,14 @@ impl RuleId {
     }
 
     pub fn doc(self) -> &'static RuleDoc {
-        RULES
-            .iter()
-            .find(|d| d.id == self)
-            .expect("every rule id is documented in RULES")
+        match self {
+            RuleId::NumericMismatch => &NUMERIC_MISMATCH,
+            RuleId::NumericPrecision => &NUMERIC_PRECISION,
+            RuleId::DateMismatch => &DATE_MISMATCH,
+            RuleId::ModalityMismatch => &MODALITY_MISMATCH,
+            RuleId::Agreement => &AGREEMENT,
+            RuleId::Unsupported => &UNSUPPORTED,
+        }
     }
 }
 
@@ -149,6 +167,7 @@ mod tests {
     fn every_rule_id_is_documented_once_and_round_trips_through_yaml() {
         for doc in RULES {
             assert_eq!(RULES.iter().filter(|d| d.id == doc.id).count(), 1);
+            assert_eq!(doc.id.doc().id, doc.id);
             let yaml = serde_yaml::to_string(&doc.id).unwrap();
             assert_eq!(yaml.trim(), doc.id.as_str());
             let back: RuleId = serde_yaml::from_str(doc.id.as_str()).unwrap();

@@ -64,10 +64,11 @@ fn improve(message: &str) -> String {
     else {
         return message.to_string();
     };
-    let rest = &message[start..];
+    let rest = message.get(start..).unwrap_or("");
     let word_start = rest.find('`').map(|i| i + 1).unwrap_or(0);
-    let word_end = rest[word_start..]
-        .find('`')
+    let word_end = rest
+        .get(word_start..)
+        .and_then(|w| w.find('`'))
         .map_or(rest.len(), |i| word_start + i);
     // A field name may itself hold a backtick or run to the end of the
     // message (found by fuzzing): slice only where there is text.
@@ -126,8 +127,11 @@ fn blank_key(text: &str, line: usize) -> String {
         indent
     };
     let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-    out[idx] = String::new();
-    for l in out.iter_mut().skip(idx + 1) {
+    let mut from_key = out.iter_mut().skip(idx);
+    if let Some(key) = from_key.next() {
+        key.clear();
+    }
+    for l in from_key {
         let ind = l.len() - l.trim_start().len();
         if l.trim().is_empty() || ind > indent.max(item_indent.saturating_sub(1)) {
             *l = String::new();
@@ -182,10 +186,10 @@ pub fn check(src: &str, path: &Path) -> (Option<Rules>, Vec<Diagnostic>) {
 }
 
 fn strip_location(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
+    message
+        .split_once(" at line ")
+        .map_or(message, |(before, _)| before)
+        .to_string()
 }
 
 /// Aliases a later file gives to an entity that an earlier layer already
@@ -226,8 +230,8 @@ pub(crate) fn clashes(earlier: &Rules, later: &Rules, src: &str, path: &Path) ->
 /// Where `needle` first occurs in `src` at or after line `from_line`, as (line, column).
 fn locate(src: &str, needle: &str, from_line: usize) -> (usize, usize) {
     for (i, l) in src.lines().enumerate().skip(from_line.saturating_sub(1)) {
-        if let Some(c) = l.find(needle) {
-            return (i + 1, l[..c].chars().count() + 1);
+        if let Some((before, _)) = l.split_once(needle) {
+            return (i + 1, before.chars().count() + 1);
         }
     }
     (1, 1)
@@ -448,7 +452,9 @@ fn empty_list_line(src: &str, key: &str) -> Option<usize> {
         let trimmed = l.trim_start();
         let indent = l.len() - trimmed.len();
         if parts.len() == 2 && indent == 0 && !trimmed.is_empty() && !trimmed.starts_with('#') {
-            in_section = trimmed.starts_with(&format!("{}:", parts[0]));
+            in_section = parts
+                .first()
+                .is_some_and(|section| trimmed.starts_with(&format!("{section}:")));
             continue;
         }
         if in_section && let Some(rest) = trimmed.strip_prefix(&format!("{leaf}:")) {

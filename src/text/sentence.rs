@@ -41,23 +41,17 @@ pub(crate) fn split(prose: &str, block: Span) -> Vec<Span> {
     let mut start = 0;
     let mut depth: i32 = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         match b {
             b'(' | b'[' => depth += 1,
             b')' | b']' => depth = (depth - 1).max(0),
             b'.' | b'!' | b'?' if depth == 0 => {
                 let mut end = i + 1;
                 // Closing quotes and brackets belong to the sentence they end.
-                while end < bytes.len() {
-                    let rest = &text[end..];
-                    if let Some(c) = rest.chars().next()
-                        && matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')')
-                    {
-                        end += c.len_utf8();
-                        continue;
-                    }
-                    break;
+                while let Some(c) = text.get(end..).and_then(|rest| rest.chars().next())
+                    && matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')')
+                {
+                    end += c.len_utf8();
                 }
                 if is_boundary(text, i, end) {
                     push_trimmed(&mut spans, text, start, end, block.start());
@@ -75,7 +69,8 @@ pub(crate) fn split(prose: &str, block: Span) -> Vec<Span> {
 }
 
 fn is_boundary(text: &str, punct: usize, end: usize) -> bool {
-    let rest = &text[end..];
+    // `end` is just past the punctuation, on a character boundary.
+    let rest = text.get(end..).unwrap_or("");
     let after_space = rest.trim_start();
     if end < text.len() && after_space.len() == rest.len() {
         return false; // "4.35", "U.S.-based", "a.m.,"
@@ -92,14 +87,16 @@ fn is_boundary(text: &str, punct: usize, end: usize) -> bool {
     {
         return false;
     }
-    if text.as_bytes()[punct] != b'.' {
+    if text.as_bytes().get(punct) != Some(&b'.') {
         return true;
     }
-    let word_start = text[..punct]
-        .char_indices()
-        .rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |(p, c)| p + c.len_utf8());
-    let word = &text[word_start..punct];
+    // The word the period ends: what follows the last space, bracket or
+    // quote before it.
+    let before = text.get(..punct).unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or(before);
     if word.is_empty() {
         return true;
     }
@@ -112,7 +109,9 @@ fn is_boundary(text: &str, punct: usize, end: usize) -> bool {
 }
 
 fn push_trimmed(spans: &mut Vec<Span>, text: &str, start: usize, end: usize, base: usize) {
-    let piece = &text[start..end];
+    let Some(piece) = text.get(start..end) else {
+        return;
+    };
     let lead = piece.len() - piece.trim_start().len();
     let trimmed = piece.trim();
     if !trimmed.is_empty() {

@@ -40,9 +40,8 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         while let Some(&(j, d)) = chars.peek() {
             let joins = d.is_alphanumeric()
                 || (matches!(d, '.' | ',' | '\'' | '\u{2019}' | '-')
-                    && s[j + d.len_utf8()..]
-                        .chars()
-                        .next()
+                    && s.get(j + d.len_utf8()..)
+                        .and_then(|rest| rest.chars().next())
                         .is_some_and(|n| match kind {
                             TokenKind::Number => n.is_ascii_digit() && d != '\'' && d != '-',
                             _ => n.is_alphanumeric() && d != ',' && d != '.',

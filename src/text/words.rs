@@ -52,14 +52,14 @@ pub fn word_spans(s: &str) -> Vec<(usize, &str)> {
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s0)) => {
-                out.push((s0, &s[s0..i]));
+                out.extend(s.get(s0..i).map(|w| (s0, w)));
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s0) = start {
-        out.push((s0, &s[s0..]));
+        out.extend(s.get(s0..).map(|w| (s0, w)));
     }
     out
 }
