@@ -116,6 +116,8 @@ struct ParseArgs {
 enum Format {
     Table,
     Json,
+    /// One self-contained page (`check` only).
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -277,6 +279,7 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
             let explain = args.explain.then_some(&rules);
             let out = match args.common.format {
                 Format::Json => report::report_json(&run, explain) + "\n",
+                Format::Html => report::report_html(&run, explain),
                 Format::Table => report::report_table(
                     &run,
                     &table_options(&args.common, show, args.output.is_none()),
@@ -297,6 +300,7 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
             let claims = pipeline::claims(&docs, &rules);
             let out = match args.common.format {
                 Format::Json => report::claims_json(&docs, &claims) + "\n",
+                Format::Html => anyhow::bail!("--format html is for `check` only"),
                 Format::Table => report::claims_table(
                     &docs,
                     &claims,

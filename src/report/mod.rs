@@ -1,11 +1,13 @@
-//! Report: a run in, text out. A terminal table for editors and JSON for
-//! pipelines (schema `crosscheck.report/1`, documented in the README).
+//! Report: a run in, text out. A terminal table and a self-contained HTML
+//! page for editors, JSON for pipelines (schema `crosscheck.report/1`, documented in the README).
 //! Byte spans become line:column only here.
 
+mod html;
 mod json;
 mod parse;
 mod table;
 
+pub use html::report_html;
 pub use json::{claims_json, report_json};
 pub use parse::parses;
 pub use table::{ColorChoice, Show, TableOptions, claims_table, report_table};
