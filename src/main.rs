@@ -123,6 +123,8 @@ enum Format {
     Markdown,
     Sarif,
     Github,
+    /// One self-contained page (`check` only).
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -288,6 +290,7 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
                 Format::Markdown => report::report_markdown(&run),
                 Format::Sarif => report::report_sarif(&run) + "\n",
                 Format::Github => report::report_github(&run),
+                Format::Html => report::report_html(&run, explain),
                 Format::Table => report::report_table(
                     &run,
                     &table_options(&args.common, show, args.output.is_none()),
@@ -308,7 +311,7 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
             let claims = pipeline::claims(&docs, &rules);
             let out = match args.common.format {
                 Format::Json => report::claims_json(&docs, &claims) + "\n",
-                Format::Markdown | Format::Sarif | Format::Github => {
+                Format::Markdown | Format::Sarif | Format::Github | Format::Html => {
                     anyhow::bail!("claims: --format is table or json")
                 }
                 Format::Table => report::claims_table(

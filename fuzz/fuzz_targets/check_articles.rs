@@ -6,7 +6,7 @@
 use crosscheck::compare::{Roles, compare};
 use crosscheck::ingest::{Document, Format, Role};
 use crosscheck::pipeline::{self, Run};
-use crosscheck::report::{Show, TableOptions, report_json, report_table};
+use crosscheck::report::{Show, TableOptions, report_html, report_json, report_table};
 use crosscheck::rules::Rules;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
@@ -48,6 +48,7 @@ fuzz_target!(|data: &[u8]| {
             findings,
         };
         let _ = report_json(&run, None);
+        let _ = report_html(&run, None);
         let opts = TableOptions {
             show: Show {
                 conflicts: true,

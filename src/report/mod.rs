@@ -1,10 +1,11 @@
-//! Report: a run in, text out. A terminal table for editors, Markdown for a
-//! CMS note or a pull request, JSON for pipelines (schema
-//! `crosscheck.report/1`, documented in the README), SARIF and GitHub
-//! workflow annotations for code review.
+//! Report: a run in, text out. A terminal table and a self-contained HTML
+//! page for editors, Markdown for a CMS note or a pull request, JSON for
+//! pipelines (schema `crosscheck.report/1`, documented in the README),
+//! SARIF and GitHub workflow annotations for code review.
 //! Byte spans become line:column only here.
 
 mod github;
+mod html;
 mod json;
 mod markdown;
 mod parse;
@@ -12,6 +13,7 @@ mod sarif;
 mod table;
 
 pub use github::report_github;
+pub use html::report_html;
 pub use json::{claims_json, report_json, report_json_compact};
 pub use markdown::report_markdown;
 pub use parse::parses;
