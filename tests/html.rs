@@ -304,3 +304,19 @@ fn html_report_renders_in_a_browser() {
         bytes.len()
     );
 }
+
+#[test]
+fn html_is_for_check_only() {
+    crosscheck()
+        .args(["claims", "--format", "html", "corpus/meta-compute"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("crosscheck: error: --format html is for `check` only\n");
+    // To stdout when no --output is given.
+    crosscheck()
+        .args(["check", "--format", "html", "corpus/northwind-results"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::starts_with("<!DOCTYPE html>"));
+}

@@ -24,16 +24,21 @@ const SCRIPT: &str = include_str!("html/script.js");
 pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+        push_escaped(&mut out, ch);
     }
     out
+}
+
+/// One character, escaped: `&`, `<`, `>`, `"` and `'` become references.
+fn push_escaped(out: &mut String, ch: char) {
+    match ch {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        c => out.push(c),
+    }
 }
 
 /// A finding's id: its position in the report, from 1, as in JSON and the table.
@@ -221,11 +226,12 @@ fn finding_html(
         _ => Vec::new(),
     };
     // Every claim is quoted once, whatever the sides hold.
+    let sided: BTreeSet<usize> = groups.iter().flatten().copied().collect();
     let rest: Vec<usize> = f
         .claims
         .iter()
         .copied()
-        .filter(|c| !groups.iter().any(|g| g.contains(c)))
+        .filter(|c| !sided.contains(c))
         .collect();
     groups.push(rest);
     for group in groups.iter().filter(|g| !g.is_empty()) {

@@ -4,7 +4,7 @@
 //! another is closed there and continued in a second mark (class `cont`,
 //! no id), so the markup stays well formed.
 
-use super::{escape, fid, loc};
+use super::{fid, loc, push_escaped};
 use crate::Run;
 use crate::compare::{FindingKind, Standing};
 use crate::ingest::{Document, Role};
@@ -158,7 +158,7 @@ fn tidy(s: &str, first: bool, last: bool) -> String {
                 gap(&mut out, space, newlines);
             }
             (space, newlines, started) = (false, 0, true);
-            out.push_str(&escape(ch.encode_utf8(&mut [0; 4])));
+            push_escaped(&mut out, ch);
         }
     }
     if started && !last {
