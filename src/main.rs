@@ -127,6 +127,14 @@ enum Format {
     Html,
 }
 
+impl Format {
+    fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum ColorArg {
     Auto,
@@ -312,7 +320,10 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
             let out = match args.common.format {
                 Format::Json => report::claims_json(&docs, &claims) + "\n",
                 Format::Markdown | Format::Sarif | Format::Github | Format::Html => {
-                    anyhow::bail!("claims: --format is table or json")
+                    anyhow::bail!(
+                        "--format {} is for `check` only (claims: table or json)",
+                        args.common.format.name()
+                    )
                 }
                 Format::Table => report::claims_table(
                     &docs,

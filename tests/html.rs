@@ -312,7 +312,7 @@ fn html_is_for_check_only() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr("crosscheck: error: --format html is for `check` only\n");
+        .stderr("crosscheck: error: --format html is for `check` only (claims: table or json)\n");
     // To stdout when no --output is given.
     crosscheck()
         .args(["check", "--format", "html", "corpus/northwind-results"])
