@@ -8,9 +8,9 @@
 
 mod marks;
 
-use super::collapse;
+use super::{collapse, draft_summary, run_summary};
 use crate::Run;
-use crate::compare::{Finding, FindingKind, Standing};
+use crate::compare::{DraftVerdict, Finding, FindingKind};
 use crate::extract::{Claim, Modality, Value};
 use crate::ingest::{Document, Role};
 use crate::rules::Rules;
@@ -65,7 +65,8 @@ fn role(doc: &Document) -> &'static str {
 /// rule fired with which settings.
 pub fn report_html(run: &Run, explain: Option<&Rules>) -> String {
     let draft_mode = run.docs.iter().any(|d| d.role == Role::Draft);
-    let mut marks = marks::marks(run);
+    let verdicts = run.draft_verdicts();
+    let mut marks = marks::marks(run, &verdicts);
     let mut rendered = BTreeSet::new();
     let mut texts = String::new();
     // The draft first and open; in draft mode the sources start collapsed.
@@ -92,14 +93,21 @@ pub fn report_html(run: &Run, explain: Option<&Rules>) -> String {
     if run.findings.is_empty() {
         findings.push_str("<p class=\"none\">No findings.</p>\n");
     }
+    // Claims per document in one pass over the claims.
+    let mut per_doc = vec![0usize; run.docs.len()];
+    for c in &run.claims {
+        if let Some(n) = per_doc.get_mut(c.doc) {
+            *n += 1;
+        }
+    }
     let mut files = String::new();
-    for (d, doc) in run.docs.iter().enumerate() {
+    for ((d, doc), claims) in run.docs.iter().enumerate().zip(per_doc) {
         files.push_str(&format!(
             "<li data-role=\"{0}\"><a href=\"#d{d}\">{1}</a> ({0} <b>{2}</b>, {3} claims)</li>\n",
             role(doc),
             escape(&doc.path.display().to_string()),
             escape(&doc.id),
-            run.claims.iter().filter(|c| c.doc == d).count(),
+            claims,
         ));
     }
     // What the colours mean: draft standings, then source kinds.
@@ -126,7 +134,7 @@ pub fn report_html(run: &Run, explain: Option<&Rules>) -> String {
         .collect();
     let legend = format!("Marks: {}", legend.join(" "));
     let version = env!("CARGO_PKG_VERSION");
-    let summary = summary_html(run);
+    let summary = summary_html(run, &verdicts);
     let standing = if draft_mode { "" } else { " hidden" };
     fill(
         PAGE,
@@ -170,26 +178,10 @@ fn fill(template: &str, slots: &[(&str, &str)]) -> String {
 }
 
 /// The counts of the run, and in draft mode of the draft's claims.
-fn summary_html(run: &Run) -> String {
-    let mut out = format!(
-        "<p class=\"summary\">{} sources, {} claims: {} conflicts, {} agreements, {} unsupported</p>\n",
-        run.docs.len(),
-        run.claims.len(),
-        run.count(FindingKind::Conflict),
-        run.count(FindingKind::Agreement),
-        run.count(FindingKind::Unsupported),
-    );
-    let verdicts = run.draft_verdicts();
-    if !verdicts.is_empty() {
-        let n = |s: Standing| verdicts.iter().filter(|v| v.standing == s).count();
-        out.push_str(&format!(
-            "<p class=\"summary draft\">{} draft claims: {} supported, {} contradicted, {} sources disagree, {} unsupported</p>\n",
-            verdicts.len(),
-            n(Standing::Supported),
-            n(Standing::Contradicted),
-            n(Standing::SourcesDisagree),
-            n(Standing::Unsupported),
-        ));
+fn summary_html(run: &Run, verdicts: &[DraftVerdict]) -> String {
+    let mut out = format!("<p class=\"summary\">{}</p>\n", run_summary(run));
+    if let Some(line) = draft_summary(verdicts) {
+        out.push_str(&format!("<p class=\"summary draft\">{line}</p>\n"));
     }
     out
 }
@@ -324,6 +316,7 @@ fn squash(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::Standing;
     use crate::{Inputs, check};
 
     /// A check run over `sources` (name, text), with an optional draft.

@@ -47,6 +47,18 @@ struct Summary {
     unsupported: usize,
 }
 
+impl Summary {
+    fn of(run: &Run) -> Summary {
+        Summary {
+            sources: run.docs.len(),
+            claims: run.claims.len(),
+            agreements: run.count(FindingKind::Agreement),
+            conflicts: run.count(FindingKind::Conflict),
+            unsupported: run.count(FindingKind::Unsupported),
+        }
+    }
+}
+
 /// A draft claim's standing, with the findings that gave it.
 #[derive(Serialize)]
 struct JsonVerdict<'a> {
@@ -142,13 +154,7 @@ pub fn report_json(run: &Run, explain: Option<&crate::rules::Rules>) -> String {
         sources: sources(&run.docs, &run.claims),
         findings,
         draft,
-        summary: Summary {
-            sources: run.docs.len(),
-            claims: run.claims.len(),
-            agreements: run.count(FindingKind::Agreement),
-            conflicts: run.count(FindingKind::Conflict),
-            unsupported: run.count(FindingKind::Unsupported),
-        },
+        summary: Summary::of(run),
     };
     pretty(&report)
 }
@@ -320,13 +326,7 @@ pub fn report_json_compact(run: &Run) -> String {
         claims,
         findings,
         draft,
-        summary: Summary {
-            sources: run.docs.len(),
-            claims: run.claims.len(),
-            agreements: run.count(FindingKind::Agreement),
-            conflicts: run.count(FindingKind::Conflict),
-            unsupported: run.count(FindingKind::Unsupported),
-        },
+        summary: Summary::of(run),
     };
     serde_json::to_string(&report).unwrap_or_default()
 }

@@ -4,8 +4,8 @@
 //! agreements folded away in a `<details>` block. Everything quoted from the
 //! input is escaped, so an article's own markup never renders.
 
+use super::locate;
 use super::table::excerpt;
-use super::{collapse, locate};
 use crate::Run;
 use crate::compare::{Finding, FindingKind};
 use crate::extract::Claim;
@@ -78,7 +78,7 @@ fn draft_section(run: &Run, out: &mut String) {
         out.push_str(&format!(
             "| {} | {} | {} |\n",
             quoted(claim, run),
-            v.standing.as_str().replace('_', " "),
+            v.standing.as_str(),
             ids.join(" ")
         ));
     }
@@ -111,7 +111,7 @@ fn quoted(claim: &Claim, run: &Run) -> String {
         l.path.replace('`', "'"),
         l.line,
         l.column,
-        escape(&collapse(&excerpt(claim, &run.docs)))
+        escape(&excerpt(claim, &run.docs))
     )
 }
 

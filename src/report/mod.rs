@@ -118,6 +118,37 @@ impl PathNames {
     }
 }
 
+/// "6 sources, 43 claims: 8 conflicts, 2 agreements, 0 unsupported".
+pub(crate) fn run_summary(run: &crate::Run) -> String {
+    use crate::compare::FindingKind;
+    format!(
+        "{} sources, {} claims: {} conflicts, {} agreements, {} unsupported",
+        run.docs.len(),
+        run.claims.len(),
+        run.count(FindingKind::Conflict),
+        run.count(FindingKind::Agreement),
+        run.count(FindingKind::Unsupported),
+    )
+}
+
+/// "8 draft claims: 2 supported, 2 contradicted, 4 sources disagree, 0
+/// unsupported"; `None` outside draft mode.
+pub(crate) fn draft_summary(verdicts: &[crate::compare::DraftVerdict]) -> Option<String> {
+    use crate::compare::Standing;
+    if verdicts.is_empty() {
+        return None;
+    }
+    let n = |s: Standing| verdicts.iter().filter(|v| v.standing == s).count();
+    Some(format!(
+        "{} draft claims: {} supported, {} contradicted, {} sources disagree, {} unsupported",
+        verdicts.len(),
+        n(Standing::Supported),
+        n(Standing::Contradicted),
+        n(Standing::SourcesDisagree),
+        n(Standing::Unsupported),
+    ))
+}
+
 /// Folds runs of white space (line breaks in wrapped text) into one space.
 pub(crate) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -2,7 +2,7 @@
 //! agreements, then (on request) unsupported claims, which otherwise are
 //! summarised per source in one line. Every claim is quoted with file:line:col.
 
-use super::{PathNames, collapse, locate};
+use super::{PathNames, collapse, draft_summary, locate, run_summary};
 use crate::Run;
 use crate::compare::FindingKind;
 use crate::extract::{Claim, Value};
@@ -225,25 +225,11 @@ pub fn report_table(
         out.push_str(&t.to_string());
         out.push('\n');
     }
-    out.push_str(&format!(
-        "{} sources, {} claims: {} conflicts, {} agreements, {} unsupported\n",
-        run.docs.len(),
-        run.claims.len(),
-        run.count(FindingKind::Conflict),
-        run.count(FindingKind::Agreement),
-        run.count(FindingKind::Unsupported),
-    ));
-    if !verdicts.is_empty() {
-        use crate::compare::Standing;
-        let n = |s: Standing| verdicts.iter().filter(|v| v.standing == s).count();
-        out.push_str(&format!(
-            "{} draft claims: {} supported, {} contradicted, {} sources disagree, {} unsupported\n",
-            verdicts.len(),
-            n(Standing::Supported),
-            n(Standing::Contradicted),
-            n(Standing::SourcesDisagree),
-            n(Standing::Unsupported),
-        ));
+    out.push_str(&run_summary(run));
+    out.push('\n');
+    if let Some(line) = draft_summary(&verdicts) {
+        out.push_str(&line);
+        out.push('\n');
     }
     if !opts.show.unsupported && run.count(FindingKind::Unsupported) > 0 {
         let mut per: Vec<(String, usize)> = Vec::new();
@@ -288,7 +274,7 @@ fn draft_table(
         let Some(claim) = run.claims.get(v.claim) else {
             continue;
         };
-        let verdict = Cell::new(v.standing.as_str().replace('_', " "));
+        let verdict = Cell::new(v.standing.as_str());
         let verdict = if opts.color {
             verdict.fg(match v.standing {
                 Standing::Supported => Color::Green,
@@ -388,10 +374,7 @@ pub fn claims_table(docs: &[Document], claims: &[Claim], opts: &TableOptions) ->
             Cell::new(describe_value(&c.value)),
             Cell::new(format!(
                 "{}{}",
-                serde_json::to_value(c.modality)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
+                modality_name(c.modality),
                 c.attribution
                     .as_deref()
                     .map(|a| format!("\n({a})"))

@@ -6,7 +6,7 @@
 
 use super::{fid, loc, push_escaped};
 use crate::Run;
-use crate::compare::{FindingKind, Standing};
+use crate::compare::{DraftVerdict, FindingKind, Standing};
 use crate::ingest::{Document, Role};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -31,7 +31,7 @@ fn standing_slug(s: Standing) -> &'static str {
 /// The marks of each document: a draft claim by its standing (every draft
 /// claim), a source claim by the strongest kind of its findings (conflict,
 /// then agreement, then unsupported; claims in no finding are not marked).
-pub(super) fn marks(run: &Run) -> Vec<Vec<Mark>> {
+pub(super) fn marks(run: &Run, verdicts: &[DraftVerdict]) -> Vec<Vec<Mark>> {
     let mut out: Vec<Vec<Mark>> = run.docs.iter().map(|_| Vec::new()).collect();
     let mut add = |claim: usize, verdict: &'static str, findings: Vec<usize>| {
         if let Some(c) = run.claims.get(claim)
@@ -47,8 +47,8 @@ pub(super) fn marks(run: &Run) -> Vec<Vec<Mark>> {
             });
         }
     };
-    for v in run.draft_verdicts() {
-        add(v.claim, standing_slug(v.standing), v.findings);
+    for v in verdicts {
+        add(v.claim, standing_slug(v.standing), v.findings.clone());
     }
     let mut of_claim: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (n, f) in run.findings.iter().enumerate() {
