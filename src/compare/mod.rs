@@ -154,7 +154,11 @@ impl Ctx<'_> {
         let evidence = self.self_evidence(&clusters);
         for (i, a) in clusters.iter().enumerate() {
             for (j, b) in clusters.iter().enumerate().skip(i + 1) {
-                if !self.counts(&a.docs, &b.docs) {
+                // A source that gives both values shows that both can be
+                // right ("11 touchdowns this year, eight since Week 11";
+                // "352 rushing yards and 507 yards of offense"): they are
+                // two facts, whatever the other sources' frames say.
+                if !self.counts(&a.docs, &b.docs) || !a.docs.is_disjoint(&b.docs) {
                     continue;
                 }
                 let Some((kind, rule, why)) = self.relate(a.first.claim, b.first.claim) else {
@@ -514,9 +518,13 @@ fn quote(c: &Claim) -> String {
     }
 }
 
-/// Fact against hearsay: reported and speculative both count as "not confirmed".
+/// Firm against possible: only a hedge ("may", "could", "is considering")
+/// makes an action less than a plan. Attribution alone ("according to
+/// Bloomberg", "reportedly") is how an outlet sources a fact, not a doubt
+/// about it: on real news, outlets that cite an agency for an announcement
+/// the others report plainly state the same plan.
 fn level(m: Modality) -> bool {
-    m == Modality::Confirmed
+    m != Modality::Speculative
 }
 
 fn describe(m: Modality) -> &'static str {

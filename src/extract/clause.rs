@@ -194,6 +194,7 @@ pub(crate) fn modality(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
             if needle == "would"
                 && (spoken.is_some_and(|s| s < at)
                     || spoken_later
+                    || backshifted(lower.get(..scope.start() + at).unwrap_or(""))
                     || clause.get(at + needle.len()..).is_some_and(|rest| {
                         ["like", "love", "prefer", "want", "rather"]
                             .iter()
@@ -216,6 +217,65 @@ pub(crate) fn modality(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
         level = Modality::Reported;
     }
     level
+}
+
+/// Verbs and nouns of saying or holding whose "that" clause reports words
+/// in the past: "have maintained that they would reveal", "legal opinions
+/// that it would be difficult" (the "would" is the quoted "will").
+const SAYING_THAT: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "maintained",
+    "maintain",
+    "maintains",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "believed",
+    "believes",
+    "noted",
+    "warned",
+    "added",
+    "stated",
+    "claimed",
+    "claims",
+    "promised",
+    "vowed",
+    "pledged",
+    "announced",
+    "confirmed",
+    "told",
+    "wrote",
+    "indicated",
+    "opinion",
+    "opinions",
+    "statement",
+    "assurance",
+    "assurances",
+    "promise",
+    "pledge",
+    "warning",
+    "belief",
+];
+
+/// Whether the words just before a "would" (`before`, folded case) put it
+/// in a clause reporting speech: "…maintained that they would …" or
+/// "…said they would …", the verb at most four words back.
+fn backshifted(before: &str) -> bool {
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(5)
+        .collect();
+    words.iter().enumerate().skip(1).any(|(k, w)| {
+        SAYING_THAT.contains(w)
+            && words
+                .get(..k)
+                .is_some_and(|between| between.iter().all(|b| b.len() <= 4 || *b == "company"))
+    })
 }
 
 /// "according to a company statement": the subject speaking, not hearsay.
@@ -400,6 +460,14 @@ mod tests {
         assert_eq!(modality(t, span(t), &lex), Modality::Confirmed);
         let t = "meta would sell capacity, the company said";
         assert_eq!(modality(t, span(t), &lex), Modality::Confirmed);
+        // The "will" of reported words, in a clause of saying: not a hedge.
+        let whole = |t: &str| Span::new(0, t.len());
+        let t = "the reporters have maintained that they would reveal the name";
+        assert_eq!(modality(t, whole(t), &lex), Modality::Confirmed);
+        let t = "two legal opinions that it would be difficult to proceed";
+        assert_eq!(modality(t, whole(t), &lex), Modality::Confirmed);
+        let t = "the reporters hope that rivals would reveal the name";
+        assert_eq!(modality(t, whole(t), &lex), Modality::Speculative);
     }
 
     #[test]

@@ -401,10 +401,17 @@ impl Frame {
         // at all: the story's own.
         let earlier =
             |f: &Frame, g: &Frame| f.time.iter().any(|t| t == "earlier") && g.time.is_empty();
+        // "killed 230,000 people in 2004" against "killed at least three":
+        // a figure dated by a year, where the other has no time at all, is
+        // a background fact, not the story's own.
+        let dated =
+            |f: &Frame, g: &Frame| f.time.iter().any(|t| names_year(t)) && g.time.is_empty();
         if disjoint(&abs_a, &abs_b)
             || (abs_a.is_empty() && abs_b.is_empty() && disjoint(&rel_a, &rel_b))
             || earlier(self, other)
             || earlier(other, self)
+            || dated(self, other)
+            || dated(other, self)
         {
             return Some(format!(
                 "different times (\"{}\" vs \"{}\")",
@@ -497,6 +504,13 @@ impl Frame {
         }
         out
     }
+}
+
+/// Whether a time expression names a year ("2004", "december 2003",
+/// "1999-2003").
+fn names_year(t: &str) -> bool {
+    t.split(|c: char| !c.is_ascii_digit())
+        .any(|w| w.len() == 4 && w.starts_with(['1', '2']))
 }
 
 /// A frame's times split into absolute ones (with a year, month, weekday

@@ -233,6 +233,20 @@ fn join_between(text: &str, figures: Vec<(Span, Quantity)>) -> Vec<(Span, Quanti
                 continue;
             }
         }
+        let mut q = q;
+        // "less than 50 km (30 miles)": a conversion in brackets restates
+        // the figure before it, bound and all, and is never more exact.
+        if let Some((prev_span, prev)) = out.last()
+            && prev_span.end() <= span.start()
+            && text.get(prev_span.end()..span.start()).map(str::trim) == Some("(")
+            && prev.unit != q.unit
+            && q.qualifier == Qualifier::Exact
+        {
+            q.qualifier = match prev.qualifier {
+                Qualifier::Exact | Qualifier::Range => Qualifier::About,
+                other => other,
+            };
+        }
         out.push((span, q));
     }
     out

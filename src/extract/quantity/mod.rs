@@ -165,6 +165,21 @@ mod tests {
     }
 
     #[test]
+    fn a_conversion_in_brackets_keeps_the_bound_and_is_never_exact() {
+        let f = figures("less than 50 km (30 miles) away, and 12 km (7.5 miles) north");
+        let quals: Vec<_> = f.iter().map(|(t, q)| (t.as_str(), q.qualifier)).collect();
+        assert_eq!(
+            quals,
+            [
+                ("less than 50 km", Qualifier::LessThan),
+                ("30 miles", Qualifier::LessThan),
+                ("12 km", Qualifier::Exact),
+                ("7.5 miles", Qualifier::About),
+            ]
+        );
+    }
+
+    #[test]
     fn years_times_models_and_bare_numbers_are_not_figures() {
         assert!(
             figures("In 2025, at 10:30 a.m., the H100 and Q3 and S&P 500 rose. It was 3 p.m.")

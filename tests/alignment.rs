@@ -1,0 +1,172 @@
+//! Which figures are one fact: the alignment rules that real multi-outlet
+//! news taught (issue 9), each shown on a small case of its own words.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+/// A finding as (kind, rule, its claims by value as "source: text").
+type Row = (String, String, Vec<Vec<String>>);
+
+/// The findings of `check --format json` over `files` (name, text) as
+/// (kind, rule, sources by value) rows, and the exit code.
+fn findings(files: &[(&str, &str)]) -> (Vec<Row>, i32) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    run(dir.path())
+}
+
+fn run(dir: &Path) -> (Vec<Row>, i32) {
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args(["check", "--format", "json"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let claims = f["claims"].as_array().unwrap();
+            // A finding of one value has no `sides`: its claims are one side.
+            let one = serde_json::json!([(0..claims.len()).collect::<Vec<_>>()]);
+            let sides = f
+                .get("sides")
+                .unwrap_or(&one)
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|side| {
+                    side.as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|i| {
+                            let c = &claims[i.as_u64().unwrap() as usize];
+                            format!(
+                                "{}: {}",
+                                c["source"].as_str().unwrap(),
+                                c["text"].as_str().unwrap()
+                            )
+                        })
+                        .collect()
+                })
+                .collect();
+            (
+                f["kind"].as_str().unwrap().to_string(),
+                f["rule"].as_str().unwrap().to_string(),
+                sides,
+            )
+        })
+        .collect();
+    (rows, out.status.code().unwrap())
+}
+
+fn row(kind: &str, rule: &str, sides: &[&[&str]]) -> Row {
+    (
+        kind.to_string(),
+        rule.to_string(),
+        sides
+            .iter()
+            .map(|s| s.iter().map(|c| c.to_string()).collect())
+            .collect(),
+    )
+}
+
+/// Two values one outlet gives side by side can both be right: no other
+/// pair of outlets is set against each other over them.
+#[test]
+fn a_source_that_gives_both_values_shows_they_are_two_facts() {
+    let a = ("a.txt", "Pierre Thomas has 11 touchdowns this season.\n");
+    let b = ("b.txt", "Pierre Thomas has eight touchdowns this season.\n");
+    let c = (
+        "c.txt",
+        "Pierre Thomas has 11 touchdowns this season, and eight touchdowns since Week 11.\n",
+    );
+    let (rows, code) = findings(&[a, b]);
+    assert_eq!(
+        rows,
+        [row(
+            "conflict",
+            "numeric.mismatch",
+            &[&["a: 11 touchdowns"], &["b: eight touchdowns"]]
+        )]
+    );
+    assert_eq!(code, 1);
+    let (rows, code) = findings(&[a, b, c]);
+    assert_eq!(
+        rows,
+        [
+            row(
+                "agreement",
+                "agreement",
+                &[&["a: 11 touchdowns", "c: 11 touchdowns"]]
+            ),
+            row(
+                "agreement",
+                "agreement",
+                &[&["b: eight touchdowns", "c: eight touchdowns"]]
+            ),
+        ]
+    );
+    assert_eq!(code, 0);
+}
+
+/// A toll dated by a year is a background fact; the story's own tolls
+/// still meet.
+#[test]
+fn a_figure_dated_by_a_year_is_not_the_story_s_own() {
+    let (rows, code) = findings(&[
+        (
+            "a.txt",
+            "The Aceh earthquake killed 230,000 people in 2004.\n",
+        ),
+        ("b.txt", "The Aceh earthquake killed five people.\n"),
+        ("c.txt", "The Aceh earthquake killed seven people.\n"),
+    ]);
+    assert_eq!(
+        rows,
+        [
+            row(
+                "conflict",
+                "numeric.mismatch",
+                &[&["b: five people"], &["c: seven people"]]
+            ),
+            row("unsupported", "unsupported", &[&["a: 230,000 people"]]),
+        ]
+    );
+    assert_eq!(code, 1);
+}
+
+/// Citing an agency for a plan is sourcing, not doubt: only a hedge makes a
+/// plan a possibility.
+#[test]
+fn attribution_is_not_doubt_but_a_hedge_is() {
+    let (rows, _) = findings(&[
+        (
+            "a.txt",
+            "Meta will sell spare computing capacity, according to Bloomberg.\n",
+        ),
+        ("b.txt", "Meta will sell spare computing capacity.\n"),
+        (
+            "c.txt",
+            "Meta may sell spare computing capacity, reports suggest.\n",
+        ),
+    ]);
+    assert_eq!(
+        rows,
+        [row(
+            "conflict",
+            "modality.mismatch",
+            &[
+                &[
+                    "a: will sell spare computing capacity",
+                    "b: will sell spare computing capacity"
+                ],
+                &["c: may sell spare computing capacity"]
+            ]
+        )]
+    );
+}
