@@ -57,6 +57,9 @@ pub struct Context {
     pub before: Vec<String>,
     /// The words after the figure, nearest first.
     pub after: Vec<String>,
+    /// The figure is written as one hyphenated modifier ("an 86-yard
+    /// run", "the 16-yard line"): it describes the noun after it.
+    pub attributive: bool,
 }
 
 /// What kind of key two frames are compared under.
@@ -420,8 +423,8 @@ impl Frame {
             ));
         }
         if self.scope != other.scope
-            && (self.scope.as_deref() == Some("part")
-                || other.scope.as_deref() == Some("part")
+            && (matches!(self.scope.as_deref(), Some("part" | "whole"))
+                || matches!(other.scope.as_deref(), Some("part" | "whole"))
                 || (self.scope.is_some() && other.scope.is_some()))
         {
             return Some("different scopes".to_string());
@@ -432,6 +435,15 @@ impl Frame {
             && !a.split(' ').any(|w| b.split(' ').any(|v| v == w))
         {
             return Some(format!("different actors (\"{a}\" vs \"{b}\")"));
+        }
+        // "an 86-yard touchdown run" / "the 16-yard line": two figures
+        // that each describe a noun describe two things when the nouns
+        // differ.
+        if self.context.attributive
+            && other.context.attributive
+            && self.context.after.first() != other.context.after.first()
+        {
+            return Some("different things described".to_string());
         }
         // "13-inch" vs "15-inch": qualifiers that both name a variant.
         fn numbered(q: &[String]) -> Vec<&String> {
@@ -727,7 +739,15 @@ fn context_words(text: &str, figure: Span) -> Context {
     before.truncate(4);
     let mut after = words(text.get(figure.end()..).unwrap_or(""));
     after.truncate(4);
-    Context { before, after }
+    let attributive = figure
+        .slice(text)
+        .rsplit_once('-')
+        .is_some_and(|(n, unit)| !n.is_empty() && unit.chars().all(char::is_alphabetic));
+    Context {
+        before,
+        after,
+        attributive,
+    }
 }
 
 /// "a share", "per week", "each": what the figure is counted per; "of
@@ -802,7 +822,10 @@ mod tests {
         let model = Model::builtin().unwrap();
         let p = Parse::of(model, text);
         let s = text.find(figure).unwrap();
-        Frame::read(&p, model, text, Span::new(s, s + figure.len()))
+        let at = Span::new(s, s + figure.len());
+        let mut f = Frame::read(&p, model, text, at);
+        f.context = context_words(text, at);
+        f
     }
 
     fn words() -> FrameWords {
@@ -948,5 +971,25 @@ mod tests {
         );
         let w = frame("He earns £300,000 a week.", "£300,000");
         assert_eq!(w.scope.as_deref(), Some("per week"));
+        // The whole of "28 of 41 passes" is not the 28 others count.
+        let all = frame("Garrard completed 28 of 41 passes.", "41 passes");
+        let done = frame("Garrard completed 28 passes.", "28 passes");
+        assert_eq!(
+            all.clash(&done, &words(), KeyKind::GENERIC).as_deref(),
+            Some("different scopes")
+        );
+    }
+
+    #[test]
+    fn figures_that_describe_different_nouns_are_different_things() {
+        let run = frame("Charles broke an 86-yard touchdown run.", "86-yard");
+        let line = frame("Charles fumbled at the 16-yard line.", "16-yard");
+        let again = frame("Charles had a 90-yard touchdown run.", "90-yard");
+        assert!(run.context.attributive && line.context.attributive);
+        assert_eq!(
+            run.clash(&line, &words(), KeyKind::NAMED).as_deref(),
+            Some("different things described")
+        );
+        assert_eq!(run.clash(&again, &words(), KeyKind::NAMED), None);
     }
 }
