@@ -3,7 +3,8 @@
 //! The pipeline, one module per stage: `ingest` (files → documents, furniture
 //! removed) → `text` (sentences, tokens) → `extract` (claims) → `group`
 //! (subject resolution) → `compare` (rules → findings) → `report` (table,
-//! JSON). `rules` holds the YAML model they all read.
+//! JSON). `rules` holds the YAML model they all read; `progress` tells a
+//! caller how far a run has got.
 
 // Library code never panics on input: no unwrap/expect/panic, no indexing or
 // string slicing that can fail (tests may). A constant
@@ -27,9 +28,11 @@ pub mod group;
 pub mod ingest;
 pub mod nlp;
 pub mod pipeline;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod span;
 pub mod text;
 
-pub use pipeline::{FailOn, Inputs, Run, check};
+pub use pipeline::{FailOn, Inputs, Run, check, check_with};
+pub use progress::{Progress, Stage};

@@ -1,11 +1,14 @@
 //! The crosscheck command line: parses arguments, calls the library, prints.
 //! Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage, rules or
-//! input error (with nothing printed on stdout).
+//! input error (with nothing printed on stdout). Stderr holds errors,
+//! warnings and (on a terminal) a progress bar; `--quiet` leaves errors only.
+
+mod progress_bar;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use crosscheck::report::{self, ColorChoice, Show, TableOptions};
 use crosscheck::rules::{RULES, Rules};
-use crosscheck::{FailOn, Inputs, pipeline};
+use crosscheck::{FailOn, Inputs, Progress, pipeline};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,6 +71,11 @@ struct Common {
     /// Colour in the table.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
+    /// No progress bar and no warnings on stderr (errors are still printed,
+    /// the exit code is the same). The bar is drawn only when stderr is a
+    /// terminal and more than 20 files are read.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Args)]
@@ -159,35 +167,46 @@ enum ShowArg {
     All,
 }
 
+/// What a command produced: the report, the exit code, and warnings for stderr.
+struct Done {
+    out: String,
+    code: u8,
+    warnings: Vec<String>,
+}
+
+impl Done {
+    fn new(out: String) -> Done {
+        Done {
+            out,
+            code: 0,
+            warnings: Vec::new(),
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let output = match &cli.command {
-        Command::Check(args) => args.output.clone(),
-        _ => None,
+    let (output, quiet) = match &cli.command {
+        Command::Check(args) => (args.output.clone(), args.common.quiet),
+        Command::Claims(args) => (None, args.common.quiet),
+        _ => (None, false),
     };
-    match run(cli) {
-        Ok((out, code)) => match output {
-            Some(path) => match write_atomically(&path, out.as_bytes()) {
-                Ok(()) => ExitCode::from(code),
-                Err(e) => {
-                    let why = match e.kind() {
-                        std::io::ErrorKind::NotFound => "no such folder".to_string(),
-                        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-                        _ => e.to_string(),
-                    };
-                    eprintln!("crosscheck: error: {}: cannot write: {why}", path.display());
-                    ExitCode::from(2)
+    let bar = progress_bar::Bar::new(!quiet && std::io::stderr().is_terminal());
+    let result = run(cli, &bar);
+    bar.finish();
+    match result {
+        Ok(Done {
+            out,
+            code,
+            warnings,
+        }) => {
+            if !quiet {
+                for w in warnings {
+                    eprintln!("crosscheck: warning: {w}");
                 }
-            },
-            None => {
-                let mut stdout = std::io::stdout().lock();
-                // A closed pipe (`| head`) is not an error.
-                let _ = stdout
-                    .write_all(out.as_bytes())
-                    .and_then(|_| stdout.flush());
-                ExitCode::from(code)
             }
-        },
+            emit(output, &out, code)
+        }
         Err(e) => {
             match e.downcast_ref::<crosscheck::error::Error>() {
                 Some(crosscheck::error::Error::InvalidRules(diagnostics)) => {
@@ -203,6 +222,33 @@ fn main() -> ExitCode {
                 None => eprintln!("crosscheck: error: {e}"),
             }
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes the report to `output` (atomically) or to stdout, and gives the
+/// exit code: `code`, or 2 if the file cannot be written.
+fn emit(output: Option<PathBuf>, out: &str, code: u8) -> ExitCode {
+    match output {
+        Some(path) => match write_atomically(&path, out.as_bytes()) {
+            Ok(()) => ExitCode::from(code),
+            Err(e) => {
+                let why = match e.kind() {
+                    std::io::ErrorKind::NotFound => "no such folder".to_string(),
+                    std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                    _ => e.to_string(),
+                };
+                eprintln!("crosscheck: error: {}: cannot write: {why}", path.display());
+                ExitCode::from(2)
+            }
+        },
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error.
+            let _ = stdout
+                .write_all(out.as_bytes())
+                .and_then(|_| stdout.flush());
+            ExitCode::from(code)
         }
     }
 }
@@ -253,7 +299,8 @@ fn table_options(common: &Common, show: Show, to_stdout: bool) -> TableOptions {
     TableOptions { show, color, width }
 }
 
-fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
+/// Runs the command, telling `progress` how far `check` and `claims` got.
+fn run(cli: Cli, progress: &dyn Progress) -> anyhow::Result<Done> {
     match cli.command {
         Command::Check(mut args) => {
             if args.paths.is_empty() {
@@ -273,10 +320,7 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
                 sources: args.paths,
                 draft: args.draft,
             };
-            let run = crosscheck::check(&inputs, &rules)?;
-            for w in run.warnings() {
-                eprintln!("crosscheck: warning: {w}");
-            }
+            let run = crosscheck::check_with(&inputs, &rules, progress)?;
             let fail = match args.fail_on {
                 FailArg::Conflict => FailOn::Conflict,
                 FailArg::Error => FailOn::Error,
@@ -305,7 +349,11 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
                     explain,
                 ),
             };
-            Ok((out, code))
+            Ok(Done {
+                out,
+                code,
+                warnings: run.warnings(),
+            })
         }
         Command::Claims(args) => {
             let mut files = crosscheck::rules::discover(&args.paths);
@@ -315,8 +363,8 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
                 sources: args.paths,
                 draft: None,
             };
-            let docs = pipeline::load(&inputs, &rules)?;
-            let claims = pipeline::claims(&docs, &rules);
+            let docs = pipeline::load_with(&inputs, &rules, progress)?;
+            let claims = pipeline::claims_with(&docs, &rules, progress);
             let out = match args.common.format {
                 Format::Json => report::claims_json(&docs, &claims) + "\n",
                 Format::Markdown | Format::Sarif | Format::Github | Format::Html => {
@@ -331,7 +379,7 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
                     &table_options(&args.common, Show::default(), true),
                 ),
             };
-            Ok((out, 0))
+            Ok(Done::new(out))
         }
         Command::Parse(args) => {
             let rules = Rules::load(&crosscheck::rules::discover(&args.paths))?;
@@ -340,10 +388,12 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
                 draft: None,
             };
             let docs = pipeline::load(&inputs, &rules)?;
-            Ok((report::parses(&docs, args.all), 0))
+            Ok(Done::new(report::parses(&docs, args.all)))
         }
         Command::Rules { command } => match command {
-            RulesCommand::List { markdown: true } => Ok((crosscheck::rules::rules_markdown(), 0)),
+            RulesCommand::List { markdown: true } => {
+                Ok(Done::new(crosscheck::rules::rules_markdown()))
+            }
             RulesCommand::List { markdown: false } => {
                 let mut out = String::new();
                 for r in RULES {
@@ -352,11 +402,11 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
                         r.id, r.severity, r.checks, r.example
                     ));
                 }
-                Ok((out, 0))
+                Ok(Done::new(out))
             }
             RulesCommand::Show { rules } => {
                 let rules = Rules::load(&rules)?;
-                Ok((serde_yaml::to_string(&rules)?, 0))
+                Ok(Done::new(serde_yaml::to_string(&rules)?))
             }
             RulesCommand::Check { files } => {
                 let mut diagnostics = Vec::new();
@@ -365,7 +415,7 @@ fn run(cli: Cli) -> anyhow::Result<(String, u8)> {
                     diagnostics.extend(crosscheck::rules::check(&src, f).1);
                 }
                 if diagnostics.is_empty() {
-                    Ok((format!("{} rules file(s) OK\n", files.len()), 0))
+                    Ok(Done::new(format!("{} rules file(s) OK\n", files.len())))
                 } else {
                     Err(crosscheck::error::Error::InvalidRules(diagnostics).into())
                 }

@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::extract::{Claim, extract_all};
 use crate::group::resolve;
 use crate::ingest::{Document, Role, collect_inputs, is_stdin};
+use crate::progress::{Progress, Silent, Stage};
 use crate::rules::{Rules, Severity};
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -28,6 +29,11 @@ pub struct Run {
 
 /// Reads and ingests every input; a draft also given as a source is read once, as the draft.
 pub fn load(inputs: &Inputs, rules: &Rules) -> Result<Vec<Document>> {
+    load_with(inputs, rules, &Silent)
+}
+
+/// `load`, telling `progress` of each file read (stage `Reading`).
+pub fn load_with(inputs: &Inputs, rules: &Rules, progress: &dyn Progress) -> Result<Vec<Document>> {
     let mut docs = Vec::new();
     // Every input that cannot be read is reported, not only the first.
     let mut errors = Vec::new();
@@ -67,12 +73,17 @@ pub fn load(inputs: &Inputs, rules: &Rules) -> Result<Vec<Document>> {
     let (paths, unreadable) = collect_inputs(&files);
     errors.extend(unreadable);
     // Read and ingested in parallel, kept in path order.
-    let loaded: Vec<Result<Document>> = paths
+    progress.stage(Stage::Reading, paths.len());
+    let loaded: Vec<Option<Result<Document>>> = paths
         .par_iter()
-        .filter(|path| draft_canon.is_none() || path.canonicalize().ok() != draft_canon)
-        .map(|path| Document::load(path, Role::Source, rules))
+        .map(|path| {
+            let is_draft = draft_canon.is_some() && path.canonicalize().ok() == draft_canon;
+            let doc = (!is_draft).then(|| Document::load(path, Role::Source, rules));
+            progress.step();
+            doc
+        })
         .collect();
-    for result in loaded {
+    for result in loaded.into_iter().flatten() {
         match result {
             Ok(doc) => docs.push(doc),
             Err(e) => errors.push(e),
@@ -117,7 +128,14 @@ fn unique_ids(docs: &mut [Document]) {
 
 /// Extracts and groups the claims of loaded documents.
 pub fn claims(docs: &[Document], rules: &Rules) -> Vec<Claim> {
-    let extraction = extract_all(docs, rules);
+    claims_with(docs, rules, &Silent)
+}
+
+/// `claims`, telling `progress` of each document extracted (stage
+/// `Extracting`), then of the grouping.
+pub fn claims_with(docs: &[Document], rules: &Rules, progress: &dyn Progress) -> Vec<Claim> {
+    let extraction = extract_all(docs, rules, progress);
+    progress.stage(Stage::Grouping, 0);
     let mut claims = extraction.claims;
     resolve(&mut claims, &extraction.acronyms, &extraction.names, rules);
     // Frames only where a comparison can read them.
@@ -127,8 +145,14 @@ pub fn claims(docs: &[Document], rules: &Rules) -> Vec<Claim> {
 
 /// Runs every stage.
 pub fn check(inputs: &Inputs, rules: &Rules) -> Result<Run> {
-    let docs = load(inputs, rules)?;
-    let claims = claims(&docs, rules);
+    check_with(inputs, rules, &Silent)
+}
+
+/// `check`, telling `progress` how far it has got.
+pub fn check_with(inputs: &Inputs, rules: &Rules, progress: &dyn Progress) -> Result<Run> {
+    let docs = load_with(inputs, rules, progress)?;
+    let claims = claims_with(&docs, rules, progress);
+    progress.stage(Stage::Comparing, 0);
     let draft: Vec<bool> = docs.iter().map(|d| d.role == Role::Draft).collect();
     let findings = compare(&claims, &Roles { draft: &draft }, rules);
     let findings = crate::compare::filter_findings(findings, &claims, &docs, rules);
@@ -204,5 +228,59 @@ impl Run {
 
     pub fn count(&self, kind: FindingKind) -> usize {
         self.findings.iter().filter(|f| f.kind == kind).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    /// Records what a run tells it.
+    #[derive(Default)]
+    struct Log(Mutex<Vec<(Stage, usize, usize)>>);
+
+    impl Progress for Log {
+        fn stage(&self, stage: Stage, steps: usize) {
+            self.0.lock().unwrap().push((stage, steps, 0));
+        }
+        fn step(&self) {
+            self.0.lock().unwrap().last_mut().unwrap().2 += 1;
+        }
+    }
+
+    #[test]
+    fn progress_counts_each_file_read_and_each_document_extracted() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            ("a.txt", "Nvidia shares fell 4.35% on Tuesday.\n"),
+            ("b.md", "Nvidia shares fell 9% on Tuesday.\n"),
+            ("c.txt", "Nvidia shares fell 4.35% on Tuesday.\n"),
+        ] {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let draft = dir.path().join("c.txt");
+        let inputs = Inputs {
+            sources: vec![dir.path().to_path_buf()],
+            draft: Some(draft),
+        };
+        let log = Log::default();
+        let run = check_with(&inputs, &Rules::defaults(), &log).unwrap();
+        // The draft is among the files walked (a step, not read twice);
+        // every document, the draft too, is extracted.
+        assert_eq!(run.docs.len(), 3);
+        assert_eq!(
+            log.0.into_inner().unwrap(),
+            vec![
+                (Stage::Reading, 3, 3),
+                (Stage::Extracting, 3, 3),
+                (Stage::Grouping, 0, 0),
+                (Stage::Comparing, 0, 0),
+            ]
+        );
+        assert_eq!(
+            check(&inputs, &Rules::defaults()).unwrap().findings.len(),
+            run.findings.len()
+        );
     }
 }

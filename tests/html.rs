@@ -54,10 +54,18 @@ fn count(json: &serde_json::Value, kind: &str) -> usize {
     findings(json).iter().filter(|f| f["kind"] == kind).count()
 }
 
+/// The folder the case's files share: the page names it once and shows
+/// every path relative to it, as the table does.
+const ROOT: &str = "corpus/";
+
+/// Where the page places a claim the JSON report holds: `path:line:col`,
+/// the path relative to `ROOT`.
 fn loc(claim: &serde_json::Value) -> String {
+    let path = claim["path"].as_str().unwrap();
     format!(
         "{}:{}:{}",
-        claim["path"].as_str().unwrap(),
+        path.strip_prefix(ROOT)
+            .expect("every file of the case is under ROOT"),
         claim["line"],
         claim["column"]
     )
@@ -93,6 +101,12 @@ fn html_report_holds_what_the_json_report_holds() {
     let dir = tempfile::tempdir().unwrap();
     let html = html_report(&dir.path().join("report.html"));
     assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains(&format!("<p class=\"root\">files in {ROOT}</p>")));
+    assert_eq!(
+        html.matches(ROOT).count(),
+        1,
+        "the shared folder is named once"
+    );
     assert_kinds(&html, &json);
     assert_eq!(
         findings(&json).len(),

@@ -27,6 +27,7 @@ pub use quantity::{Direction, Qualifier, Quantity, Unit};
 
 use crate::ingest::{BlockKind, Document};
 use crate::nlp::Parse;
+use crate::progress::{Progress, Stage};
 use crate::rules::{EntityKind, Rules};
 use crate::span::Span;
 use crate::text::{Sentence, sentences};
@@ -155,7 +156,9 @@ impl RunNotes {
 
 /// Extracts the claims of every document. Names are learned across all of
 /// them first, so one article's "Meta" helps read another's headline.
-pub fn extract_all(docs: &[Document], rules: &Rules) -> Extraction {
+/// `progress` is told of each document extracted (stage `Extracting`).
+pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) -> Extraction {
+    progress.stage(Stage::Extracting, docs.len());
     let lex = Lexicon::new(rules);
     // Documents are read in parallel; what they note for the run is merged
     // in document order, so the result does not depend on the threads.
@@ -174,6 +177,7 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Extraction {
         .map(|(i, (doc, ss))| {
             let mut notes = RunNotes::default();
             let claims = extract_doc(i, doc, ss, &lex, &evidence, &mut notes);
+            progress.step();
             (claims, notes)
         })
         .collect();

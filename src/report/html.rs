@@ -8,7 +8,7 @@
 
 mod marks;
 
-use super::{collapse, draft_summary, run_summary};
+use super::{PathNames, collapse, draft_summary, run_summary};
 use crate::Run;
 use crate::compare::{DraftVerdict, Finding, FindingKind};
 use crate::extract::{Claim, Modality, Value};
@@ -46,11 +46,17 @@ fn fid(n: usize) -> String {
     format!("F{}", n + 1)
 }
 
-/// `path:line:col` of a claim, escaped.
-fn loc(claim: &Claim, docs: &[Document]) -> String {
+/// `path:line:col` of a claim, escaped, the path relative to the folder
+/// all the files share (as in the table).
+fn loc(claim: &Claim, docs: &[Document], paths: &PathNames) -> String {
     docs.get(claim.doc).map_or_else(String::new, |d| {
         let lc = d.line_col(claim.span.start());
-        escape(&format!("{}:{}:{}", d.path.display(), lc.line, lc.column))
+        escape(&format!(
+            "{}:{}:{}",
+            paths.name(claim.doc),
+            lc.line,
+            lc.column
+        ))
     })
 }
 
@@ -67,6 +73,7 @@ pub fn report_html(run: &Run, explain: Option<&Rules>) -> String {
     let draft_mode = run.docs.iter().any(|d| d.role == Role::Draft);
     let verdicts = run.draft_verdicts();
     let mut marks = marks::marks(run, &verdicts);
+    let paths = PathNames::new(&run.docs);
     let mut rendered = BTreeSet::new();
     let mut texts = String::new();
     // The draft first and open; in draft mode the sources start collapsed.
@@ -81,14 +88,14 @@ pub fn report_html(run: &Run, explain: Option<&Rules>) -> String {
             "<details class=\"doc\" id=\"d{d}\" data-role=\"{0}\"{1}>\n<summary>{0}: {2} <span class=\"n\">{3} claims marked</span></summary>\n<div class=\"text\">{4}</div>\n</details>\n",
             role(doc),
             if open { " open" } else { "" },
-            escape(&doc.path.display().to_string()),
+            escape(paths.name(d)),
             list.len(),
-            marks::marked_text(doc, list, run, &mut rendered),
+            marks::marked_text(doc, list, run, &paths, &mut rendered),
         ));
     }
     let mut findings = String::new();
     for (n, f) in run.findings.iter().enumerate() {
-        findings.push_str(&finding_html(run, n, f, explain, &rendered));
+        findings.push_str(&finding_html(run, n, f, explain, &paths, &rendered));
     }
     if run.findings.is_empty() {
         findings.push_str("<p class=\"none\">No findings.</p>\n");
@@ -105,7 +112,7 @@ pub fn report_html(run: &Run, explain: Option<&Rules>) -> String {
         files.push_str(&format!(
             "<li data-role=\"{0}\"><a href=\"#d{d}\">{1}</a> ({0} <b>{2}</b>, {3} claims)</li>\n",
             role(doc),
-            escape(&doc.path.display().to_string()),
+            escape(paths.name(d)),
             escape(&doc.id),
             claims,
         ));
@@ -135,6 +142,12 @@ pub fn report_html(run: &Run, explain: Option<&Rules>) -> String {
     let legend = format!("Marks: {}", legend.join(" "));
     let version = env!("CARGO_PKG_VERSION");
     let summary = summary_html(run, &verdicts);
+    // Paths are shown relative to the folder all the files share, named once.
+    let root = if paths.root.is_empty() {
+        String::new()
+    } else {
+        format!("<p class=\"root\">files in {}</p>\n", escape(&paths.root))
+    };
     let standing = if draft_mode { "" } else { " hidden" };
     fill(
         PAGE,
@@ -142,6 +155,7 @@ pub fn report_html(run: &Run, explain: Option<&Rules>) -> String {
             ("version", version),
             ("style", STYLE),
             ("summary", &summary),
+            ("root", &root),
             ("files", &files),
             ("legend", &legend),
             ("standing", standing),
@@ -193,6 +207,7 @@ fn finding_html(
     n: usize,
     f: &Finding,
     explain: Option<&Rules>,
+    paths: &PathNames,
     rendered: &BTreeSet<usize>,
 ) -> String {
     let mut out = format!(
@@ -248,7 +263,7 @@ fn finding_html(
         }
         out.push_str("<ul class=\"quotes\">\n");
         for (i, claim) in claims {
-            out.push_str(&quote_html(i, claim, &run.docs, rendered));
+            out.push_str(&quote_html(i, claim, &run.docs, paths, rendered));
         }
         out.push_str("</ul>\n");
     }
@@ -258,8 +273,14 @@ fn finding_html(
 
 /// A claim located (a link to its mark when the text shows it) and quoted
 /// in its sentence, the evidence in bold.
-fn quote_html(i: usize, claim: &Claim, docs: &[Document], rendered: &BTreeSet<usize>) -> String {
-    let at = loc(claim, docs);
+fn quote_html(
+    i: usize,
+    claim: &Claim,
+    docs: &[Document],
+    paths: &PathNames,
+    rendered: &BTreeSet<usize>,
+) -> String {
+    let at = loc(claim, docs, paths);
     let place = if rendered.contains(&i) {
         format!("<a class=\"loc\" href=\"#c{i}\">{at}</a>")
     } else {
@@ -380,7 +401,7 @@ mod tests {
 
     #[test]
     fn structure_of_a_small_run() {
-        let (_dir, run) = run_of(
+        let (run_dir, run) = run_of(
             &[
                 ("a.txt", "Nvidia shares fell 4.35% on Tuesday.\n"),
                 ("b.txt", "Nvidia shares fell 9% on Tuesday.\n"),
@@ -413,10 +434,13 @@ mod tests {
         }
         assert_eq!(html.matches("<li class=\"quote\"").count(), quotes);
         assert!(
-            html.contains(
-                "sources/a.txt:1:20</a> <q>Nvidia shares fell <b>4.35%</b> on Tuesday.</q>"
-            )
+            html.contains("\">a.txt:1:20</a> <q>Nvidia shares fell <b>4.35%</b> on Tuesday.</q>")
         );
+        // Paths relative to the folder the files share, which is named once.
+        let root = format!("{}/", run_dir.path().join("sources").display());
+        assert_eq!(html.matches(&root).count(), 1);
+        assert!(html.contains(&format!("<p class=\"root\">files in {root}</p>")));
+        assert!(html.contains("<a href=\"#d0\">a.txt</a> (source <b>a</b>, 2 claims)"));
         assert!(html.contains(">4.35%</mark><sup class=\"refs\"><a href=\"#F1\">F1</a>"));
         // Without a draft every source is open, and there is no standing filter.
         assert_eq!(html.matches("<details class=\"doc\"").count(), 2);
@@ -445,7 +469,8 @@ mod tests {
             "<mark class=\"claim\" data-verdict=\"contradicted\" id=\"c{}\"",
             five.claim
         )));
-        assert!(html.contains("draft.md:3:20\" data-findings=\"F1\""));
+        assert!(html.contains(" data-loc=\"draft.md:3:20\" data-findings=\"F1\""));
+        assert!(html.contains("<summary>source: sources/a.txt "));
         assert!(html.contains("<details class=\"doc\" id=\"d0\" data-role=\"draft\" open>"));
         assert_eq!(html.matches("data-role=\"source\">\n<summary>").count(), 2);
         assert!(html.contains("<fieldset><legend>Draft claims"));

@@ -8,6 +8,7 @@ use super::{fid, loc, push_escaped};
 use crate::Run;
 use crate::compare::{DraftVerdict, FindingKind, Standing};
 use crate::ingest::{Document, Role};
+use crate::report::PathNames;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One claim to mark in a document's text.
@@ -77,6 +78,7 @@ pub(super) fn marked_text(
     doc: &Document,
     marks: &mut [Mark],
     run: &Run,
+    paths: &PathNames,
     rendered: &mut BTreeSet<usize>,
 ) -> String {
     let text = &doc.prose;
@@ -120,7 +122,7 @@ pub(super) fn marked_text(
             let at = run
                 .claims
                 .get(m.claim)
-                .map(|c| loc(c, &run.docs))
+                .map(|c| loc(c, &run.docs, paths))
                 .unwrap_or_default();
             out.push_str(&format!(
                 "<mark class=\"claim\" data-verdict=\"{0}\" id=\"c{1}\" data-loc=\"{at}\" data-findings=\"{ids}\" title=\"{at} · {2} · {ids}\">",
