@@ -43,8 +43,7 @@ fn bench(c: &mut Criterion) {
                 })
                 .collect();
             let claims = pipeline::claims(&docs, &rules);
-            let draft = vec![false; docs.len()];
-            let findings = compare(&claims, &Roles { draft: &draft }, &rules);
+            let findings = compare(&claims, &Roles::of(&docs), &rules);
             black_box(filter_findings(findings, &claims, &docs, &rules))
         })
     });

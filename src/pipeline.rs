@@ -153,8 +153,7 @@ pub fn check_with(inputs: &Inputs, rules: &Rules, progress: &dyn Progress) -> Re
     let docs = load_with(inputs, rules, progress)?;
     let claims = claims_with(&docs, rules, progress);
     progress.stage(Stage::Comparing, 0);
-    let draft: Vec<bool> = docs.iter().map(|d| d.role == Role::Draft).collect();
-    let findings = compare(&claims, &Roles { draft: &draft }, rules);
+    let findings = compare(&claims, &Roles::of(&docs), rules);
     let findings = crate::compare::filter_findings(findings, &claims, &docs, rules);
     Ok(Run {
         docs,

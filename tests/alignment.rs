@@ -170,3 +170,49 @@ fn attribution_is_not_doubt_but_a_hedge_is() {
         )]
     );
 }
+
+/// A toll reported on Monday and one reported on Tuesday are two moments of
+/// a moving story; the same day, or a distance, they are one fact.
+#[test]
+fn figures_of_articles_published_on_different_days_are_two_moments() {
+    let monday = "Date: 2007-12-03\n\n";
+    let tuesday = "Date: 2007-12-04\n\n";
+    let toll = |day: &str, n: &str| {
+        format!("{day}Typhoon Mitag killed {n} people in Luzon, officials said.\n")
+    };
+    let (rows, code) = findings(&[
+        ("a.txt", &toll(monday, "12")),
+        ("b.txt", &toll(tuesday, "20")),
+    ]);
+    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    assert_eq!(code, 0);
+    let (rows, code) = findings(&[
+        ("a.txt", &toll(monday, "12")),
+        ("b.txt", &toll(monday, "20")),
+    ]);
+    assert_eq!(
+        rows,
+        [row(
+            "conflict",
+            "numeric.mismatch",
+            &[&["a: 12 people"], &["b: 20 people"]]
+        )]
+    );
+    assert_eq!(code, 1);
+    // A distance does not move with the story.
+    let far = |day: &str, n: &str| {
+        format!("{day}Nickel Mines lies about {n} miles west of Philadelphia.\n")
+    };
+    let (rows, _) = findings(&[
+        ("a.txt", &far(monday, "35")),
+        ("b.txt", &far(tuesday, "55")),
+    ]);
+    assert_eq!(
+        rows,
+        [row(
+            "conflict",
+            "numeric.mismatch",
+            &[&["a: about 35 miles"], &["b: about 55 miles"]]
+        )]
+    );
+}

@@ -160,16 +160,24 @@ fn markdown_lists_draft_verdicts_and_conflicts_with_markup_escaped() {
     let report = json_report();
     let s = &report["summary"];
     assert!(out.starts_with(&format!("## crosscheck: {} conflicts", s["conflicts"])));
+    // Paths are named from the folder the files share, as in the table.
+    assert!(
+        out.contains(&format!(
+            "\n\n{} sources, {} claims; files in `corpus/`.\n\n",
+            s["sources"], s["claims"]
+        )),
+        "{out}"
+    );
     // Every draft claim is one table row, in draft order.
     let draft = report["draft"].as_array().unwrap();
     let rows: Vec<&str> = out
         .lines()
-        .filter(|l| l.starts_with("| `corpus/drafts/meta-draft.md:"))
+        .filter(|l| l.starts_with("| `drafts/meta-draft.md:"))
         .collect();
     assert_eq!(rows.len(), draft.len());
     for (row, v) in rows.iter().zip(draft) {
         let at = format!(
-            "| `corpus/drafts/meta-draft.md:{}:{}`",
+            "| `drafts/meta-draft.md:{}:{}`",
             v["claim"]["line"], v["claim"]["column"]
         );
         assert!(row.starts_with(&at), "{row} / {at}");

@@ -129,12 +129,8 @@ fn check_pair(a: &str, b: &str) {
         assert!(text.is_char_boundary(c.span.start()) && text.is_char_boundary(c.span.end()));
         assert!(c.span.end() <= text.len());
     }
-    let draft = vec![false; docs.len()];
-    let findings = crosscheck::compare::compare(
-        &claims,
-        &crosscheck::compare::Roles { draft: &draft },
-        &rules,
-    );
+    let findings =
+        crosscheck::compare::compare(&claims, &crosscheck::compare::Roles::of(&docs), &rules);
     for f in &findings {
         assert!(f.claims.iter().all(|&i| i < claims.len()));
         assert!(f.sides.iter().flatten().all(|i| f.claims.contains(i)));

@@ -20,16 +20,66 @@ pub use finding::{Finding, FindingKind};
 pub use verdict::{DraftVerdict, Standing, draft_verdicts};
 
 use crate::extract::{Action, Claim, Modality, Value};
+use crate::ingest::Day;
 use crate::rules::{NumericRules, RuleId, Rules};
 use numeric::Verdict;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Which documents are drafts (by claim's `doc` index).
-pub struct Roles<'a> {
-    pub draft: &'a [bool],
+/// Units of what stays put while a story moves: lengths, distances and
+/// heights ("55 miles west of Philadelphia", "a 44-story tower").
+const FIXED: &[&str] = &[
+    "mile",
+    "miles",
+    "kilometer",
+    "kilometers",
+    "kilometre",
+    "kilometres",
+    "km",
+    "meter",
+    "meters",
+    "metre",
+    "metres",
+    "m",
+    "feet",
+    "foot",
+    "ft",
+    "inch",
+    "inches",
+    "yard",
+    "yards",
+    "story",
+    "stories",
+    "storey",
+    "storeys",
+];
+
+/// What comparison needs to know of each document (by claim's `doc`
+/// index): whether it is a draft, and the day it was published.
+pub struct Roles {
+    pub draft: Vec<bool>,
+    pub published: Vec<Option<Day>>,
 }
 
-impl Roles<'_> {
+impl Roles {
+    /// The roles and publication days of `docs`.
+    pub fn of(docs: &[crate::ingest::Document]) -> Roles {
+        Roles {
+            draft: docs
+                .iter()
+                .map(|d| d.role == crate::ingest::Role::Draft)
+                .collect(),
+            published: docs.iter().map(|d| d.published).collect(),
+        }
+    }
+
+    /// Whether two documents say they were published on different days.
+    fn different_days(&self, x: usize, y: usize) -> bool {
+        match (self.published.get(x), self.published.get(y)) {
+            (Some(Some(a)), Some(Some(b))) => a != b,
+            _ => false,
+        }
+    }
+
     fn is_draft(&self, doc: usize) -> bool {
         self.draft.get(doc).copied().unwrap_or(false)
     }
@@ -89,7 +139,7 @@ pub fn compare(claims: &[Claim], roles: &Roles, rules: &Rules) -> Vec<Finding> {
 }
 
 struct Ctx<'a> {
-    roles: &'a Roles<'a>,
+    roles: &'a Roles,
     rules: &'a Rules,
     /// Comparison settings for this group's attribute.
     numeric: NumericRules,
@@ -359,6 +409,7 @@ impl Ctx<'_> {
                 // where their sources give other values under the key.
                 let worded_alike = cx.frame.same_context(&cy.frame);
                 if !self.reportable(cx.doc, cy.doc)
+                    || self.moved_on(cx, cy)
                     || (!worded_alike
                         && (evidence.muddled.contains(&cx.doc)
                             || evidence.muddled.contains(&cy.doc)))
@@ -384,6 +435,20 @@ impl Ctx<'_> {
             }
         }
         best
+    }
+
+    /// Whether two figures are two moments of a story that moves: their
+    /// articles were published on different days, nothing in their frames
+    /// ties them to one time, and what they measure can change from one
+    /// day to the next (a toll, a count, a share of votes counted; not a
+    /// distance or a building's height).
+    fn moved_on(&self, x: &Claim, y: &Claim) -> bool {
+        let Value::Quantity(q) = &x.value else {
+            return false;
+        };
+        let fixed = matches!(&q.unit, crate::extract::Unit::Count { noun }
+            if FIXED.contains(&noun.to_lowercase().as_str()));
+        self.roles.different_days(x.doc, y.doc) && !fixed && !x.frame.same_moment(&y.frame)
     }
 
     /// Whether a comparison between these document sets should be reported:

@@ -478,6 +478,15 @@ impl Frame {
         }
     }
 
+    /// Whether two frames name one absolute time (a year, month, weekday or
+    /// numbered quarter): the figures are of one moment, whenever their
+    /// articles were written.
+    pub fn same_moment(&self, other: &Frame) -> bool {
+        let (a, _) = kinds_of_time(&self.time);
+        let (b, _) = kinds_of_time(&other.time);
+        a.iter().any(|t| b.contains(t))
+    }
+
     /// Whether two figures are told in the same words (wire copy, a quote):
     /// of the four words on each side of each, six in the same places, or
     /// at least four and all there are ("… the budget was $640 million.").

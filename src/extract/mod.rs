@@ -20,6 +20,7 @@ mod subject;
 mod syntax;
 
 pub use action::Action;
+pub(crate) use date::find as find_dates;
 pub use date::{DateValue, Period, weekday_name, weekday_of};
 pub use frame::{Frame, FrameWords, KeyKind, read_frames};
 pub use lexicon::Modality;

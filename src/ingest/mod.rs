@@ -10,10 +10,12 @@ mod furniture;
 mod html;
 mod markdown;
 mod plain;
+mod published;
 mod stdin;
 mod suppress;
 mod walk;
 
+pub use published::{Day, published};
 pub use stdin::{STDIN, is_stdin, sniff};
 pub use suppress::Suppression;
 pub use walk::collect_inputs;
@@ -69,6 +71,8 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Regions where inline comments switch rules off.
     pub suppressions: Vec<Suppression>,
+    /// The day the article was published, when the file says (`published`).
+    pub published: Option<Day>,
     lines: LineIndex,
 }
 
@@ -100,6 +104,7 @@ impl Document {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
         let lines = LineIndex::new(&text);
+        let published = published(&text, format);
         Ok(Document {
             id,
             path,
@@ -109,6 +114,7 @@ impl Document {
             prose,
             blocks,
             suppressions,
+            published,
             lines,
         })
     }

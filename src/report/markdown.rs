@@ -4,8 +4,8 @@
 //! agreements folded away in a `<details>` block. Everything quoted from the
 //! input is escaped, so an article's own markup never renders.
 
-use super::locate;
 use super::table::excerpt;
+use super::{PathNames, locate};
 use crate::Run;
 use crate::compare::{Finding, FindingKind};
 use crate::extract::Claim;
@@ -25,12 +25,17 @@ pub fn report_markdown(run: &Run) -> String {
         run.count(FindingKind::Agreement),
         run.count(FindingKind::Unsupported),
     ));
+    let paths = PathNames::new(&run.docs);
     out.push_str(&format!(
-        "{} documents, {} claims.\n\n",
+        "{} sources, {} claims",
         run.docs.len(),
         run.claims.len()
     ));
-    draft_section(run, &mut out);
+    if !paths.root.is_empty() {
+        out.push_str(&format!("; files in `{}`", paths.root.replace('`', "'")));
+    }
+    out.push_str(".\n\n");
+    draft_section(run, &paths, &mut out);
     let section = |title: &str, kind: FindingKind, out: &mut String| {
         let found: Vec<(usize, &Finding)> = run
             .findings
@@ -51,7 +56,7 @@ pub fn report_markdown(run: &Run) -> String {
             out.push_str(&format!("### {title}\n\n"));
         }
         for (n, f) in found {
-            finding(run, n, f, out);
+            finding(run, &paths, n, f, out);
         }
         if folded {
             out.push_str("</details>\n\n");
@@ -64,7 +69,7 @@ pub fn report_markdown(run: &Run) -> String {
 }
 
 /// The draft's claims in draft order, as a table with their verdicts.
-fn draft_section(run: &Run, out: &mut String) {
+fn draft_section(run: &Run, paths: &PathNames, out: &mut String) {
     let verdicts = run.draft_verdicts();
     if verdicts.is_empty() {
         return;
@@ -77,7 +82,7 @@ fn draft_section(run: &Run, out: &mut String) {
         let ids: Vec<String> = v.findings.iter().map(|n| format!("F{}", n + 1)).collect();
         out.push_str(&format!(
             "| {} | {} | {} |\n",
-            quoted(claim, run),
+            quoted(claim, run, paths),
             v.standing.as_str(),
             ids.join(" ")
         ));
@@ -86,7 +91,7 @@ fn draft_section(run: &Run, out: &mut String) {
 }
 
 /// "- **F1** error `numeric.mismatch`: Broadcom · change: message", then the claims.
-fn finding(run: &Run, n: usize, f: &Finding, out: &mut String) {
+fn finding(run: &Run, paths: &PathNames, n: usize, f: &Finding, out: &mut String) {
     out.push_str(&format!(
         "- **F{}** {} `{}` · {} · {}: {}\n",
         n + 1,
@@ -97,18 +102,19 @@ fn finding(run: &Run, n: usize, f: &Finding, out: &mut String) {
         escape(&f.message)
     ));
     for claim in f.claims.iter().filter_map(|&i| run.claims.get(i)) {
-        out.push_str(&format!("  - {}\n", quoted(claim, run)));
+        out.push_str(&format!("  - {}\n", quoted(claim, run, paths)));
     }
 }
 
-/// "`path:line:col` «evidence» in its sentence".
-fn quoted(claim: &Claim, run: &Run) -> String {
+/// "`path:line:col` «evidence» in its sentence", the path relative to the
+/// folder all the files share (as in the table).
+fn quoted(claim: &Claim, run: &Run, paths: &PathNames) -> String {
     let Some(l) = locate(claim, &run.docs) else {
         return String::new();
     };
     format!(
         "`{}:{}:{}` {}",
-        l.path.replace('`', "'"),
+        paths.name(claim.doc).replace('`', "'"),
         l.line,
         l.column,
         escape(&excerpt(claim, &run.docs))
