@@ -14,8 +14,10 @@ packet, in sample-conflicts.py's wording) and OUT_DIR/items.jsonl (which
 builds reported each item: kept from the reviewer).
 
 `score` reads a verdicts file with one line per item, "K VERDICT" (VERDICT one
-of REAL, DIFFERENT-THINGS, NOISE), and prints for each build: items judged,
-REAL / DIFFERENT-THINGS / NOISE counts, and precision (REAL / judged).
+of REAL, ROUNDING, DIFFERENT-THINGS, NOISE), and prints for each build: items
+judged, the count of each verdict, and precision three ways (as
+score-verdicts.py): strict (REAL), same-fact (REAL or ROUNDING) and correct (a
+mismatch judged REAL, a precision warning judged REAL or ROUNDING).
 
 Inputs and outputs are data: keep OUT_DIR outside the repository.
 """
@@ -73,12 +75,24 @@ def score(out, verdicts):
         if len(parts) >= 2 and parts[0].isdigit():
             judged[int(parts[0])] = parts[1].upper()
     builds = sorted({b for i in items for b in i["builds"]})
+    verdicts_all = ("REAL", "ROUNDING", "DIFFERENT-THINGS", "NOISE")
     for b in builds:
         mine = [i for i in items if b in i["builds"] and i["item"] in judged]
-        counts = {v: sum(1 for i in mine if judged[i["item"]] == v) for v in ("REAL", "DIFFERENT-THINGS", "NOISE")}
-        p = counts["REAL"] / len(mine) if mine else 0.0
-        print(f"{b}: {len(mine)} judged, REAL {counts['REAL']}, DIFFERENT-THINGS {counts['DIFFERENT-THINGS']}, NOISE {counts['NOISE']}, precision {p:.2f}")
-
+        counts = {v: sum(1 for i in mine if judged[i["item"]] == v) for v in verdicts_all}
+        n = len(mine) or 1
+        # correct: a mismatch judged REAL, or a precision warning judged REAL
+        # or ROUNDING (the finding says what is true).
+        correct = sum(
+            1
+            for i in mine
+            if judged[i["item"]] == "REAL"
+            or (judged[i["item"]] == "ROUNDING" and i["rule"] == "numeric.precision")
+        )
+        print(
+            f"{b}: {len(mine)} judged, "
+            + ", ".join(f"{v} {counts[v]}" for v in verdicts_all)
+            + f"; strict {counts['REAL'] / n:.2f}, same-fact {(counts['REAL'] + counts['ROUNDING']) / n:.2f}, correct {correct / n:.2f}"
+        )
 
 if __name__ == "__main__":
     if len(sys.argv) >= 4 and sys.argv[1] == "make":

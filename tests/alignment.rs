@@ -216,3 +216,43 @@ fn figures_of_articles_published_on_different_days_are_two_moments() {
         )]
     );
 }
+
+/// One unit is not one measure: "percent of the total weight" and "percent
+/// extra fuel" share nothing but the unit.
+#[test]
+fn a_shared_unit_is_not_evidence_of_one_fact() {
+    let (rows, code) = findings(&[
+        (
+            "a.txt",
+            "The GlobalFlyer is a flying tank: fuel is 83 percent of the total weight.\n",
+        ),
+        (
+            "b.txt",
+            "The GlobalFlyer carries about 15 percent extra fuel for bad weather.\n",
+        ),
+    ]);
+    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    assert_eq!(code, 0);
+}
+
+/// "killed or wounded" counts either; it is not the death toll.
+#[test]
+fn a_count_of_either_of_two_verbs_is_not_either_verb_s_count() {
+    let either = (
+        "a.txt",
+        "The Taba blast killed or wounded at least 100 people.\n",
+    );
+    let killed = ("b.txt", "The Taba blast killed at least 30 people.\n");
+    let (rows, _) = findings(&[either, killed]);
+    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    let more = ("a.txt", "The Taba blast killed at least 100 people.\n");
+    let (rows, _) = findings(&[more, killed]);
+    assert_eq!(
+        rows,
+        [row(
+            "conflict",
+            "numeric.precision",
+            &[&["a: at least 100 people"], &["b: at least 30 people"]]
+        )]
+    );
+}

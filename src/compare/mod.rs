@@ -513,9 +513,14 @@ impl Ctx<'_> {
             // event for both ("opened on Monday" / "opened on Tuesday"); a
             // date of saying or of an unnamed event ("said Thursday") is
             // never set against another.
-            (Value::Date(x), Value::Date(y)) if self.same_event(ca, cb) => x
-                .conflict(y, None)
-                .map(|why| (FindingKind::Conflict, RuleId::DateMismatch, why)),
+            // A date stated as a plan or expectation ("is expected to
+            // approve it Thursday") is not set against the day it happened.
+            (Value::Date(x), Value::Date(y))
+                if self.same_event(ca, cb) && level(ca.modality) == level(cb.modality) =>
+            {
+                x.conflict(y, None)
+                    .map(|why| (FindingKind::Conflict, RuleId::DateMismatch, why))
+            }
             // Only the outlets' own voices can disagree on how firm a plan
             // is: a quotation is the speaker's wording, the same in every
             // outlet that quotes it.

@@ -251,7 +251,56 @@ const TIME_WORDS: &[&str] = &[
     "decade",
     "earlier",
     "later",
+    "gmt",
+    "utc",
+    "a.m.",
+    "p.m.",
 ];
+
+/// Units: what a figure is written in, not what it measures ("83 percent
+/// of the total weight" and "about 15 percent extra fuel" share only the
+/// unit). One unit is never evidence that two figures are one fact.
+const UNITS: &[&str] = &[
+    "percent",
+    "percentage",
+    "pct",
+    "point",
+    "mile",
+    "kilometer",
+    "kilometre",
+    "km",
+    "meter",
+    "metre",
+    "foot",
+    "feet",
+    "inch",
+    "yard",
+    "ton",
+    "tonne",
+    "pound",
+    "kilogram",
+    "kg",
+    "barrel",
+    "degree",
+    "hour",
+    "minute",
+    "second",
+    "day",
+    "week",
+    "month",
+    "year",
+    "square",
+    "acre",
+    "hectare",
+    "gallon",
+    "liter",
+    "litre",
+];
+
+/// Whether a measure is one thing counted, not only a unit (`UNITS`).
+fn counted(measure: &str) -> bool {
+    !UNITS.contains(&measure)
+}
 
 impl Frame {
     /// The frame of the figure at `figure` (sentence-relative span) in a
@@ -340,7 +389,28 @@ impl Frame {
                 && let Some(verb) = lemma(v)
                 && !LIGHT.contains(&verb.as_str())
             {
-                f.predicate = Some(verb);
+                // "killed or wounded at least 100": the figure counts
+                // either, which is neither verb's own count.
+                let either = |a: usize, b: usize| -> Option<String> {
+                    let or = parse.children(b).any(|c| {
+                        label(c) == "cc"
+                            && word(c)
+                                .is_some_and(|w| w.span.slice(text).eq_ignore_ascii_case("or"))
+                    });
+                    (or && upos(a) == Some(Upos::Verb) && upos(b) == Some(Upos::Verb))
+                        .then(|| Some(format!("{} or {}", lemma(a)?, lemma(b)?)))
+                        .flatten()
+                };
+                let joined = parse
+                    .children(v)
+                    .find(|&c| label(c) == "conj" && c < top)
+                    .and_then(|c| either(v, c))
+                    .or_else(|| {
+                        (label(v) == "conj")
+                            .then_some(word(v)?.head?)
+                            .and_then(|h| either(h, v))
+                    });
+                f.predicate = Some(joined.unwrap_or(verb));
             }
         }
         let mut holders = vec![top];
@@ -466,13 +536,13 @@ impl Frame {
     /// both count or measure one thing. A verb on one side only ("won 18 of
     /// their next 23 games" / "two games behind") is not enough.
     pub fn anchored(&self, other: &Frame, words: &FrameWords, key: KeyKind) -> bool {
-        if self.same_context(other) {
+        if self.same_context(other) || self.followed_alike(other).is_some() {
             return true;
         }
         match (&self.predicate, &other.predicate) {
             (Some(a), Some(b)) => words.same(a, b) || key.directional(words, a, b),
             (None, None) => {
-                matches!((&self.measure, &other.measure), (Some(a), Some(b)) if words.same(a, b))
+                matches!((&self.measure, &other.measure), (Some(a), Some(b)) if words.same(a, b) && counted(a))
             }
             _ => false,
         }
@@ -485,6 +555,17 @@ impl Frame {
         let (a, _) = kinds_of_time(&self.time);
         let (b, _) = kinds_of_time(&other.time);
         a.iter().any(|t| b.contains(t))
+    }
+
+    /// The words two figures are both followed by, when they pick out what
+    /// is measured: "35 miles west of Philadelphia" / "55 miles west of
+    /// Philadelphia" (a unit names nothing, the words after it do). Two or
+    /// three words, one of them at least four letters long.
+    pub fn followed_alike(&self, other: &Frame) -> Option<String> {
+        let (x, y) = (&self.context.after, &other.context.after);
+        let n = x.len().min(y.len()).min(3);
+        (n >= 2 && x.get(..n) == y.get(..n) && x.iter().take(n).any(|w| w.chars().count() >= 4))
+            .then(|| x.iter().take(n).cloned().collect::<Vec<_>>().join(" "))
     }
 
     /// Whether two figures are told in the same words (wire copy, a quote):
@@ -510,8 +591,14 @@ impl Frame {
         }
         if let (Some(a), Some(b)) = (&self.measure, &other.measure)
             && words.same(a, b)
+            && counted(a)
         {
             out.push(format!("measure \"{a}\""));
+        }
+        if let Some(words) = self.followed_alike(other)
+            && !out.iter().any(|e| e == "told in the same words")
+        {
+            out.push(format!("followed by \"{words}\""));
         }
         if let (Some(a), Some(b)) = (&self.predicate, &other.predicate) {
             if words.same(a, b) {
@@ -746,7 +833,15 @@ fn context_words(text: &str, figure: Span) -> Context {
     let mut before = words(text.get(..figure.start()).unwrap_or(""));
     before.reverse();
     before.truncate(4);
-    let mut after = words(text.get(figure.end()..).unwrap_or(""));
+    // "about 35 miles (55 kilometers) west of Philadelphia": the words
+    // after a figure are those after its bracketed conversion.
+    let rest = text.get(figure.end()..).unwrap_or("");
+    let rest = rest
+        .trim_start()
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .map_or(rest, |(_, r)| r);
+    let mut after = words(rest);
     after.truncate(4);
     let attributive = figure
         .slice(text)
