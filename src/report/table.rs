@@ -222,6 +222,9 @@ pub fn report_table(
             ]);
         }
         keep_locations_whole(&mut t, 4, run, &paths, opts.width);
+        // A rule id ("numeric.precision") is one word: never broken.
+        let rule = rows.iter().map(|f| f.rule.as_str().len()).max().unwrap_or(0);
+        at_least(&mut t, 2, rule.min(usize::from(opts.width / 4)) + 2);
         out.push_str(&t.to_string());
         out.push('\n');
     }
@@ -298,7 +301,6 @@ fn draft_table(
 /// Gives the claims column at least the width of its longest `path:line:col`
 /// (up to half the table), so that a location is never broken mid-word.
 fn keep_locations_whole(t: &mut Table, column: usize, run: &Run, paths: &PathNames, width: u16) {
-    use comfy_table::{ColumnConstraint, Width};
     let longest = run
         .claims
         .iter()
@@ -312,7 +314,13 @@ fn keep_locations_whole(t: &mut Table, column: usize, run: &Run, paths: &PathNam
         .max()
         .unwrap_or(0);
     let cap = usize::from(width / 2);
-    let min = u16::try_from(longest.min(cap) + 2).unwrap_or(u16::MAX);
+    at_least(t, column, longest.min(cap) + 2);
+}
+
+/// Gives a column at least `min` characters (borders' padding included).
+fn at_least(t: &mut Table, column: usize, min: usize) {
+    use comfy_table::{ColumnConstraint, Width};
+    let min = u16::try_from(min).unwrap_or(u16::MAX);
     if let Some(col) = t.column_mut(column) {
         col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(min)));
     }
