@@ -1400,3 +1400,140 @@ fn the_same_report_on_one_thread_or_several() {
         assert!(one == run("4", format), "{format}");
     }
 }
+
+/// A file that cannot be opened is one line naming it, exit 2. Root reads
+/// anything whatever its mode (and tests run as root here and in CI), so
+/// there the binary runs as user 65534 through `setpriv`, from a copy in a
+/// folder that user can enter. With neither route the test cannot prove
+/// anything: it fails under `CI` and says so elsewhere.
+#[cfg(unix)]
+#[test]
+fn exit_2_for_a_file_that_cannot_be_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let chmod = |p: &Path, mode: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    chmod(dir.path(), 0o755);
+    let bin = dir.path().join("crosscheck");
+    std::fs::copy(assert_cmd::cargo::cargo_bin("crosscheck"), &bin).unwrap();
+    chmod(&bin, 0o755);
+    write(
+        dir.path(),
+        "open.txt",
+        "Acme revenue rose 5% in the quarter.\n",
+    );
+    let locked = dir.path().join("locked.txt");
+    std::fs::write(&locked, "Acme revenue rose 7% in the quarter.\n").unwrap();
+    chmod(&locked, 0o000);
+    let denied_to_us = std::fs::File::open(&locked)
+        .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
+    let as_nobody = |args: &[&str]| {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&bin)
+            .args(args);
+        c
+    };
+    let mut cmd = if denied_to_us {
+        std::process::Command::new(&bin)
+    } else if as_nobody(&["--version"])
+        .current_dir(dir.path())
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        as_nobody(&[])
+    } else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "cannot make a file unreadable: running as root and `setpriv --reuid=65534` failed"
+        );
+        eprintln!("skipped: running as root without a working `setpriv` (util-linux)");
+        return;
+    };
+    let out = cmd
+        .args(["check", "locked.txt", "open.txt"])
+        .current_dir(dir.path())
+        .env_remove("COLUMNS")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "crosscheck: error: locked.txt: cannot read: permission denied\n"
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// User furniture patterns that would backtrack for ever in a backtracking
+/// engine run in linear time here (the regex crate has no backtracking):
+/// the check finishes on long runs of `a`, and the patterns still apply.
+#[test]
+fn pathological_furniture_patterns_finish() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        "furniture:\n  patterns:\n    - '(a+)+$'\n    - '(a|aa)*b'\n    - '^(a*)*c$'\n",
+    );
+    let run = "a".repeat(200_000);
+    let a = write(
+        dir.path(),
+        "a.txt",
+        &format!("Acme revenue rose 5% in the quarter.\n\n{run}\n\n{run}! Acme revenue rose 9%.\n"),
+    );
+    let b = write(
+        dir.path(),
+        "b.txt",
+        &format!(
+            "Acme revenue rose 7% in the quarter.\n\n{run}d\n\n{run}b Acme revenue rose 9%.\n"
+        ),
+    );
+    let v = json(&["check", "--format", "json", "--rules", &rules, &a, &b], 1);
+    // a.txt's run ends the block: `(a+)+$` drops it; b.txt's second run is
+    // followed by `b`: `(a|aa)*b` drops the block with its 9%. a.txt's 9%
+    // after "!" stays, alone.
+    let values: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["claims"].as_array().unwrap())
+        .map(|c| {
+            format!(
+                "{}:{}",
+                c["source"].as_str().unwrap(),
+                c["text"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert!(values.contains(&"a:5%".to_string()), "{values:?}");
+    assert!(values.contains(&"b:7%".to_string()), "{values:?}");
+    assert!(
+        !values
+            .iter()
+            .any(|c| c.starts_with("b:") && c.ends_with("9%")),
+        "{values:?}"
+    );
+}
+
+/// A pattern that compiles to more than the size limit (a repetition of a
+/// repetition) is a located error, exit 2, before any article is read.
+#[test]
+fn an_oversize_furniture_pattern_is_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        "# page furniture\nfurniture:\n  patterns:\n    - 'Share on \\w+'\n    - a{100000}{100000}\n    - '\\w{1000}'\n",
+    );
+    crosscheck()
+        .args(["check", "--rules", &rules, "corpus/northwind-results"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "crosscheck: error: {rules}:5:7: furniture.patterns[1]: the regular expression is too big: compiled it takes more than 1048576 bytes; use smaller repetition counts\n  |\n5 |     - a{{100000}}{{100000}}\n  |       ^\n\
+             crosscheck: error: {rules}:6:8: furniture.patterns[2]: the regular expression is too big: compiled it takes more than 1048576 bytes; use smaller repetition counts\n  |\n6 |     - '\\w{{1000}}'\n  |        ^\n"
+        ));
+}

@@ -25,6 +25,10 @@ use crate::rules::{NumericRules, RuleId, Rules};
 use numeric::Verdict;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The most claims one document may give under one key and still be
+/// compared on it (see `Ctx::self_evidence`); an article gives a handful.
+const OWN_VALUES_AT_MOST: usize = 64;
+
 /// Units of what stays put while a story moves: lengths, distances and
 /// heights ("55 miles west of Philadelphia", "a 44-story tower").
 const FIXED: &[&str] = &[
@@ -285,31 +289,46 @@ impl Ctx<'_> {
     /// three co-workers, killing two") shows that those verbs name different
     /// facts under this key: figures of other sources told with them are
     /// not compared either.
+    ///
+    /// A document with more than `OWN_VALUES_AT_MOST` claims under the key
+    /// is muddled outright and teaches no verbs: so many figures under one
+    /// key are not one fact, and looking at every pair of them would make a
+    /// long file quadratic.
     fn self_evidence(&self, clusters: &[Cluster]) -> SelfEvidence {
         let mut out = SelfEvidence::default();
-        for (i, a) in clusters.iter().enumerate() {
-            for b in clusters.iter().skip(i + 1) {
-                for Item { claim: cx, .. } in a.items() {
-                    for Item { claim: cy, .. } in b.items() {
-                        if cx.doc != cy.doc {
-                            continue;
-                        }
-                        // Two values one source gives for one key that are
-                        // not the same value, even if compatible through a
-                        // bound ("as much as 79%" … "58%").
-                        let mismatch = matches!(
-                            self.relate(cx, cy),
-                            Some((_, RuleId::NumericMismatch | RuleId::NumericPrecision, _))
-                        );
-                        if !mismatch {
-                            continue;
-                        }
-                        if let Some(pair) = self.verb_pair(cx, cy) {
-                            out.verbs.insert(pair);
-                        }
-                        if self.clash(cx, cy).is_none() {
-                            out.muddled.insert(cx.doc);
-                        }
+        // Each document's claims under the key, with the cluster of each.
+        let mut own: BTreeMap<usize, Vec<(usize, &Claim)>> = BTreeMap::new();
+        for (i, c) in clusters.iter().enumerate() {
+            for Item { claim, .. } in c.items() {
+                own.entry(claim.doc).or_default().push((i, claim));
+            }
+        }
+        for (doc, claims) in own {
+            if claims.len() > OWN_VALUES_AT_MOST {
+                out.muddled.insert(doc);
+                continue;
+            }
+            // Every pair from two clusters, the earlier cluster's claim first.
+            for &(i, cx) in &claims {
+                for &(j, cy) in &claims {
+                    if i >= j {
+                        continue;
+                    }
+                    // Two values one source gives for one key that are
+                    // not the same value, even if compatible through a
+                    // bound ("as much as 79%" … "58%").
+                    let mismatch = matches!(
+                        self.relate(cx, cy),
+                        Some((_, RuleId::NumericMismatch | RuleId::NumericPrecision, _))
+                    );
+                    if !mismatch {
+                        continue;
+                    }
+                    if let Some(pair) = self.verb_pair(cx, cy) {
+                        out.verbs.insert(pair);
+                    }
+                    if self.clash(cx, cy).is_none() {
+                        out.muddled.insert(cx.doc);
                     }
                 }
             }

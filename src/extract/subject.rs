@@ -21,13 +21,22 @@ pub(super) const MACRO: &[&str] = &[
 /// Salience: the first organisation named by recent sentences, by kind.
 #[derive(Default)]
 pub(super) struct Salience {
+    /// The last `RECENT` names, the most recent last.
     pub(super) recent: Vec<(String, Option<EntityKind>)>,
     /// Places named so far, in order, with how often: figures about a
     /// country go to the place the article names most (the first on a tie).
     pub(super) places: Vec<(String, Option<EntityKind>, usize)>,
+    /// Where each place is in `places`.
+    place_at: std::collections::HashMap<String, usize>,
+    /// The index in `places` of the place named most (the first on a tie).
+    main_place: Option<usize>,
     /// The person most recently named, for "he", "she" and "the striker".
     pub(super) person: Option<(String, Option<EntityKind>)>,
 }
+
+/// How many distinct recent names a reference ("the company") can reach
+/// back to; an article names far fewer.
+const RECENT: usize = 64;
 
 /// Whether a name of kind `k` can be what a reference to `wanted` means.
 pub(super) fn kind_fits(wanted: EntityKind, k: Option<EntityKind>) -> bool {
@@ -73,10 +82,8 @@ impl Salience {
 
     /// The place the article has named most so far.
     pub(super) fn main_place(&self) -> Option<(String, Option<EntityKind>)> {
-        let most = self.places.iter().map(|(_, _, n)| *n).max()?;
-        self.places
-            .iter()
-            .find(|(_, _, n)| *n == most)
+        self.main_place
+            .and_then(|i| self.places.get(i))
             .map(|(name, kind, _)| (name.clone(), *kind))
     }
 
@@ -96,9 +103,27 @@ impl Salience {
             .iter()
             .filter(|m| m.kind == Some(EntityKind::Place))
         {
-            match self.places.iter_mut().find(|(n, _, _)| *n == p.name) {
-                Some(entry) => entry.2 += 1,
-                None => self.places.push((p.name.clone(), p.kind, 1)),
+            let at = match self.place_at.get(&p.name) {
+                Some(&i) => i,
+                None => {
+                    self.places.push((p.name.clone(), p.kind, 0));
+                    self.place_at.insert(p.name.clone(), self.places.len() - 1);
+                    self.places.len() - 1
+                }
+            };
+            let count = match self.places.get_mut(at) {
+                Some(entry) => {
+                    entry.2 += 1;
+                    entry.2
+                }
+                None => continue,
+            };
+            let best = self
+                .main_place
+                .and_then(|i| self.places.get(i).map(|e| (i, e.2)));
+            match best {
+                Some((i, most)) if most > count || (most == count && i < at) => {}
+                _ => self.main_place = Some(at),
             }
         }
         let actor = |m: &&Mention| !m.is_person() && m.kind != Some(EntityKind::Place);
@@ -124,6 +149,11 @@ impl Salience {
         for entry in add.into_iter().rev() {
             self.recent.retain(|(n, _)| *n != entry.0);
             self.recent.push(entry);
+        }
+        // A reference reaches back this far at most: a long file full of
+        // names must not make every sentence look through all of them.
+        if self.recent.len() > RECENT {
+            self.recent.drain(..self.recent.len() - RECENT);
         }
     }
 }

@@ -22,6 +22,18 @@ use crate::extract::Claim;
 use crate::rules::Rules;
 use std::collections::HashMap;
 
+/// Up to this many distinct names every pair is compared (50 million pairs
+/// at most, a few seconds). A story checked across its articles names far
+/// fewer; an archive of thousands of stories in one run can name more.
+const ALL_PAIRS_UP_TO: usize = 10_000;
+
+/// Beyond that, a name is compared with the names that equal, begin or end
+/// it word for word (all of them: the exact tests), and for near spellings
+/// with this many neighbours in alphabetical order of the name and of the
+/// name written backwards: linear in the names, and a misspelling is still
+/// met unless it changes both ends of the name.
+const NEIGHBOURS: usize = 24;
+
 /// Sets `group` on every claim; returns the canonical names with their aliases.
 pub fn resolve(
     claims: &mut [Claim],
@@ -61,9 +73,19 @@ pub fn resolve(
     uf.grow(names.len());
     let norm: Vec<String> = names.iter().map(|n| normalise(n)).collect();
     let threshold = rules.grouping.threshold();
-    for (i, a) in norm.iter().enumerate() {
-        for (j, b) in norm.iter().enumerate().skip(i + 1) {
-            if names::same_entity(a, b, threshold) {
+    if norm.len() <= ALL_PAIRS_UP_TO {
+        for (i, a) in norm.iter().enumerate() {
+            for (j, b) in norm.iter().enumerate().skip(i + 1) {
+                if names::same_entity(a, b, threshold) {
+                    uf.union(i, j);
+                }
+            }
+        }
+    } else {
+        for (i, j) in names::candidate_pairs(&norm, NEIGHBOURS) {
+            if let (Some(a), Some(b)) = (norm.get(i), norm.get(j))
+                && names::same_entity(a, b, threshold)
+            {
                 uf.union(i, j);
             }
         }

@@ -73,6 +73,71 @@ pub(crate) fn same_entity(a: &str, b: &str, threshold: f64) -> bool {
         && heads_alike(a, b, threshold)
 }
 
+/// The pairs (i < j) of `norm` worth testing with `same_entity` when there
+/// are too many names to test every pair: every pair the word tests can
+/// join (equal names, a name that is the first words of another, a surname
+/// that is the last word of a two- or three-word name), and each name with
+/// its `window` next neighbours in alphabetical order, forwards and written
+/// backwards, for near spellings. Each pair once, in order.
+pub(crate) fn candidate_pairs(norm: &[String], window: usize) -> Vec<(usize, usize)> {
+    use std::collections::HashMap;
+    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, n) in norm.iter().enumerate() {
+        by_name.entry(n.as_str()).or_default().push(i);
+    }
+    let mut pairs = Vec::new();
+    let mut pair = |a: usize, b: usize| {
+        if a != b {
+            pairs.push((a.min(b), a.max(b)));
+        }
+    };
+    // Equal names: each joined to the first of them is enough.
+    for ids in by_name.values() {
+        if let Some((&first, rest)) = ids.split_first() {
+            for &j in rest {
+                pair(first, j);
+            }
+        }
+    }
+    for (i, n) in norm.iter().enumerate() {
+        // "meta" / "meta platforms": every word-boundary prefix.
+        for (at, _) in n.match_indices(' ') {
+            if let Some(ids) = n.get(..at).and_then(|p| by_name.get(p))
+                && let Some(&j) = ids.first()
+            {
+                pair(i, j);
+            }
+        }
+        // "moreau" / "luca moreau".
+        let words = n.split(' ').count();
+        if (2..=3).contains(&words)
+            && let Some(ids) = n.rsplit(' ').next().and_then(|w| by_name.get(w))
+            && let Some(&j) = ids.first()
+        {
+            pair(i, j);
+        }
+    }
+    // Near spellings: one name of each spelling, by its first index.
+    let mut distinct: Vec<usize> = by_name
+        .values()
+        .filter_map(|ids| ids.first().copied())
+        .collect();
+    distinct.sort_unstable();
+    let reversed: Vec<String> = norm.iter().map(|n| n.chars().rev().collect()).collect();
+    for keys in [norm, reversed.as_slice()] {
+        let mut order = distinct.clone();
+        order.sort_by(|&a, &b| keys.get(a).cmp(&keys.get(b)).then(a.cmp(&b)));
+        for (k, &i) in order.iter().enumerate() {
+            for &j in order.iter().skip(k + 1).take(window) {
+                pair(i, j);
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
 /// Names that end in the same words ("dalkalnor software", "drakalmon
 /// software") are alike only if what comes before those words is: a shared
 /// sector word must not carry two different companies over the threshold.
@@ -110,6 +175,69 @@ mod tests {
             "philadelphia semiconductor index"
         );
         assert_eq!(normalise("Acme Holdings"), "acme");
+    }
+
+    #[test]
+    fn candidates_hold_every_pair_the_full_test_joins() {
+        // Filler names around pairs that join by each test: equal after
+        // normalising, a prefix, a surname, misspelt in the middle, at the
+        // start, at the end.
+        // Random letters: filler names that do not resemble each other.
+        let mut seed: u64 = 7;
+        let mut letter = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            char::from(b'a' + ((seed >> 33) % 26) as u8)
+        };
+        let mut names: Vec<String> = (0..300)
+            .map(|i| {
+                let word: String = (0..7).map(|_| letter()).collect();
+                format!("{word} {}", ["robotics", "pharma", "energy"][i % 3])
+            })
+            .collect();
+        for n in [
+            "acme",
+            "acme",
+            "acme logistics",
+            "moreau",
+            "luca moreau",
+            "broadcom software",
+            "broadcomm software",
+            "vroadcom software",
+            "broadcom softwarr",
+            "orbital energy",
+        ] {
+            names.push(n.to_string());
+        }
+        let window = 2;
+        let candidates = candidate_pairs(&names, window);
+        // The sets the full test makes, and the sets the candidates make.
+        fn root(parent: &mut [usize], i: usize) -> usize {
+            let mut r = i;
+            while parent[r] != r {
+                r = parent[r];
+            }
+            parent[i] = r;
+            r
+        }
+        let sets = |pairs: &mut dyn Iterator<Item = (usize, usize)>| -> Vec<usize> {
+            let mut parent: Vec<usize> = (0..names.len()).collect();
+            for (i, j) in pairs {
+                if same_entity(&names[i], &names[j], 0.92) {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+            (0..names.len()).map(|i| root(&mut parent, i)).collect()
+        };
+        let n = names.len();
+        let full = sets(&mut (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))));
+        let joined = full.iter().enumerate().filter(|&(i, &r)| r != i).count();
+        assert!(joined >= 6, "{joined}");
+        assert_eq!(sets(&mut candidates.iter().copied()), full);
+        // Linear: at most the word pairs and two windows per name.
+        assert!(candidates.len() <= names.len() * (2 * window + 3));
     }
 
     #[test]

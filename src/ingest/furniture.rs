@@ -61,11 +61,7 @@ pub(super) fn remove(
     let mut cut = false;
     let mut in_link_list = false;
     // Patterns were validated when the rules were loaded.
-    let patterns: Vec<Regex> = rules
-        .patterns
-        .iter()
-        .filter_map(|p| Regex::new(p).ok())
-        .collect();
+    let patterns = rules.compiled_patterns();
     for block in blocks {
         if in_link_list && block.kind == BlockKind::ListItem {
             blank(&mut prose, block.span);

@@ -223,7 +223,11 @@ pub fn report_table(
         }
         keep_locations_whole(&mut t, 4, run, &paths, opts.width);
         // A rule id ("numeric.precision") is one word: never broken.
-        let rule = rows.iter().map(|f| f.rule.as_str().len()).max().unwrap_or(0);
+        let rule = rows
+            .iter()
+            .map(|f| f.rule.as_str().len())
+            .max()
+            .unwrap_or(0);
         at_least(&mut t, 2, rule.min(usize::from(opts.width / 4)) + 2);
         out.push_str(&t.to_string());
         out.push('\n');

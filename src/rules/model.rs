@@ -232,6 +232,58 @@ pub struct FurnitureRules {
     /// Line openings of page metadata ("Updated", "Published").
     #[serde(default)]
     pub metadata_prefixes: Vec<String>,
+    /// `patterns` compiled, once per run rather than once per document,
+    /// with the list they were compiled from (a merge may change it).
+    #[serde(skip)]
+    compiled: std::sync::OnceLock<(Vec<String>, Vec<regex::Regex>)>,
+}
+
+/// The most memory one furniture pattern may compile to. The regex engine
+/// matches in time linear in the text whatever the pattern (no
+/// backtracking), so size is the only thing a pattern can blow up:
+/// `a{1000}{1000}` is a million states.
+pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+
+/// Compiles one furniture pattern within `PATTERN_SIZE_LIMIT`, or says in
+/// one line why it cannot be used.
+pub fn compile_pattern(pattern: &str) -> Result<regex::Regex, String> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .dfa_size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(limit) => format!(
+                "the regular expression is too big: compiled it takes more than {limit} bytes; \
+                 use smaller repetition counts"
+            ),
+            other => {
+                let text = other.to_string();
+                let last = text.lines().last().unwrap_or("").trim();
+                let first = last.strip_prefix("error: ").unwrap_or(last);
+                format!("the regular expression does not compile: {first}")
+            }
+        })
+}
+
+impl FurnitureRules {
+    /// The patterns that compile (validation has reported the others),
+    /// compiled on first use.
+    pub fn compiled_patterns(&self) -> Vec<regex::Regex> {
+        let compile = || -> Vec<regex::Regex> {
+            self.patterns
+                .iter()
+                .filter_map(|p| compile_pattern(p).ok())
+                .collect()
+        };
+        let (from, compiled) = self
+            .compiled
+            .get_or_init(|| (self.patterns.clone(), compile()));
+        if *from == self.patterns {
+            compiled.clone()
+        } else {
+            compile()
+        }
+    }
 }
 
 impl NumericRules {

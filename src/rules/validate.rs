@@ -311,20 +311,17 @@ fn semantic(rules: &Rules, src: &str, path: &Path) -> Vec<Diagnostic> {
             ));
         }
     }
+    // Each pattern is looked for from the furniture block's `patterns` key.
+    let patterns_at = locate(src, "patterns", locate(src, "furniture", 1).0).0;
     for (i, p) in rules.furniture.patterns.iter().enumerate() {
-        if let Err(e) = regex::Regex::new(p) {
-            let (line, column) = locate(src, p, 1);
-            let text = e.to_string();
-            let last = text.lines().last().unwrap_or("").trim();
-            let first = last.strip_prefix("error: ").unwrap_or(last).to_string();
+        if let Err(why) = super::model::compile_pattern(p) {
+            let (line, column) = locate(src, p, patterns_at);
             out.push(diagnostic(
                 path,
                 src,
                 line,
                 column,
-                format!(
-                    "furniture.patterns[{i}]: the regular expression does not compile: {first}"
-                ),
+                format!("furniture.patterns[{i}]: {why}"),
             ));
         }
     }

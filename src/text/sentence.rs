@@ -108,7 +108,36 @@ fn is_boundary(text: &str, punct: usize, end: usize) -> bool {
     !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
+/// The longest sentence: a run with no sentence break (a page with no
+/// punctuation, an unclosed parenthesis) is cut at the last space before
+/// this many bytes, so the work on one sentence stays bounded whatever the
+/// input. Sentences this long are not parsed either (see extract).
+pub(crate) const MAX_SENTENCE_BYTES: usize = 2_000;
+
 fn push_trimmed(spans: &mut Vec<Span>, text: &str, start: usize, end: usize, base: usize) {
+    let mut start = start;
+    while end - start > MAX_SENTENCE_BYTES {
+        let Some(window) = text.get(start..end) else {
+            break;
+        };
+        // The last space in the first MAX_SENTENCE_BYTES bytes, else the
+        // last character boundary there (one very long word).
+        let limit = (1..=MAX_SENTENCE_BYTES)
+            .rev()
+            .find(|&i| window.is_char_boundary(i))
+            .unwrap_or(MAX_SENTENCE_BYTES);
+        let head = window.get(..limit).unwrap_or(window);
+        let cut = match head.rfind(char::is_whitespace) {
+            Some(i) if !head.get(..i).unwrap_or("").trim().is_empty() => i,
+            _ => limit,
+        };
+        push_piece(spans, text, start, start + cut, base);
+        start += cut;
+    }
+    push_piece(spans, text, start, end, base);
+}
+
+fn push_piece(spans: &mut Vec<Span>, text: &str, start: usize, end: usize, base: usize) {
     let Some(piece) = text.get(start..end) else {
         return;
     };
@@ -156,6 +185,28 @@ mod tests {
                 "Nobody knows!"
             ]
         );
+    }
+
+    #[test]
+    fn a_run_without_breaks_is_cut_at_spaces() {
+        let words = "Acme cut 500 jobs and ".repeat(500);
+        let pieces = parts(&words);
+        assert!(pieces.len() > 1);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
+        assert!(pieces.iter().all(|p| p.starts_with("Acme")
+            || p.starts_with("cut")
+            || p.starts_with("500")
+            || p.starts_with("jobs")
+            || p.starts_with("and")));
+        assert_eq!(
+            pieces.concat().len() + pieces.len() - 1,
+            words.trim_end().len()
+        );
+        // One long word is cut on a character boundary.
+        let word = "é".repeat(3000);
+        let pieces = parts(&word);
+        assert_eq!(pieces.concat(), word);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
     }
 
     #[test]

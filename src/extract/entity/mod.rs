@@ -67,13 +67,16 @@ pub(super) fn locative(prose: &str, start: usize) -> bool {
         return false;
     }
     // "shares in Tidewater", "a stake in DataRiver": ownership, not a place.
-    let earlier = crate::text::fold_case(earlier.trim_end());
+    // Only the word before is folded, not all the prose before it (that made
+    // a long line quadratic).
     let owner = earlier
+        .trim_end()
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
+    let owner = crate::text::fold_case(owner);
     !matches!(
-        owner,
+        owner.as_str(),
         "shares"
             | "stake"
             | "stakes"
