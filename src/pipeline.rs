@@ -187,12 +187,30 @@ impl Run {
         })
     }
 
-    /// Whether the findings reach the fail level.
+    /// Whether the findings reach the fail level. Checking a draft, a
+    /// conflict fails the run at `Error` and `Warning` only when it
+    /// contradicts the draft: where a source gives the draft's value, the
+    /// sources disagree among themselves, which the report says, but the
+    /// draft is not wrong for it (`FailOn::Conflict` still fails on any).
     pub fn fails(&self, level: FailOn) -> bool {
+        let draft_mode = self.docs.iter().any(|d| d.role == Role::Draft);
+        let blames_draft = |f: &crate::compare::Finding| {
+            !draft_mode
+                || f.kind != FindingKind::Conflict
+                || f.sides.iter().any(|side| {
+                    let roles = || {
+                        side.iter()
+                            .filter_map(|&c| self.claims.get(c))
+                            .filter_map(|c| self.docs.get(c.doc))
+                            .map(|d| d.role)
+                    };
+                    roles().any(|r| r == Role::Draft) && roles().all(|r| r == Role::Draft)
+                })
+        };
         self.findings.iter().any(|f| match level {
             FailOn::Conflict => f.kind == FindingKind::Conflict,
-            FailOn::Error => f.severity == Severity::Error,
-            FailOn::Warning => f.severity >= Severity::Warning,
+            FailOn::Error => f.severity == Severity::Error && blames_draft(f),
+            FailOn::Warning => f.severity >= Severity::Warning && blames_draft(f),
             FailOn::Unsupported => {
                 matches!(f.kind, FindingKind::Conflict | FindingKind::Unsupported)
             }

@@ -256,3 +256,39 @@ fn a_count_of_either_of_two_verbs_is_not_either_verb_s_count() {
         )]
     );
 }
+
+/// Checking a draft, the run fails when a conflict contradicts the draft,
+/// not when the sources disagree among themselves over the draft's value.
+#[test]
+fn a_draft_fails_only_when_contradicted() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, pct: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, format!("Acme revenue rose {pct} in the quarter.\n")).unwrap();
+        p
+    };
+    let sources = dir.path().join("sources");
+    std::fs::create_dir(&sources).unwrap();
+    for (name, pct) in [("a", "5%"), ("b", "5%"), ("c", "7%")] {
+        write(&format!("sources/{name}.txt"), pct);
+    }
+    let code = |draft: &Path, extra: &[&str]| {
+        Command::cargo_bin("crosscheck")
+            .unwrap()
+            .arg("check")
+            .args(extra)
+            .arg("--draft")
+            .arg(draft)
+            .arg(&sources)
+            .output()
+            .unwrap()
+            .status
+            .code()
+            .unwrap()
+    };
+    let backed = write("backed.txt", "5%");
+    assert_eq!(code(&backed, &[]), 0);
+    assert_eq!(code(&backed, &["--fail-on", "conflict"]), 1);
+    let wrong = write("wrong.txt", "9%");
+    assert_eq!(code(&wrong, &[]), 1);
+}
