@@ -292,3 +292,15 @@ fn a_draft_fails_only_when_contradicted() {
     let wrong = write("wrong.txt", "9%");
     assert_eq!(code(&wrong, &[]), 1);
 }
+
+/// "Quarterly profit rose 12%" and "shares rose 3%" are two measures of one
+/// company, not one change told twice.
+#[test]
+fn a_company_s_profit_and_its_shares_are_two_measures() {
+    let (rows, code) = findings(&[
+        ("a.txt", "Quarterly profit at Acme rose 12%.\n"),
+        ("b.txt", "Acme shares rose 3%.\n"),
+    ]);
+    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    assert_eq!(code, 0);
+}

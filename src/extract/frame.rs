@@ -423,7 +423,7 @@ impl Frame {
                 if inside.contains(&c) || label(c).starts_with("nsubj") {
                     continue;
                 }
-                if let Some(t) = time_of(parse, text, c) {
+                if let Some(t) = time_of(parse, text, c, &inside) {
                     f.time.push(t);
                 }
             }
@@ -752,7 +752,7 @@ fn qualifiers(
         {
             continue;
         }
-        if time_of(parse, text, c).is_some() {
+        if time_of(parse, text, c, figure).is_some() {
             continue;
         }
         out.push(span.slice(text).to_lowercase());
@@ -789,12 +789,16 @@ fn phrase_span(parse: &Parse, model: &Model, i: usize) -> Span {
 
 /// The time expression headed by word `i`, if it is one: lower case,
 /// without its preposition ("in 2008" → "2008").
-fn time_of(parse: &Parse, text: &str, i: usize) -> Option<String> {
+fn time_of(parse: &Parse, text: &str, i: usize, figure: &[usize]) -> Option<String> {
     let span = parse.subtree_span(i);
+    // A misattached figure ("fell 5% on Monday" read with the 5% under
+    // "Monday") is never part of its own time.
     let words: Vec<(Upos, String)> = parse
         .words
         .iter()
-        .filter(|w| span.contains(w.span))
+        .enumerate()
+        .filter(|(k, w)| span.contains(w.span) && !figure.contains(k))
+        .map(|(_, w)| w)
         .map(|w| (w.upos, w.span.slice(text).to_lowercase()))
         .collect();
     if words.len() > 5 {

@@ -65,7 +65,8 @@ impl Parse {
             .iter()
             .map(|s| word::WordKey::new(s.slice(text)))
             .collect();
-        let tags = model.tag_keys(&keys);
+        let mut tags = model.tag_keys(&keys);
+        plural_before_past(&mut tags, &spans, text);
         let words = spans
             .into_iter()
             .zip(tags)
@@ -147,5 +148,54 @@ impl Parse {
         self.words
             .iter()
             .position(|w| w.span.start() <= offset && offset < w.span.end())
+    }
+}
+
+/// Past forms that follow a plural subject in "Acme shares rose", which
+/// the tagger can read as two verbs in a row.
+const PAST: &[&str] = &[
+    "rose", "fell", "grew", "sank", "slid", "shrank", "dipped", "slipped", "sprang", "hit", "led",
+];
+
+/// "Acme shares rose 3%", "Meta sales jumped": after a name, a word in -s
+/// tagged as a verb and followed by a past-tense verb is a plural noun (two
+/// finite verbs cannot follow each other); the tagger, trained on few such
+/// headlines, reads it as "shares" the verb.
+fn plural_before_past(tags: &mut [Upos], spans: &[crate::span::Span], text: &str) {
+    for i in 1..tags.len() {
+        let word = |k: usize| spans.get(k).map_or("", |s| s.slice(text));
+        let (w, next) = (word(i), word(i + 1).to_ascii_lowercase());
+        let past = next.ends_with("ed") || PAST.contains(&next.as_str());
+        if tags.get(i - 1) == Some(&Upos::Propn)
+            && tags.get(i) == Some(&Upos::Verb)
+            && tags.get(i + 1) == Some(&Upos::Verb)
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && past
+            && let Some(t) = tags.get_mut(i)
+        {
+            *t = Upos::Noun;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plural_subject_before_a_past_verb_is_a_noun() {
+        let model = Model::builtin().unwrap();
+        let tags = |t: &str| -> Vec<Upos> {
+            Parse::tagged(model, t)
+                .words
+                .iter()
+                .map(|w| w.upos)
+                .collect()
+        };
+        assert_eq!(tags("Acme shares rose 3%.").get(1), Some(&Upos::Noun));
+        // A verb in -s stays a verb where a verb can stand.
+        assert_eq!(tags("Acme says revenue rose 3%.").get(1), Some(&Upos::Verb));
     }
 }
