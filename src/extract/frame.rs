@@ -221,6 +221,16 @@ const LIGHT: &[&str] = &[
 /// arrests", "his previous 12 games").
 const EARLIER: &[&str] = &["prior", "previous", "former", "earlier", "past"];
 
+/// Sentence openings that step back from the story to what came before it.
+const STEPS_BACK: &[&str] = &[
+    "prior to that",
+    "before that",
+    "previously,",
+    "earlier in his career",
+    "earlier in her career",
+    "in the past,",
+];
+
 /// Verbs that put a figure on a noun ("a deal valued at $2.5 billion"):
 /// the event is the verb the noun belongs to.
 const VALUING: &[&str] = &["value", "price", "worth", "put", "peg"];
@@ -433,6 +443,12 @@ impl Frame {
         if inside.iter().any(|&i| {
             word(i).is_some_and(|w| EARLIER.contains(&w.span.slice(text).to_lowercase().as_str()))
         }) {
+            f.time.push("earlier".into());
+        }
+        // "Prior to that, DiLeo spent four seasons as …": a sentence that
+        // opens by stepping back tells what came before the story.
+        let opening = text.trim_start().to_lowercase();
+        if STEPS_BACK.iter().any(|p| opening.starts_with(p)) {
             f.time.push("earlier".into());
         }
         f.time.sort();
@@ -1086,6 +1102,17 @@ mod tests {
             all.clash(&done, &words(), KeyKind::GENERIC).as_deref(),
             Some("different scopes")
         );
+    }
+
+    #[test]
+    fn a_sentence_that_steps_back_tells_what_came_before() {
+        let before = frame(
+            "Prior to that, DiLeo spent four seasons as director.",
+            "four seasons",
+        );
+        let now = frame("DiLeo has spent 19 seasons with the 76ers.", "19 seasons");
+        assert_eq!(before.time, ["earlier"]);
+        assert!(before.clash(&now, &words(), KeyKind::GENERIC).is_some());
     }
 
     #[test]
