@@ -304,3 +304,22 @@ fn a_company_s_profit_and_its_shares_are_two_measures() {
     assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
     assert_eq!(code, 0);
 }
+
+/// A plan hedged one day and firm the next is a story that moved.
+#[test]
+fn a_plan_hedged_one_day_and_firm_the_next_is_no_conflict() {
+    let hedged = |day: &str| {
+        format!("Date: 2026-03-0{day}\n\nMeta may sell spare computing capacity to rivals.\n")
+    };
+    let firm = |day: &str| {
+        format!("Date: 2026-03-0{day}\n\nMeta will sell spare computing capacity to rivals.\n")
+    };
+    let (rows, _) = findings(&[("a.txt", &hedged("2")), ("b.txt", &firm("3"))]);
+    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    let (rows, _) = findings(&[("a.txt", &hedged("3")), ("b.txt", &firm("3"))]);
+    assert_eq!(
+        rows.iter().map(|r| r.1.as_str()).collect::<Vec<_>>(),
+        ["modality.mismatch"],
+        "{rows:?}"
+    );
+}

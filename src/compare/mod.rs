@@ -545,8 +545,14 @@ impl Ctx<'_> {
             // outlet that quotes it.
             // And the plan must be unmistakably one: three key words in
             // common, or every key of both ("pay benefits" is not enough).
+            // And a plan hedged one day and firm the next is a story that
+            // moved, not two outlets that disagree.
             (Value::Action(x), Value::Action(y))
-                if x.same_as(y) && x.firmly_same(y) && !ca.quoted && !cb.quoted =>
+                if x.same_as(y)
+                    && x.firmly_same(y)
+                    && !ca.quoted
+                    && !cb.quoted
+                    && !self.roles.different_days(ca.doc, cb.doc) =>
             {
                 let (la, lb) = (level(ca.modality), level(cb.modality));
                 (la != lb).then(|| {

@@ -226,6 +226,7 @@ const SAYING_THAT: &[&str] = &[
     "said",
     "says",
     "say",
+    "saying",
     "maintained",
     "maintain",
     "maintains",
