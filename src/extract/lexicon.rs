@@ -1,6 +1,7 @@
 //! The word lists of the rules, compiled once into lookups the extractors use.
 
 use crate::rules::{EntityKind, Rules, UnitKind};
+use crate::text::PhraseSet;
 use std::collections::{HashMap, HashSet};
 
 /// A claim's modality: how firmly its source states it.
@@ -23,9 +24,18 @@ pub(crate) struct Lexicon {
     pub attributes: Vec<(String, Vec<Phrase>, Vec<UnitKind>)>,
     pub synonyms: HashMap<String, String>,
     pub references: Vec<(Phrase, EntityKind)>,
+    /// The reference phrases, searched for in one pass (by index in `references`).
+    pub reference_set: PhraseSet,
+    /// The words after "the" of each reference phrase that opens with it
+    /// ("tech giant" of "the tech giant"), by index in `references`; their
+    /// whole-word occurrences are where a reference with describing words
+    /// inside may end ("the Dutch tech giant").
+    pub reference_tails: PhraseSet,
     pub not_entities: HashSet<String>,
     /// Known names (aliases, tickers, canonical names) → entity kind.
     pub known: Vec<(String, Option<EntityKind>)>,
+    /// The known names as written, searched for in one pass (by index in `known`).
+    pub known_set: PhraseSet,
 }
 
 /// A phrase of the rules in lower case: its words, and the words joined by
@@ -92,6 +102,17 @@ impl Lexicon {
             known.extend(e.ticker.iter().map(|t| (t.clone(), e.kind)));
         }
         known.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+        let known_set = PhraseSet::new(known.iter().map(|(n, _)| n.as_str()));
+        let references: Vec<(Phrase, EntityKind)> = rules
+            .references
+            .iter()
+            .map(|r| (words(&r.phrase), r.kind))
+            .collect();
+        let reference_set = PhraseSet::new(references.iter().map(|(p, _)| p.text.as_str()));
+        let reference_tails = PhraseSet::new(references.iter().map(|(p, _)| match &p.words[..] {
+            [article, rest @ ..] if !rest.is_empty() && article == "the" => rest.join(" "),
+            _ => String::new(),
+        }));
         Lexicon {
             modality,
             up: rules
@@ -120,13 +141,12 @@ impl Lexicon {
                 })
                 .collect(),
             synonyms,
-            references: rules
-                .references
-                .iter()
-                .map(|r| (words(&r.phrase), r.kind))
-                .collect(),
+            references,
+            reference_set,
+            reference_tails,
             not_entities: rules.not_entities.iter().cloned().collect(),
             known,
+            known_set,
         }
     }
 }

@@ -43,6 +43,114 @@ fn next_word(hay: &str, needle: &str, mut from: usize) -> Option<usize> {
     None
 }
 
+/// Whether `hay[at..end]` stands as whole words: no letter or digit touches
+/// it on either side.
+fn bounded(hay: &str, at: usize, end: usize) -> bool {
+    let before = hay.get(..at).and_then(|b| b.chars().next_back());
+    let after = hay.get(end..).and_then(|a| a.chars().next());
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// A list of phrases searched for in one pass: one Aho-Corasick automaton,
+/// built once, finds every whole-word occurrence of every phrase (the same
+/// occurrences `find_words` finds for each phrase alone, overlapping ones
+/// included). Phrases are addressed by their index in the list given.
+pub struct PhraseSet {
+    /// The automaton over the distinct non-empty phrases; `None` when there
+    /// are none, or the automaton could not be built (then each phrase is
+    /// searched for on its own).
+    automaton: Option<aho_corasick::AhoCorasick>,
+    /// The distinct phrases, by pattern id.
+    patterns: Vec<String>,
+    /// Pattern id of each phrase given (`None`: empty, never found).
+    ids: Vec<Option<usize>>,
+}
+
+/// Every whole-word occurrence of a `PhraseSet`'s phrases in one text.
+pub struct PhraseHits<'s> {
+    set: &'s PhraseSet,
+    /// Pattern ids of the occurrences, sorted; `starts` holds where each
+    /// begins (in order within one pattern).
+    pats: Vec<usize>,
+    starts: Vec<usize>,
+}
+
+impl PhraseSet {
+    pub fn new<S: AsRef<str>>(phrases: impl IntoIterator<Item = S>) -> PhraseSet {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        let ids = phrases
+            .into_iter()
+            .map(|p| {
+                let p = p.as_ref();
+                if p.is_empty() {
+                    return None;
+                }
+                Some(*index.entry(p.to_string()).or_insert_with(|| {
+                    patterns.push(p.to_string());
+                    patterns.len() - 1
+                }))
+            })
+            .collect();
+        let automaton = (!patterns.is_empty())
+            .then(|| aho_corasick::AhoCorasick::new(&patterns).ok())
+            .flatten();
+        PhraseSet {
+            automaton,
+            patterns,
+            ids,
+        }
+    }
+
+    /// Every whole-word occurrence of every phrase in `hay`.
+    pub fn find<'s>(&'s self, hay: &str) -> PhraseHits<'s> {
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        match &self.automaton {
+            Some(ac) => {
+                for m in ac.find_overlapping_iter(hay) {
+                    if bounded(hay, m.start(), m.end()) {
+                        hits.push((m.pattern().as_usize(), m.start()));
+                    }
+                }
+            }
+            None => {
+                for (id, p) in self.patterns.iter().enumerate() {
+                    hits.extend(find_words(hay, p).into_iter().map(|at| (id, at)));
+                }
+            }
+        }
+        hits.sort_unstable();
+        let (pats, starts) = hits.into_iter().unzip();
+        PhraseHits {
+            set: self,
+            pats,
+            starts,
+        }
+    }
+}
+
+impl PhraseHits<'_> {
+    /// Where phrase `i` (its index in the list given) starts, in order.
+    pub fn starts(&self, i: usize) -> &[usize] {
+        let Some(Some(id)) = self.set.ids.get(i) else {
+            return &[];
+        };
+        let lo = self.pats.partition_point(|&p| p < *id);
+        let hi = self.pats.partition_point(|&p| p <= *id);
+        self.starts.get(lo..hi).unwrap_or(&[])
+    }
+
+    /// Whether phrase `i` occurs at all.
+    pub fn has(&self, i: usize) -> bool {
+        !self.starts(i).is_empty()
+    }
+
+    /// Whether nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.pats.is_empty()
+    }
+}
+
 /// The words of `s` (runs of letters, digits and hyphens) with their offsets.
 pub fn word_spans(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -75,6 +183,34 @@ mod tests {
         assert_eq!(find_words("the company's", "the company"), [0]);
         assert_eq!(find_words("up", "up to"), Vec::<usize>::new());
         assert!(has_word("set it up.", "up") && !has_word("setup", "up"));
+    }
+
+    #[test]
+    fn a_phrase_set_finds_what_each_phrase_finds_alone() {
+        let phrases = [
+            "up",
+            "up to",
+            "",
+            "the company",
+            "company",
+            "up",
+            "é",
+            "to, up",
+        ];
+        let set = PhraseSet::new(phrases);
+        for hay in [
+            "up to, upto, setup up",
+            "the company's the company",
+            "éé é up to, up",
+            "",
+        ] {
+            let hits = set.find(hay);
+            for (i, p) in phrases.iter().enumerate() {
+                assert_eq!(hits.starts(i), find_words(hay, p), "{p:?} in {hay:?}");
+                assert_eq!(hits.has(i), has_word(hay, p));
+            }
+            assert!(hits.starts(99).is_empty());
+        }
     }
 
     #[test]

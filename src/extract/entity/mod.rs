@@ -104,8 +104,9 @@ pub(crate) fn mentions<'t>(
     let text = sentence.slice(prose);
     let mut out: Vec<Mention> = Vec::new();
     // Names the rules know, longest first.
-    for (name, kind) in &lex.known {
-        for s in find_words(text, name) {
+    let known = lex.known_set.find(text);
+    for (i, (name, kind)) in lex.known.iter().enumerate() {
+        for &s in known.starts(i) {
             let span = Span::new(s, s + name.len()).offset(sentence.start());
             if !out.iter().any(|m| m.span.overlaps(span)) {
                 out.push(Mention {
@@ -236,42 +237,48 @@ pub(crate) fn mentions<'t>(
             });
         }
     }
-    // References such as "the tech giant".
+    // References such as "the tech giant", every phrase found in one pass.
     let lower = crate::text::fold_case(text);
-    for (phrase, kind) in &lex.references {
-        let needle = &phrase.text;
-        // "the Dutch retailer", "the Premier League club": up to two
-        // describing words may stand inside.
-        let mut found: Vec<(usize, usize)> = find_words(&lower, needle)
+    let hits = lex.reference_set.find(&lower);
+    let tails = lex.reference_tails.find(&lower);
+    // "the Dutch retailer", "the Premier League club": up to two describing
+    // words may stand inside; where the first and second word after each
+    // "the" start (only the next few words matter).
+    let thes: Vec<(usize, Vec<usize>)> = if tails.is_empty() {
+        Vec::new()
+    } else {
+        find_words(&lower, "the")
             .into_iter()
-            .map(|s| (s, s + needle.len()))
-            .collect();
-        if let [article, rest @ ..] = &phrase.words[..]
-            && !rest.is_empty()
-            && article == "the"
-        {
-            let tail = rest.join(" ");
-            for s in find_words(&lower, "the") {
-                // Only the next few words matter.
-                let Some(rest) = lower.get(s + 3..) else {
-                    continue;
-                };
+            .filter_map(|s| {
+                let rest = lower.get(s + 3..)?;
                 let near = rest.char_indices().nth(48).map_or(rest.len(), |(i, _)| i);
                 let words = crate::text::word_spans(rest.get(..near).unwrap_or(rest));
-                for gap in 1..=2 {
-                    let Some(&(pos, _)) = words.get(gap) else {
-                        break;
-                    };
-                    let at = s + 3 + pos;
-                    let end = at + tail.len();
-                    let bounded = lower.get(at..).is_some_and(|r| r.starts_with(&tail))
-                        && lower
-                            .get(end..)
-                            .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
-                    if bounded && !found.iter().any(|(a, _)| *a == s) {
-                        found.push((s, end));
-                        break;
-                    }
+                let next = words
+                    .iter()
+                    .skip(1)
+                    .take(2)
+                    .map(|&(pos, _)| s + 3 + pos)
+                    .collect();
+                Some((s, next))
+            })
+            .collect()
+    };
+    for (i, (phrase, kind)) in lex.references.iter().enumerate() {
+        let needle = &phrase.text;
+        let mut found: Vec<(usize, usize)> = hits
+            .starts(i)
+            .iter()
+            .map(|&s| (s, s + needle.len()))
+            .collect();
+        let tail = tails.starts(i);
+        if !tail.is_empty() {
+            let tail_len = needle.len().saturating_sub(4);
+            for (s, next) in &thes {
+                // The tail as whole words, one or two words after "the".
+                if let Some(at) = next.iter().find(|at| tail.binary_search(at).is_ok())
+                    && !found.iter().any(|(a, _)| a == s)
+                {
+                    found.push((*s, at + tail_len));
                 }
             }
         }
