@@ -3,7 +3,6 @@
 //! normalised key words (synonyms from the rules, crude stemming), so two
 //! outlets' wordings of one plan can be matched.
 
-use super::clause::find_words;
 use super::lexicon::Lexicon;
 use crate::span::Span;
 use serde::Serialize;
@@ -79,6 +78,10 @@ const CUES: &[&str] = &[
     "is launching",
     "launched",
 ];
+
+/// `CUES` then `DONE`, searched for in one pass.
+static CUE_SET: std::sync::LazyLock<crate::text::PhraseSet> =
+    std::sync::LazyLock::new(|| crate::text::PhraseSet::new(CUES.iter().chain(DONE)));
 
 /// Verbs that introduce a figure rather than an action.
 const FIGURE_VERBS: &[&str] = &[
@@ -247,14 +250,12 @@ const STOP: &[&str] = &[
 pub(crate) fn find(lower: &str, clause: Span, lex: &Lexicon) -> Option<(Span, Action)> {
     let text = clause.slice(lower);
     // Every cue occurrence, in order of position.
+    let found = CUE_SET.find(text);
     let mut cues: Vec<(usize, usize)> = CUES
         .iter()
         .chain(DONE)
-        .flat_map(|cue| {
-            find_words(text, cue)
-                .into_iter()
-                .map(move |p| (p, p + cue.len()))
-        })
+        .enumerate()
+        .flat_map(|(i, cue)| found.starts(i).iter().map(move |p| (*p, p + cue.len())))
         .collect();
     cues.sort_unstable();
     // A chain of cues ("announced on Tuesday that it will", "is exploring a

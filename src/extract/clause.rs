@@ -8,6 +8,14 @@ use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A searcher per subordinator, built once (not one per sentence and word).
+static SUBORDINATOR_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    SUBORDINATORS
+        .iter()
+        .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+        .collect()
+});
+
 const SUBORDINATORS: &[&str] = &[
     "after",
     "as",
@@ -47,12 +55,9 @@ pub(crate) fn clauses(text: &str) -> Vec<Span> {
             cuts.push(next);
         }
     }
-    for w in SUBORDINATORS {
-        let mut from = 0;
-        while let Some(p) = lower.get(from..).and_then(|rest| rest.find(w)) {
-            let s = from + p;
+    for (w, finder) in SUBORDINATORS.iter().zip(SUBORDINATOR_FINDERS.iter()) {
+        for s in finder.find_iter(lower.as_bytes()) {
             let e = s + w.len();
-            from = e;
             let (Some(before), Some(after)) = (lower.get(..s), lower.get(e..)) else {
                 continue;
             };
@@ -137,10 +142,11 @@ pub(crate) fn modality_at(lower: &str, scope: Span, evidence: Span, lex: &Lexico
 /// `Reported` if a hearsay trigger occurs in `scope`, else `Confirmed`.
 fn hearsay(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
     let clause = scope.slice(lower);
-    let heard = lex.modality.iter().any(|(p, l)| {
+    let found = lex.modality_set.find(clause);
+    let heard = lex.modality.iter().enumerate().any(|(i, (p, l))| {
         let needle = &p.text;
         *l == Modality::Reported
-            && find_words(clause, needle).into_iter().any(|at| {
+            && found.starts(i).iter().any(|&at| {
                 needle != "according to" || !clause.get(at..).is_some_and(official_source)
             })
     });
@@ -155,10 +161,12 @@ fn hearsay(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
 /// nothing outside it counting.
 fn stated(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
     let clause = scope.slice(lower);
+    let found = lex.modality_set.find(clause);
     lex.modality
         .iter()
-        .filter(|(p, _)| has_word(clause, &p.text))
-        .map(|(_, l)| *l)
+        .enumerate()
+        .filter(|(i, _)| found.has(*i))
+        .map(|(_, (_, l))| *l)
         .max()
         .unwrap_or(Modality::Confirmed)
 }
@@ -168,32 +176,37 @@ fn stated(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
 pub(crate) fn modality(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
     let mut level = Modality::Confirmed;
     let clause = scope.slice(lower);
+    // Every trigger in the clause, found in one pass.
+    let found = lex.modality_set.find(clause);
+    let confirmed = || {
+        lex.modality
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, l))| *l == Modality::Confirmed)
+            .map(|(i, _)| i)
+    };
     // Where the first confirmed speech verb ("said", "announced") stands.
-    let spoken = lex
-        .modality
-        .iter()
-        .filter(|(_, l)| *l == Modality::Confirmed)
-        .filter_map(|(p, _)| find_words(clause, &p.text).into_iter().next())
+    let spoken = confirmed()
+        .filter_map(|i| found.starts(i).first().copied())
         .min();
-    // "…would cut 500 jobs, the company said": speech after the clause.
-    let spoken_later = lex
-        .modality
-        .iter()
-        .filter(|(_, l)| *l == Modality::Confirmed)
-        .any(|(p, _)| {
-            find_words(lower, &p.text)
-                .into_iter()
-                .any(|at| at >= scope.end())
-        });
-    for (phrase, l) in &lex.modality {
+    // "…would cut 500 jobs, the company said": speech after the clause
+    // (the whole sentence searched only when a "would" asks).
+    let spoken_later = std::cell::OnceCell::new();
+    let spoken_later = || {
+        *spoken_later.get_or_init(|| {
+            let in_sentence = lex.modality_set.find(lower);
+            confirmed().any(|i| in_sentence.starts(i).iter().any(|&at| at >= scope.end()))
+        })
+    };
+    for (i, (phrase, l)) in lex.modality.iter().enumerate() {
         let needle = &phrase.text;
-        for at in find_words(clause, needle) {
+        for &at in found.starts(i) {
             // "said it would sell", "would sell, it said": the future of
             // reported speech, not a hedge; "would like a November release":
             // a wish, not a possibility.
             if needle == "would"
                 && (spoken.is_some_and(|s| s < at)
-                    || spoken_later
+                    || spoken_later()
                     || backshifted(lower.get(..scope.start() + at).unwrap_or(""))
                     || clause.get(at + needle.len()..).is_some_and(|rest| {
                         ["like", "love", "prefer", "want", "rather"]

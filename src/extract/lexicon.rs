@@ -16,6 +16,8 @@ pub enum Modality {
 pub(crate) struct Lexicon {
     /// (phrase, level), longest phrases first.
     pub modality: Vec<(Phrase, Modality)>,
+    /// The modality phrases, searched for in one pass (by index in `modality`).
+    pub modality_set: PhraseSet,
     pub up: HashSet<String>,
     pub down: HashSet<String>,
     /// (phrase words, qualifier), longest first.
@@ -76,6 +78,7 @@ impl Lexicon {
             modality.extend(list.iter().map(|p| (words(p), level)));
         }
         modality.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let modality_set = PhraseSet::new(modality.iter().map(|(p, _)| p.text.as_str()));
         let mut qualifiers = Vec::new();
         let q = &rules.qualifiers;
         for (list, qual) in [
@@ -115,6 +118,7 @@ impl Lexicon {
         }));
         Lexicon {
             modality,
+            modality_set,
             up: rules
                 .directions
                 .up

@@ -3,7 +3,6 @@
 
 use super::super::lexicon::Lexicon;
 use crate::span::Span;
-use crate::text::find_words;
 
 /// The event a date in this clause belongs to, if the clause names one.
 pub(crate) fn event(lower: &str, clause: Span, date: Span, lex: &Lexicon) -> Option<&'static str> {
@@ -72,15 +71,16 @@ pub(crate) fn event(lower: &str, clause: Span, date: Span, lex: &Lexicon) -> Opt
     // The event word nearest the date wins ("went on strike … on Monday, …
     // port data showed": a strike date, not an announcement date).
     let at = date.start().saturating_sub(clause.start());
+    // Every event word found in one pass, then read in list order.
+    static WORDS: std::sync::LazyLock<crate::text::PhraseSet> = std::sync::LazyLock::new(|| {
+        crate::text::PhraseSet::new(EVENTS.iter().flat_map(|(_, words)| words.iter()))
+    });
+    let found = WORDS.find(text);
     let nearest = EVENTS
         .iter()
-        .flat_map(|(name, words)| {
-            words.iter().flat_map(move |w| {
-                find_words(text, w)
-                    .into_iter()
-                    .map(move |p| (p.abs_diff(at), *name))
-            })
-        })
+        .flat_map(|(name, words)| words.iter().map(move |_| *name))
+        .enumerate()
+        .flat_map(|(i, name)| found.starts(i).iter().map(move |p| (p.abs_diff(at), name)))
         .min_by_key(|(d, _)| *d);
     if let Some((_, name)) = nearest {
         return Some(name);
