@@ -10,6 +10,7 @@
 
 use crate::nlp::{Model, Parse, Upos};
 use crate::span::Span;
+use rayon::prelude::*;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -176,35 +177,61 @@ pub fn read_frames(
             by_sentence.entry((c.doc, c.sentence)).or_default().push(i);
         }
     }
+    // Sentences of the same text (the same wire copy in several outlets)
+    // are parsed once: a parse depends on the text alone. Texts are read in
+    // parallel, each parse dropped once its frames are read.
+    type Sentences = Vec<((usize, Span), Vec<usize>)>;
+    let mut by_text: BTreeMap<&str, Sentences> = BTreeMap::new();
     for ((doc, sentence), ids) in by_sentence {
         let Some(d) = docs.get(doc) else { continue };
         let text = sentence.slice(&d.prose);
         if text.len() > super::MAX_PARSED_BYTES {
             continue;
         }
-        let fresh;
-        let parse = match parses.get(&(doc, sentence)) {
-            Some(p) => p,
-            None => {
-                fresh = Parse::of(model, text);
-                &fresh
-            }
-        };
-        for i in ids {
-            let Some(c) = claims.get_mut(i) else {
-                continue;
+        by_text
+            .entry(text)
+            .or_default()
+            .push(((doc, sentence), ids));
+    }
+    let by_text: Vec<(&str, Sentences)> = by_text.into_iter().collect();
+    let read: &[super::Claim] = claims;
+    let frames: Vec<Vec<(usize, Frame)>> = by_text
+        .par_iter()
+        .map(|(text, sentences)| {
+            let fresh;
+            let parse = match sentences.iter().find_map(|(key, _)| parses.get(key)) {
+                Some(p) => p,
+                None => {
+                    fresh = Parse::of(model, text);
+                    &fresh
+                }
             };
-            let rel = Span::new(
-                c.span.start().saturating_sub(sentence.start()),
-                c.span.end().saturating_sub(sentence.start()),
-            );
-            if rel.end() <= text.len()
-                && text.is_char_boundary(rel.start())
-                && text.is_char_boundary(rel.end())
-            {
-                c.frame = Frame::read(parse, model, text, rel);
-                c.frame.context = context_words(text, rel);
+            let mut out = Vec::new();
+            for ((_, sentence), ids) in sentences {
+                for &i in ids {
+                    let Some(c) = read.get(i) else {
+                        continue;
+                    };
+                    let rel = Span::new(
+                        c.span.start().saturating_sub(sentence.start()),
+                        c.span.end().saturating_sub(sentence.start()),
+                    );
+                    if rel.end() <= text.len()
+                        && text.is_char_boundary(rel.start())
+                        && text.is_char_boundary(rel.end())
+                    {
+                        let mut frame = Frame::read(parse, model, text, rel);
+                        frame.context = context_words(text, rel);
+                        out.push((i, frame));
+                    }
+                }
             }
+            out
+        })
+        .collect();
+    for (i, frame) in frames.into_iter().flatten() {
+        if let Some(c) = claims.get_mut(i) {
+            c.frame = frame;
         }
     }
 }
