@@ -422,13 +422,27 @@ impl Ctx<'_> {
     /// one movement of one measure).
     fn aligned(&self, a: &Cluster, b: &Cluster, evidence: &SelfEvidence) -> Option<Vec<String>> {
         let mut best: Option<Vec<String>> = None;
+        // The claims of `b` each document of `a` may be set against, in
+        // order: a long file's many claims in both clusters are never paired
+        // with each other one by one (that was quadratic in the file).
+        let mut partners: BTreeMap<usize, Vec<&Claim>> = BTreeMap::new();
         for Item { claim: cx, .. } in a.items() {
-            for Item { claim: cy, .. } in b.items() {
+            partners.entry(cx.doc).or_insert_with(|| {
+                b.items()
+                    .map(|i| i.claim)
+                    .filter(|cy| self.reportable(cx.doc, cy.doc))
+                    .collect()
+            });
+        }
+        for Item { claim: cx, .. } in a.items() {
+            let Some(others) = partners.get(&cx.doc) else {
+                continue;
+            };
+            for &cy in others {
                 // Told in the same words, two figures are one fact even
                 // where their sources give other values under the key.
                 let worded_alike = cx.frame.same_context(&cy.frame);
-                if !self.reportable(cx.doc, cy.doc)
-                    || self.moved_on(cx, cy)
+                if self.moved_on(cx, cy)
                     || (!worded_alike
                         && (evidence.muddled.contains(&cx.doc)
                             || evidence.muddled.contains(&cy.doc)))
