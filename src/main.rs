@@ -169,7 +169,7 @@ enum ShowArg {
 
 /// What a command produced: the report, the exit code, and warnings for stderr.
 struct Done {
-    out: String,
+    out: Output,
     code: u8,
     warnings: Vec<String>,
 }
@@ -177,7 +177,7 @@ struct Done {
 impl Done {
     fn new(out: String) -> Done {
         Done {
-            out,
+            out: Output::Text(out),
             code: 0,
             warnings: Vec::new(),
         }
@@ -205,7 +205,7 @@ fn main() -> ExitCode {
                     eprintln!("crosscheck: warning: {w}");
                 }
             }
-            emit(output, &out, code)
+            emit(output, out, code)
         }
         Err(e) => {
             match e.downcast_ref::<crosscheck::error::Error>() {
@@ -228,9 +228,9 @@ fn main() -> ExitCode {
 
 /// Writes the report to `output` (atomically) or to stdout, and gives the
 /// exit code: `code`, or 2 if the file cannot be written.
-fn emit(output: Option<PathBuf>, out: &str, code: u8) -> ExitCode {
+fn emit(output: Option<PathBuf>, out: Output, code: u8) -> ExitCode {
     match output {
-        Some(path) => match write_atomically(&path, out.as_bytes()) {
+        Some(path) => match write_atomically(&path, out) {
             Ok(()) => ExitCode::from(code),
             Err(e) => {
                 let why = match e.kind() {
@@ -243,19 +243,36 @@ fn emit(output: Option<PathBuf>, out: &str, code: u8) -> ExitCode {
             }
         },
         None => {
-            let mut stdout = std::io::stdout().lock();
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
             // A closed pipe (`| head`) is not an error.
-            let _ = stdout
-                .write_all(out.as_bytes())
-                .and_then(|_| stdout.flush());
+            let _ = out.write_to(&mut stdout).and_then(|_| stdout.flush());
             ExitCode::from(code)
         }
     }
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it over
+/// What a command prints: text made already, or a report written out as it
+/// is made (a large run's JSON report is many times its input).
+enum Output {
+    Text(String),
+    Stream(WriteReport),
+}
+
+/// Writes a report to what it is given.
+type WriteReport = Box<dyn FnOnce(&mut dyn Write) -> std::io::Result<()>>;
+
+impl Output {
+    fn write_to(self, out: &mut dyn Write) -> std::io::Result<()> {
+        match self {
+            Output::Text(text) => out.write_all(text.as_bytes()),
+            Output::Stream(write) => write(out),
+        }
+    }
+}
+
+/// Writes `out` to a temporary file beside `path`, then renames it over
 /// `path`, so a reader never sees half a report.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+fn write_atomically(path: &std::path::Path, out: Output) -> std::io::Result<()> {
     let name = path
         .file_name()
         .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
@@ -263,9 +280,10 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()>
     tmp_name.push(name);
     tmp_name.push(format!(".{}.tmp", std::process::id()));
     let tmp = path.with_file_name(tmp_name);
-    let written = std::fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
+    let written = std::fs::File::create(&tmp).and_then(|f| {
+        let mut w = std::io::BufWriter::new(f);
+        out.write_to(&mut w)?;
+        w.into_inner().map_err(|e| e.into_error())?.sync_all()
     });
     match written.and_then(|()| std::fs::rename(&tmp, path)) {
         Ok(()) => Ok(()),
@@ -335,6 +353,19 @@ fn run(cli: Cli, progress: &dyn Progress) -> anyhow::Result<Done> {
                 agreements: all || args.show.contains(&ShowArg::Agreements),
                 unsupported: all || args.show.contains(&ShowArg::Unsupported),
             };
+            let warnings = run.warnings();
+            if matches!(args.common.format, Format::Json) && !args.compact {
+                let explain = args.explain.then_some(rules);
+                let write = move |out: &mut dyn Write| {
+                    report::write_json(&run, explain.as_ref(), &mut *out)?;
+                    out.write_all(b"\n")
+                };
+                return Ok(Done {
+                    out: Output::Stream(Box::new(write)),
+                    code,
+                    warnings,
+                });
+            }
             let explain = args.explain.then_some(&rules);
             let out = match args.common.format {
                 Format::Json if args.compact => report::report_json_compact(&run) + "\n",
@@ -350,9 +381,9 @@ fn run(cli: Cli, progress: &dyn Progress) -> anyhow::Result<Done> {
                 ),
             };
             Ok(Done {
-                out,
+                out: Output::Text(out),
                 code,
-                warnings: run.warnings(),
+                warnings,
             })
         }
         Command::Claims(args) => {

@@ -274,8 +274,12 @@ fn extract_doc(
             )
         })
         .collect();
+    // The tags served the names; they are not kept for the figures (a long
+    // file's tags of every sentence at once were most of its memory): a
+    // sentence whose figure needs a tree is tagged again and parsed.
+    drop(tagged);
     let target = deal_target(doc, sents, &mentions_of);
-    for (k, (s, found_names)) in sents.iter().zip(mentions_of).enumerate() {
+    for (s, found_names) in sents.iter().zip(mentions_of) {
         let text = s.span.slice(&doc.prose);
         let lower = crate::text::fold_case(text);
         let base = s.span.start();
@@ -311,11 +315,7 @@ fn extract_doc(
         let tree_of = || -> Option<(&Parse, &crate::nlp::Model)> {
             let m = model?;
             let p = tree
-                .get_or_init(|| {
-                    let mut p = tags_of(k)?.clone();
-                    p.parse_tree(m);
-                    Some(p)
-                })
+                .get_or_init(|| (text.len() <= MAX_PARSED_BYTES).then(|| Parse::of(m, text)))
                 .as_ref()?;
             Some((p, m))
         };

@@ -97,6 +97,8 @@ impl Parse {
             w.deprel = d;
         }
         self.parsed = true;
+        // Only the parser reads the keys: a kept tree need not carry them.
+        self.keys = Vec::new();
     }
 
     /// Whether the tree has been computed.

@@ -67,11 +67,71 @@ struct JsonVerdict<'a> {
     claim: Located<'a>,
 }
 
+/// The findings of a run, each made as it is written rather than all at
+/// once: with thousands of findings quoting their sentences, holding them
+/// all was the largest thing in memory.
+struct Findings<'a> {
+    run: &'a Run,
+    explain: Option<&'a crate::rules::Rules>,
+}
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let run = self.run;
+        serializer.collect_seq(
+            run.findings
+                .iter()
+                .enumerate()
+                .map(|(n, f)| json_finding(run, n, f, self.explain)),
+        )
+    }
+}
+
+/// Finding `n` of a run as the report writes it.
+fn json_finding<'a>(
+    run: &'a Run,
+    n: usize,
+    f: &'a crate::compare::Finding,
+    explain: Option<&crate::rules::Rules>,
+) -> JsonFinding<'a> {
+    // The finding's claims that can be placed (all of a run's own), by id:
+    // `sides` counts positions in this list.
+    let located: Vec<(usize, Located)> = f
+        .claims
+        .iter()
+        .filter_map(|&i| Some((i, locate(run.claims.get(i)?, &run.docs)?)))
+        .collect();
+    JsonFinding {
+        id: format!("F{}", n + 1),
+        explain: explain.map(|r| crate::compare::explain(f, r)),
+        kind: f.kind,
+        rule: f.rule.as_str(),
+        severity: f.severity,
+        subject: &f.subject,
+        attribute: &f.attribute,
+        message: &f.message,
+        same_fact: &f.same_fact,
+        sides: if f.kind == FindingKind::Conflict {
+            f.sides
+                .iter()
+                .map(|side| {
+                    side.iter()
+                        .filter_map(|c| located.iter().position(|(x, _)| x == c))
+                        .collect()
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        claims: located.into_iter().map(|(_, l)| l).collect(),
+    }
+}
+
 #[derive(Serialize)]
 struct Report<'a> {
     schema: &'static str,
     sources: Vec<Source<'a>>,
-    findings: Vec<JsonFinding<'a>>,
+    findings: Findings<'a>,
     /// In draft mode: every draft claim in draft order with its standing.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     draft: Vec<JsonVerdict<'a>>,
@@ -100,44 +160,21 @@ fn sources<'a>(docs: &'a [Document], claims: &[Claim]) -> Vec<Source<'a>> {
 /// The report of a check run, pretty-printed; with `explain`, each finding
 /// says which rule fired with which settings.
 pub fn report_json(run: &Run, explain: Option<&crate::rules::Rules>) -> String {
-    let findings = run
-        .findings
-        .iter()
-        .enumerate()
-        .map(|(n, f)| {
-            // The finding's claims that can be placed (all of a run's own),
-            // by id: `sides` counts positions in this list.
-            let located: Vec<(usize, Located)> = f
-                .claims
-                .iter()
-                .filter_map(|&i| Some((i, locate(run.claims.get(i)?, &run.docs)?)))
-                .collect();
-            JsonFinding {
-                id: format!("F{}", n + 1),
-                explain: explain.map(|r| crate::compare::explain(f, r)),
-                kind: f.kind,
-                rule: f.rule.as_str(),
-                severity: f.severity,
-                subject: &f.subject,
-                attribute: &f.attribute,
-                message: &f.message,
-                same_fact: &f.same_fact,
-                sides: if f.kind == FindingKind::Conflict {
-                    f.sides
-                        .iter()
-                        .map(|side| {
-                            side.iter()
-                                .filter_map(|c| located.iter().position(|(x, _)| x == c))
-                                .collect()
-                        })
-                        .collect()
-                } else {
-                    Vec::new()
-                },
-                claims: located.into_iter().map(|(_, l)| l).collect(),
-            }
-        })
-        .collect();
+    pretty(&report(run, explain))
+}
+
+/// The report of `report_json`, written to `out` as it is made (a large
+/// run's report is many times its input: it is never held whole).
+pub fn write_json(
+    run: &Run,
+    explain: Option<&crate::rules::Rules>,
+    out: impl std::io::Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(out, &report(run, explain)).map_err(std::io::Error::from)
+}
+
+fn report<'a>(run: &'a Run, explain: Option<&'a crate::rules::Rules>) -> Report<'a> {
+    let findings = Findings { run, explain };
     let draft = run
         .draft_verdicts()
         .into_iter()
@@ -149,14 +186,13 @@ pub fn report_json(run: &Run, explain: Option<&crate::rules::Rules>) -> String {
             })
         })
         .collect();
-    let report = Report {
+    Report {
         schema: "crosscheck.report/1",
         sources: sources(&run.docs, &run.claims),
         findings,
         draft,
         summary: Summary::of(run),
-    };
-    pretty(&report)
+    }
 }
 
 /// Pretty-printed JSON of a report.

@@ -14,7 +14,7 @@ mod table;
 
 pub use github::report_github;
 pub use html::report_html;
-pub use json::{claims_json, report_json, report_json_compact};
+pub use json::{claims_json, report_json, report_json_compact, write_json};
 pub use markdown::report_markdown;
 pub use parse::parses;
 pub use sarif::report_sarif;
