@@ -188,3 +188,51 @@ fn markdown_lists_draft_verdicts_and_conflicts_with_markup_escaped() {
     assert!(out.contains("Broadcom \\(«\\-3.8%»\\)"), "{out}");
     assert!(out.contains("<details><summary>Agreements ("));
 }
+
+/// The JSON the binary streams to stdout or to `--output` is, byte for
+/// byte, the library's `report_json` with a newline, with and without
+/// `--explain`.
+#[test]
+fn streamed_json_is_the_report_json_bytes() {
+    use crosscheck::{Inputs, check, report::report_json, rules::Rules};
+    let rules = Rules::load(&crosscheck::rules::discover(&[PathBuf::from(
+        "corpus/meta-compute",
+    )]))
+    .unwrap();
+    let inputs = Inputs {
+        sources: vec![PathBuf::from("corpus/meta-compute")],
+        draft: Some(PathBuf::from("corpus/drafts/meta-draft.md")),
+    };
+    let run_ = check(&inputs, &rules).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for explain in [false, true] {
+        let expected = report_json(&run_, explain.then_some(&rules)) + "\n";
+        let file = dir.path().join("r.json");
+        let mut args = DRAFT.to_vec();
+        args.push("json");
+        if explain {
+            args.push("--explain");
+        }
+        let stdout = crosscheck()
+            .arg("check")
+            .args(&args)
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        assert!(stdout == expected.as_bytes(), "explain: {explain}");
+        crosscheck()
+            .arg("check")
+            .args(&args)
+            .arg("--output")
+            .arg(&file)
+            .assert()
+            .code(1)
+            .stdout("");
+        assert!(
+            std::fs::read(&file).unwrap() == expected.as_bytes(),
+            "explain: {explain}"
+        );
+    }
+}
