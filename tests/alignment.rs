@@ -323,3 +323,60 @@ fn a_plan_hedged_one_day_and_firm_the_next_is_no_conflict() {
         "{rows:?}"
     );
 }
+
+/// One slot in common is what many figures of one story share: a count
+/// whose noun is its only link ("12 passengers" still missing, "102
+/// passengers" on board) is not compared. Two slots, or the same words
+/// around the figures, are enough.
+#[test]
+fn one_shared_slot_is_not_enough_for_a_count() {
+    let (rows, code) = findings(&[
+        (
+            "a.txt",
+            "Officials said 12 passengers of the ferry Alsa are still missing.\n",
+        ),
+        ("b.txt", "The ferry Alsa had 102 passengers on board.\n"),
+    ]);
+    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    assert_eq!(code, 0);
+    let told = |n: &str| {
+        format!(
+            "Officials in Darlow said the ferry Alsa sank with {n} passengers on board near the coast.\n"
+        )
+    };
+    let (rows, code) = findings(&[("a.txt", &told("102")), ("b.txt", &told("120"))]);
+    assert_eq!(
+        rows,
+        [row(
+            "conflict",
+            "numeric.mismatch",
+            &[&["a: 102 passengers"], &["b: 120 passengers"]]
+        )]
+    );
+    assert_eq!(code, 1);
+}
+
+/// A distance to a named place ties two figures to one fact even when
+/// nothing else in their sentences is alike.
+#[test]
+fn a_figure_followed_by_one_named_place_is_one_fact() {
+    let (rows, _) = findings(&[
+        (
+            "a.txt",
+            "Wounded children were taken to hospital from the school at Orla, about 35 miles (55 kilometers) west of Darlow.\n",
+        ),
+        (
+            "b.txt",
+            "The school is among farmlands just outside Orla, a tiny village about 55 miles (88 kilometers) west of Darlow.\n",
+        ),
+    ]);
+    assert!(
+        rows.iter().any(|r| r.0 == "conflict"
+            && r.2
+                == [
+                    vec!["a: about 35 miles".to_string()],
+                    vec!["b: about 55 miles".to_string()]
+                ]),
+        "{rows:?}"
+    );
+}

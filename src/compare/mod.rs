@@ -19,7 +19,7 @@ pub use filter::apply as filter_findings;
 pub use finding::{Finding, FindingKind};
 pub use verdict::{DraftVerdict, Standing, draft_verdicts};
 
-use crate::extract::{Action, Claim, Modality, Value};
+use crate::extract::{Action, Basis, Claim, ENOUGH, Modality, Value};
 use crate::ingest::Day;
 use crate::rules::{NumericRules, RuleId, Rules};
 use numeric::Verdict;
@@ -232,7 +232,7 @@ impl Ctx<'_> {
                     quote(b.first.claim)
                 );
                 let mut f = self.finding(kind, rule, message, &[a, b]);
-                f.same_fact = basis;
+                f.same_fact = basis.iter().map(Basis::to_string).collect();
                 out.push(f);
             }
         }
@@ -416,12 +416,11 @@ impl Ctx<'_> {
 
     /// The evidence (`Frame::shared`) of the best aligned pair of claims
     /// from two clusters (from different, reportable sources), or `None`
-    /// when every such pair clashes, involves a muddled source, or, for a
-    /// figure outside a change key, shares nothing but the key itself:
-    /// where the evidence is only the key, stay silent (a change is already
-    /// one movement of one measure).
-    fn aligned(&self, a: &Cluster, b: &Cluster, evidence: &SelfEvidence) -> Option<Vec<String>> {
-        let mut best: Option<Vec<String>> = None;
+    /// when every such pair clashes, involves a muddled source, or has less
+    /// evidence than its key needs (`Ctx::enough`): where the evidence is
+    /// weak, stay silent.
+    fn aligned(&self, a: &Cluster, b: &Cluster, evidence: &SelfEvidence) -> Option<Vec<Basis>> {
+        let mut best: Option<Vec<Basis>> = None;
         // The claims of `b` each document of `a` may be set against, in
         // order: a long file's many claims in both clusters are never paired
         // with each other one by one (that was quadratic in the file).
@@ -456,18 +455,35 @@ impl Ctx<'_> {
                     continue;
                 }
                 let shared = cx.frame.shared(&cy.frame, self.words, self.key(cx));
-                if shared.is_empty()
-                    && matches!(cx.value, Value::Quantity(_))
-                    && !self.key(cx).change
-                {
+                let weight = Basis::total(&shared);
+                if weight < self.enough(cx) {
                     continue;
                 }
-                if best.as_ref().is_none_or(|b| shared.len() > b.len()) {
+                if best.as_ref().is_none_or(|b| weight > Basis::total(b)) {
                     best = Some(shared);
                 }
             }
         }
         best
+    }
+
+    /// What the evidence that claim `x` and another are one fact must
+    /// weigh (`Basis`). A figure under a key the rules did not name (a
+    /// count's own noun, a bare amount or percentage) needs `ENOUGH`: two
+    /// slots of the frames agree, or the figures are told in the same words;
+    /// one slot is what many figures of one story share ("12 people" still
+    /// missing, "102 people" on board). A measure the rules named is itself
+    /// one piece, so one slot more will do. A change is one movement of its
+    /// subject whatever the words; dates and actions are aligned on their
+    /// own terms (`Ctx::same_event`, `Action::firmly_same`).
+    fn enough(&self, x: &Claim) -> u32 {
+        let key = self.key(x);
+        match x.value {
+            Value::Quantity(_) if key.change => 0,
+            Value::Quantity(_) if key.generic => ENOUGH,
+            Value::Quantity(_) => 1,
+            Value::Date(_) | Value::Action(_) => 0,
+        }
     }
 
     /// Whether two figures are two moments of a story that moves: their

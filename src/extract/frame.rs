@@ -8,6 +8,7 @@
 //! A slot the tree does not fill stays empty, and an empty slot never
 //! clashes: frames only tell facts apart, they never join them.
 
+use super::basis::Basis;
 use crate::nlp::{Model, Parse, Upos};
 use crate::span::Span;
 use rayon::prelude::*;
@@ -58,6 +59,8 @@ pub struct Context {
     pub before: Vec<String>,
     /// The words after the figure, nearest first.
     pub after: Vec<String>,
+    /// Which of `after` are written as names ("west of Philadelphia").
+    pub after_named: Vec<bool>,
     /// The figure is written as one hyphenated modifier ("an 86-yard
     /// run", "the 16-yard line"): it describes the noun after it.
     pub attributive: bool,
@@ -409,6 +412,16 @@ impl Frame {
         if let Some(n) = noun {
             f.measure = lemma(n);
             f.qualifiers = qualifiers(parse, model, text, n, &inside);
+        } else if w.upos == Upos::Propn
+            && w.span
+                .slice(text)
+                .starts_with(|c: char| c.is_ascii_uppercase())
+            && w.span.slice(text).ends_with('s')
+        {
+            // "120,000 electric SUVs": a capitalised plural the tagger took
+            // for a name is still the noun the figure counts.
+            f.measure = Some(model.lemma(w.span.slice(text), Upos::Noun).to_lowercase());
+            f.qualifiers = qualifiers(parse, model, text, top, &inside);
         } else if let Some(v) = clause {
             f.measure = parse
                 .children(v)
@@ -605,10 +618,26 @@ impl Frame {
     /// Philadelphia" (a unit names nothing, the words after it do). Two or
     /// three words, one of them at least four letters long.
     pub fn followed_alike(&self, other: &Frame) -> Option<String> {
+        self.followed(other).map(|(words, _)| words)
+    }
+
+    /// The words two figures are both followed by (`followed_alike`), and
+    /// whether one of them is a name on both sides: a distance or a count
+    /// tied to a named place or thing ("55 miles west of Philadelphia").
+    fn followed(&self, other: &Frame) -> Option<(String, bool)> {
         let (x, y) = (&self.context.after, &other.context.after);
         let n = x.len().min(y.len()).min(3);
-        (n >= 2 && x.get(..n) == y.get(..n) && x.iter().take(n).any(|w| w.chars().count() >= 4))
-            .then(|| x.iter().take(n).cloned().collect::<Vec<_>>().join(" "))
+        if n < 2 || x.get(..n) != y.get(..n) || !x.iter().take(n).any(|w| w.chars().count() >= 4) {
+            return None;
+        }
+        let named = (0..n).any(|i| {
+            self.context.after_named.get(i) == Some(&true)
+                && other.context.after_named.get(i) == Some(&true)
+        });
+        Some((
+            x.iter().take(n).cloned().collect::<Vec<_>>().join(" "),
+            named,
+        ))
     }
 
     /// Whether two figures are told in the same words (wire copy, a quote):
@@ -627,31 +656,35 @@ impl Frame {
     /// direction verbs, one time) and being told in the same words. Empty
     /// when nothing but the key joins them; one actor is not evidence, as
     /// the actor is mostly the key's own subject.
-    pub fn shared(&self, other: &Frame, words: &FrameWords, key: KeyKind) -> Vec<String> {
+    pub fn shared(&self, other: &Frame, words: &FrameWords, key: KeyKind) -> Vec<Basis> {
         let mut out = Vec::new();
-        if self.same_context(other) {
-            out.push("told in the same words".to_string());
+        let same_words = self.same_context(other);
+        if same_words {
+            out.push(Basis::SameWords);
         }
         if let (Some(a), Some(b)) = (&self.measure, &other.measure)
             && words.same(a, b)
             && counted(a)
         {
-            out.push(format!("measure \"{a}\""));
+            out.push(Basis::Measure(a.clone()));
         }
-        if let Some(words) = self.followed_alike(other)
-            && !out.iter().any(|e| e == "told in the same words")
+        if let Some((after, named)) = self.followed(other)
+            && !same_words
         {
-            out.push(format!("followed by \"{words}\""));
+            out.push(Basis::FollowedBy {
+                words: after,
+                named,
+            });
         }
         if let (Some(a), Some(b)) = (&self.predicate, &other.predicate) {
             if words.same(a, b) {
-                out.push(format!("predicate \"{a}\""));
+                out.push(Basis::Predicate(a.clone()));
             } else if key.directional(words, a, b) {
-                out.push(format!("direction verbs \"{a}\", \"{b}\""));
+                out.push(Basis::Directions(a.clone(), b.clone()));
             }
         }
         if let Some(t) = self.time.iter().find(|t| other.time.contains(t)) {
-            out.push(format!("time \"{t}\""));
+            out.push(Basis::Time(t.clone()));
         }
         out
     }
@@ -890,6 +923,12 @@ fn context_words(text: &str, figure: Span) -> Context {
         .map_or(rest, |(_, r)| r);
     let mut after = words(rest);
     after.truncate(4);
+    let after_named = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(after.len())
+        .map(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .collect();
     let attributive = figure
         .slice(text)
         .rsplit_once('-')
@@ -897,6 +936,7 @@ fn context_words(text: &str, figure: Span) -> Context {
     Context {
         before,
         after,
+        after_named,
         attributive,
     }
 }

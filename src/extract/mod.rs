@@ -9,9 +9,11 @@
 
 mod action;
 mod attribute;
+mod basis;
 mod clause;
 mod date;
 mod entity;
+
 mod frame;
 mod lexicon;
 mod quantity;
@@ -20,6 +22,7 @@ mod subject;
 mod syntax;
 
 pub use action::Action;
+pub use basis::{Basis, ENOUGH};
 pub(crate) use date::find as find_dates;
 pub use date::{DateValue, Period, weekday_name, weekday_of};
 pub use frame::{Frame, FrameWords, KeyKind, read_frames};
