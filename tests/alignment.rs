@@ -380,3 +380,53 @@ fn a_figure_followed_by_one_named_place_is_one_fact() {
         "{rows:?}"
     );
 }
+
+/// A named person has one age: two outlets giving two are in conflict,
+/// whatever else their sentences say, and relatives who share a surname
+/// are never one person because a bare surname stands for both.
+#[test]
+fn a_persons_age_is_one_fact_and_relatives_are_two_people() {
+    let (rows, code) = findings(&[
+        (
+            "a.txt",
+            "Date: 2015-01-24\n\nPolice said Jonathan Walker, 34, shot his 7-year-old daughter, Kayla Walker.\n",
+        ),
+        (
+            "b.txt",
+            "Date: 2015-01-25\n\nThe shooter, Jonathan Walker, 35, wounded Kayla Walker, 7.\n",
+        ),
+    ]);
+    assert_eq!(
+        rows,
+        [
+            row("conflict", "numeric.mismatch", &[&["a: 34"], &["b: 35"]]),
+            row("agreement", "agreement", &[&["a: 7", "b: 7"]]),
+        ]
+    );
+    assert_eq!(code, 1);
+    let (rows, code) = findings(&[
+        (
+            "a.txt",
+            "Jonathan Walker, 34, was arrested on Sunday. Walker said he was sorry.\n",
+        ),
+        (
+            "b.txt",
+            "His daughter Kayla Walker, 7, was hurt. Walker was taken to hospital.\n",
+        ),
+    ]);
+    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    assert_eq!(code, 0);
+    // A family name written first joins two people by its prefix.
+    let (rows, code) = findings(&[
+        (
+            "a.txt",
+            "Wang Bingzhang, 50, an adviser to the party, said Wang had left China.\n",
+        ),
+        (
+            "b.txt",
+            "In Hangzhou, Wang Youcai, 33, is to go on trial on similar charges.\n",
+        ),
+    ]);
+    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    assert_eq!(code, 0);
+}

@@ -454,7 +454,16 @@ impl Ctx<'_> {
                 {
                     continue;
                 }
-                let shared = cx.frame.shared(&cy.frame, self.words, self.key(cx));
+                let mut shared = cx.frame.shared(&cy.frame, self.words, self.key(cx));
+                if self.attribute == crate::extract::AGE {
+                    // Two full names in one group are one person only when
+                    // they are spelt alike ("Wang Bingzhang" and "Wang
+                    // Youcai" met through "Wang").
+                    if !crate::group::same_name(&cx.subject, &cy.subject) {
+                        continue;
+                    }
+                    shared.insert(0, Basis::OnePersonsAge);
+                }
                 let weight = Basis::total(&shared);
                 if weight < self.enough(cx) {
                     continue;
@@ -475,7 +484,8 @@ impl Ctx<'_> {
     /// missing, "102 people" on board). A measure the rules named is itself
     /// one piece, so one slot more will do. A change is one movement of its
     /// subject whatever the words; dates and actions are aligned on their
-    /// own terms (`Ctx::same_event`, `Action::firmly_same`).
+    /// own terms (`Ctx::same_event`, `Action::firmly_same`). (A named
+    /// person's age is one fact on the name alone: `Basis::OnePersonsAge`.)
     fn enough(&self, x: &Claim) -> u32 {
         let key = self.key(x);
         match x.value {
@@ -496,7 +506,7 @@ impl Ctx<'_> {
             return false;
         };
         let fixed = matches!(&q.unit, crate::extract::Unit::Count { noun }
-            if FIXED.contains(&noun.to_lowercase().as_str()));
+            if FIXED.contains(&noun.to_lowercase().as_str()) || noun == crate::extract::YEARS_OLD);
         self.roles.different_days(x.doc, y.doc) && !fixed && !x.frame.same_moment(&y.frame)
     }
 

@@ -23,6 +23,8 @@ pub enum Basis {
     Directions(String, String),
     /// One time named on both sides ("tuesday", "1989").
     Time(String),
+    /// Both are the age of one named person, who has one age.
+    OnePersonsAge,
 }
 
 /// What evidence must weigh before two figures are compared.
@@ -33,7 +35,7 @@ impl Basis {
     /// as two slots; any one slot counts once.
     pub fn weight(&self) -> u32 {
         match self {
-            Basis::SameWords | Basis::FollowedBy { named: true, .. } => 2,
+            Basis::SameWords | Basis::FollowedBy { named: true, .. } | Basis::OnePersonsAge => 2,
             _ => 1,
         }
     }
@@ -53,6 +55,7 @@ impl fmt::Display for Basis {
             Basis::Predicate(p) => write!(f, "predicate \"{p}\""),
             Basis::Directions(a, b) => write!(f, "direction verbs \"{a}\", \"{b}\""),
             Basis::Time(t) => write!(f, "time \"{t}\""),
+            Basis::OnePersonsAge => f.write_str("one person's age"),
         }
     }
 }

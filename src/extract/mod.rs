@@ -8,6 +8,7 @@
 //! Never: reads furniture (ingest blanked it) or makes a claim without a subject.
 
 mod action;
+mod age;
 mod attribute;
 mod basis;
 mod clause;
@@ -22,6 +23,7 @@ mod subject;
 mod syntax;
 
 pub use action::Action;
+pub use age::{AGE, YEARS_OLD};
 pub use basis::{Basis, ENOUGH};
 pub(crate) use date::find as find_dates;
 pub use date::{DateValue, Period, weekday_name, weekday_of};
@@ -347,6 +349,7 @@ fn extract_doc(
             out.extend(read::quantities(&cx));
             out.extend(read::dates(&cx));
             out.extend(read::actions(&cx));
+            out.extend(age::ages(&cx));
         }
         names.extend(
             mentions

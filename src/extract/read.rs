@@ -30,7 +30,7 @@ pub(super) struct Reading<'a> {
 impl Reading<'_> {
     /// A claim read from this sentence, its evidence at `span` (relative to
     /// the sentence).
-    fn claim(
+    pub(super) fn claim(
         &self,
         span: Span,
         (subject, subject_kind): (String, Option<EntityKind>),

@@ -20,7 +20,8 @@ pub fn same_name(a: &str, b: &str) -> bool {
 
 use crate::extract::Claim;
 use crate::rules::Rules;
-use std::collections::HashMap;
+use names::Link;
+use std::collections::{BTreeMap, HashMap};
 
 /// Up to this many distinct names every pair is compared (two million
 /// pairs at most, well under a second). A story checked across its articles
@@ -34,6 +35,9 @@ const ALL_PAIRS_UP_TO: usize = 2_000;
 /// name written backwards: linear in the names, and a misspelling is still
 /// met unless it changes both ends of the name.
 const NEIGHBOURS: usize = 24;
+
+/// A surname that ends more full names than this is joined to none of them.
+const PARTS_AT_MOST: usize = 32;
 
 /// Sets `group` on every claim; returns the canonical names with their aliases.
 pub fn resolve(
@@ -74,20 +78,44 @@ pub fn resolve(
     uf.grow(names.len());
     let norm: Vec<String> = names.iter().map(|n| normalise(n)).collect();
     let threshold = rules.grouping.threshold();
-    if norm.len() <= ALL_PAIRS_UP_TO {
-        for (i, a) in norm.iter().enumerate() {
-            for (j, b) in norm.iter().enumerate().skip(i + 1) {
-                if names::same_entity(a, b, threshold) {
-                    uf.union(i, j);
-                }
-            }
-        }
+    let pairs: Vec<(usize, usize)> = if norm.len() <= ALL_PAIRS_UP_TO {
+        (0..norm.len())
+            .flat_map(|i| (i + 1..norm.len()).map(move |j| (i, j)))
+            .collect()
     } else {
-        for (i, j) in names::candidate_pairs(&norm, NEIGHBOURS) {
-            if let (Some(a), Some(b)) = (norm.get(i), norm.get(j))
-                && names::same_entity(a, b, threshold)
-            {
-                uf.union(i, j);
+        names::candidate_pairs(&norm, NEIGHBOURS)
+    };
+    // Names spelt alike are joined first; a surname then joins the full
+    // names it ends only if they are one person: "walker" joins "kayla
+    // walker" and "jonathan walker" to neither.
+    let mut parts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, j) in pairs {
+        let (Some(a), Some(b)) = (norm.get(i), norm.get(j)) else {
+            continue;
+        };
+        match names::link(a, b, threshold) {
+            Some(Link::Same) => uf.union(i, j),
+            Some(Link::Surname) => {
+                let (short, long) = if a.len() <= b.len() { (i, j) } else { (j, i) };
+                parts.entry(short).or_default().push(long);
+            }
+            None => {}
+        }
+    }
+    for (short, longs) in parts {
+        // A surname of many names (checking them all would be quadratic)
+        // names none of them for sure.
+        let compatible = longs.len() <= PARTS_AT_MOST
+            && longs.iter().enumerate().all(|(k, &x)| {
+                longs.iter().skip(k + 1).all(|&y| {
+                    uf.find(x) == uf.find(y)
+                        || matches!((norm.get(x), norm.get(y)), (Some(a), Some(b))
+                            if names::same_entity(a, b, threshold))
+                })
+            });
+        if compatible {
+            for long in longs {
+                uf.union(short, long);
             }
         }
     }

@@ -41,13 +41,30 @@ pub fn normalise(name: &str) -> String {
     words.join(" ")
 }
 
+/// How two normalised names are one entity (`link`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Link {
+    /// Equal, spelt alike ("broadcom" / "broadcomm"), or the shorter is
+    /// the first words of the longer ("meta" / "meta platforms").
+    Same,
+    /// The shorter is a person's surname ("moreau" / "luca moreau"). A
+    /// surname can stand for several people ("walker" for "kayla walker"
+    /// and "jonathan walker"), so it joins only one.
+    Surname,
+}
+
 /// Whether two normalised names denote one entity.
 pub(crate) fn same_entity(a: &str, b: &str, threshold: f64) -> bool {
+    link(a, b, threshold).is_some()
+}
+
+/// How two normalised names denote one entity, if they do.
+pub(crate) fn link(a: &str, b: &str, threshold: f64) -> Option<Link> {
     if a.is_empty() || b.is_empty() {
-        return false;
+        return None;
     }
     if a == b {
-        return true;
+        return Some(Link::Same);
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     // "meta" / "meta platforms": a whole-word prefix of at least four letters.
@@ -56,7 +73,7 @@ pub(crate) fn same_entity(a: &str, b: &str, threshold: f64) -> bool {
             .strip_prefix(short)
             .is_some_and(|rest| rest.starts_with(' '))
     {
-        return true;
+        return Some(Link::Same);
     }
     // "moreau" / "luca moreau": a surname alone names the person.
     let words: Vec<&str> = long.split(' ').collect();
@@ -65,12 +82,13 @@ pub(crate) fn same_entity(a: &str, b: &str, threshold: f64) -> bool {
         && (2..=3).contains(&words.len())
         && words.last() == Some(&short)
     {
-        return true;
+        return Some(Link::Surname);
     }
-    short.len() >= 5
+    (short.len() >= 5
         && similar_lengths(short, long, threshold)
         && strsim::jaro_winkler(a, b) >= threshold
-        && heads_alike(a, b, threshold)
+        && heads_alike(a, b, threshold))
+    .then_some(Link::Same)
 }
 
 /// The pairs (i < j) of `norm` worth testing with `same_entity` when there
@@ -247,6 +265,10 @@ mod tests {
         assert!(!same_entity("amd", "amdocs", 0.92));
         assert!(!same_entity("nvidia", "nvent", 0.92));
         assert!(same_entity("moreau", "luca moreau", 0.92));
+        assert_eq!(link("moreau", "luca moreau", 0.92), Some(Link::Surname));
+        assert_eq!(link("meta", "meta platforms", 0.92), Some(Link::Same));
+        assert_eq!(link("broadcom", "broadcomm", 0.92), Some(Link::Same));
+        assert_eq!(link("john zawahri", "chris zawahri", 0.92), None);
         // A shared sector word does not make two companies one.
         assert!(!same_entity(
             "dalkalnor software",
