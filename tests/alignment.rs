@@ -430,3 +430,33 @@ fn a_persons_age_is_one_fact_and_relatives_are_two_people() {
     assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
     assert_eq!(code, 0);
 }
+
+/// One sentence told word for word with two figures is a contradiction,
+/// even when one source gives both figures elsewhere: a copy that changed
+/// one of the two places an article gives a figure.
+#[test]
+fn one_sentence_told_word_for_word_with_two_figures_conflicts() {
+    let text = |second: &str| {
+        format!(
+            "Farenthold paid $84,000 from a public fund to settle the harassment claim last year.\n\n\
+             Critics say Farenthold paid {second} from a public fund without telling the voters of his district.\n"
+        )
+    };
+    let (rows, code) = findings(&[("a.txt", &text("$84,000")), ("b.txt", &text("$242,423"))]);
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r.0 == "conflict")
+            .map(|r| r.2.clone())
+            .collect::<Vec<_>>(),
+        [vec![
+            vec![
+                "a: $84,000".to_string(),
+                "a: $84,000".to_string(),
+                "b: $84,000".to_string()
+            ],
+            vec!["b: $242,423".to_string()]
+        ]],
+        "{rows:?}"
+    );
+    assert_eq!(code, 1);
+}

@@ -172,6 +172,17 @@ struct SelfEvidence {
     verbs: BTreeSet<(String, String)>,
 }
 
+/// Whether some claim of `a` and some claim of `b`, from two documents,
+/// stand in one sentence told word for word: one sentence with two figures is a
+/// contradiction whatever else either source says (a copy that changed one
+/// of the two places an article gives a figure).
+fn told_alike(a: &Cluster, b: &Cluster) -> bool {
+    a.items().any(|x| {
+        b.items()
+            .any(|y| x.claim.doc != y.claim.doc && x.claim.frame.verbatim(&y.claim.frame))
+    })
+}
+
 /// Claims that state one value: the first one met, which stands for the
 /// value, and the others.
 struct Cluster<'a> {
@@ -212,7 +223,9 @@ impl Ctx<'_> {
                 // right ("11 touchdowns this year, eight since Week 11";
                 // "352 rushing yards and 507 yards of offense"): they are
                 // two facts, whatever the other sources' frames say.
-                if !self.counts(&a.docs, &b.docs) || !a.docs.is_disjoint(&b.docs) {
+                if !self.counts(&a.docs, &b.docs)
+                    || (!a.docs.is_disjoint(&b.docs) && !told_alike(a, b))
+                {
                     continue;
                 }
                 let Some((kind, rule, why)) = self.relate(a.first.claim, b.first.claim) else {

@@ -644,11 +644,25 @@ impl Frame {
     /// of the four words on each side of each, six in the same places, or
     /// at least four and all there are ("… the budget was $640 million.").
     pub fn same_context(&self, other: &Frame) -> bool {
+        let (matched, compared) = self.context_matches(other);
+        matched >= 6 || (matched >= 4 && matched == compared)
+    }
+
+    /// Whether two figures stand in one sentence told word for word: six of
+    /// the eight words around them in the same places, not only a short
+    /// sentence's few ("Thomas has 11 touchdowns this season").
+    pub fn verbatim(&self, other: &Frame) -> bool {
+        self.context_matches(other).0 >= 6
+    }
+
+    /// Of the words around two figures, how many are the same in the same
+    /// places, and how many places both have.
+    fn context_matches(&self, other: &Frame) -> (usize, usize) {
         let (a, b) = (&self.context, &other.context);
         let same = |x: &[String], y: &[String]| x.iter().zip(y).filter(|(p, q)| p == q).count();
         let matched = same(&a.before, &b.before) + same(&a.after, &b.after);
         let compared = a.before.len().min(b.before.len()) + a.after.len().min(b.after.len());
-        matched >= 6 || (matched >= 4 && matched == compared)
+        (matched, compared)
     }
 
     /// The evidence that two frames are one fact, for saying why claims
