@@ -47,6 +47,23 @@ enum Verdict {
     ThreadStart,
     /// Heads a list of links ("Most read"): it and the list items after it go.
     LinkList,
+    /// Long prose with a furniture phrase inside (a page saved on one line,
+    /// "We use cookies" among its paragraphs): only the sentences that hold
+    /// the phrase go.
+    Partly,
+}
+
+/// A block of more words than this (or of three sentences or more) is
+/// prose, not a widget or a notice: a furniture phrase in it takes out its
+/// own sentence, not the block.
+const LONG_BLOCK_WORDS: usize = 60;
+
+/// How many sentences end inside a text: ".", "!" or "?" before a space.
+fn sentence_ends(text: &str) -> usize {
+    text.as_bytes()
+        .windows(2)
+        .filter(|w| matches!(w, [b'.' | b'!' | b'?', next] if next.is_ascii_whitespace()))
+        .count()
 }
 
 pub(super) fn remove(
@@ -88,6 +105,11 @@ pub(super) fn remove(
                 in_link_list = true;
                 blank(&mut prose, block.span);
             }
+            Verdict::Partly => {
+                seen_content = true;
+                blank_furniture_sentences(&mut prose, block.span, rules, &patterns);
+                kept.push(strip_dateline(&mut prose, block));
+            }
         }
     }
     let prose = into_string(prose);
@@ -100,6 +122,56 @@ pub(super) fn remove(
         .filter(|b| b.kind != BlockKind::Caption || !b.span.slice(&prose).trim().is_empty())
         .collect();
     (prose, kept)
+}
+
+/// Whether text holds one of the rules' furniture phrases or matches one of
+/// the user's patterns (`lower` is the text lower-cased).
+fn has_furniture_phrase(
+    text: &str,
+    lower: &str,
+    rules: &FurnitureRules,
+    patterns: &[Regex],
+) -> bool {
+    rules
+        .phrases
+        .iter()
+        .any(|p| lower.contains(&p.to_lowercase()))
+        || patterns.iter().any(|re| re.is_match(text))
+}
+
+/// Blanks the sentences of the block at `span` that hold a furniture phrase
+/// (`Verdict::Partly`); a sentence ends at ".", "!" or "?" before a space,
+/// or at a line break.
+fn blank_furniture_sentences(
+    prose: &mut [u8],
+    span: Span,
+    rules: &FurnitureRules,
+    patterns: &[Regex],
+) {
+    let bytes = bytes_in(prose, span);
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let end = b == b'\n'
+            || (matches!(b, b'.' | b'!' | b'?')
+                && bytes.get(i + 1).is_some_and(|n| n.is_ascii_whitespace()));
+        if end {
+            pieces.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    pieces.push((start, bytes.len()));
+    let furniture: Vec<Span> = pieces
+        .into_iter()
+        .filter(|&(a, b)| {
+            let text = String::from_utf8_lossy(bytes.get(a..b).unwrap_or_default());
+            has_furniture_phrase(&text, &text.to_lowercase(), rules, patterns)
+        })
+        .map(|(a, b)| Span::new(span.start() + a, span.start() + b))
+        .collect();
+    for piece in furniture {
+        blank(prose, piece);
+    }
 }
 
 /// Blanks a leading dateline and returns the block without it.
@@ -149,13 +221,12 @@ fn classify(text: &str, seen_content: bool, rules: &FurnitureRules, patterns: &[
             Verdict::Furniture
         };
     }
-    if rules
-        .phrases
-        .iter()
-        .any(|p| lower.contains(&p.to_lowercase()))
-        || patterns.iter().any(|re| re.is_match(trimmed))
-    {
-        return Verdict::Furniture;
+    if has_furniture_phrase(trimmed, &lower, rules, patterns) {
+        return if words.len() > LONG_BLOCK_WORDS || sentence_ends(trimmed) >= 3 {
+            Verdict::Partly
+        } else {
+            Verdict::Furniture
+        };
     }
     if short
         && !lower.contains(['%', '$', '€', '£'])
