@@ -7,7 +7,7 @@
 //! content, with everything else blanked in the prose.
 
 use super::{Block, BlockKind, Format, blank, bytes_in, into_string, plain};
-use crate::rules::FurnitureRules;
+use crate::rules::{FurnitureMatcher, FurnitureRules};
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -61,7 +61,7 @@ pub(super) fn remove(
     let mut cut = false;
     let mut in_link_list = false;
     // Patterns were validated when the rules were loaded.
-    let patterns = rules.compiled_patterns();
+    let matcher = rules.matcher();
     for block in blocks {
         if in_link_list && block.kind == BlockKind::ListItem {
             blank(&mut prose, block.span);
@@ -72,7 +72,7 @@ pub(super) fn remove(
             Verdict::Furniture
         } else {
             let text = String::from_utf8_lossy(bytes_in(&prose, block.span));
-            classify(&text, seen_content, rules, &patterns)
+            classify(&text, seen_content, rules, &matcher)
         };
         match verdict {
             Verdict::Content => {
@@ -118,20 +118,30 @@ fn strip_dateline(prose: &mut [u8], block: Block) -> Block {
     }
 }
 
-fn classify(text: &str, seen_content: bool, rules: &FurnitureRules, patterns: &[Regex]) -> Verdict {
+fn classify(
+    text: &str,
+    seen_content: bool,
+    rules: &FurnitureRules,
+    matcher: &FurnitureMatcher,
+) -> Verdict {
     let trimmed = text.trim();
     let lower = trimmed.to_lowercase();
+    // Only a short block's words are read: past 12, only the count matters.
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
         .filter(|w| !w.is_empty())
-        .collect();
-    let alpha_words: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().any(char::is_alphabetic))
+        .take(13)
         .collect();
     let short = words.len() <= 12;
+    let alpha_words: Vec<&&str> = match short {
+        true => words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect(),
+        false => Vec::new(),
+    };
 
-    if short && is_comment_marker(&lower, &words, rules) {
+    if short && is_comment_marker(&lower, &words, matcher) {
         return Verdict::ThreadStart;
     }
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
@@ -149,32 +159,22 @@ fn classify(text: &str, seen_content: bool, rules: &FurnitureRules, patterns: &[
             Verdict::Furniture
         };
     }
-    if rules
-        .phrases
-        .iter()
-        .any(|p| lower.contains(&p.to_lowercase()))
-        || patterns.iter().any(|re| re.is_match(trimmed))
-    {
+    if matcher.has_phrase(&lower) || matcher.patterns.iter().any(|re| re.is_match(trimmed)) {
         return Verdict::Furniture;
     }
     if short
         && !lower.contains(['%', '$', '€', '£'])
-        && rules
+        && matcher
             .metadata_prefixes
             .iter()
-            .any(|p| lower.starts_with(&p.to_lowercase()))
+            .any(|p| lower.starts_with(p.as_str()))
     {
         return Verdict::Furniture;
     }
     if short && !alpha_words.is_empty() && !lower.contains(['%', '$', '€', '£']) {
         let widget = alpha_words
             .iter()
-            .filter(|w| {
-                rules
-                    .widget_words
-                    .iter()
-                    .any(|ww| ww.eq_ignore_ascii_case(w))
-            })
+            .filter(|w| matcher.is_widget_word(w))
             .count();
         if widget * 2 >= alpha_words.len() {
             let replies = alpha_words.iter().any(|w| w.starts_with("repl"));
@@ -194,16 +194,20 @@ fn classify(text: &str, seen_content: bool, rules: &FurnitureRules, patterns: &[
         return Verdict::Furniture;
     }
     // Navigation bars: short runs of words between separators, no sentence.
-    let separators = trimmed.matches(['|', '·', '•', '/']).count();
-    if short && separators >= 2 && !plain_sentence(trimmed) {
+    if short && trimmed.matches(['|', '·', '•', '/']).nth(1).is_some() && !plain_sentence(trimmed)
+    {
         return Verdict::Furniture;
     }
-    let tokens: Vec<&str> = trimmed.split_whitespace().collect();
-    if !tokens.is_empty() && tokens.iter().all(|t| t.starts_with(['#', '@'])) {
+    let mut tokens = trimmed.split_whitespace().peekable();
+    if tokens.peek().is_some() && tokens.all(|t| t.starts_with(['#', '@'])) {
         return Verdict::Furniture;
     }
-    let non_space = trimmed.chars().filter(|c| !c.is_whitespace()).count();
-    let letters = trimmed.chars().filter(|c| c.is_alphabetic()).count();
+    let (non_space, letters) = trimmed.chars().fold((0, 0), |(n, l), c| {
+        (
+            n + usize::from(!c.is_whitespace()),
+            l + usize::from(c.is_alphabetic()),
+        )
+    });
     if non_space > 0 && letters * 5 < non_space * 2 && !lower.contains(['%', '$', '€', '£']) {
         return Verdict::Furniture;
     }
@@ -218,7 +222,10 @@ fn plain_sentence(s: &str) -> bool {
             .any(|w| w.starts_with(char::is_lowercase))
 }
 
-fn is_comment_marker(lower: &str, words: &[&str], rules: &FurnitureRules) -> bool {
+fn is_comment_marker(lower: &str, words: &[&str], matcher: &FurnitureMatcher) -> bool {
+    if words.len() > 6 {
+        return false;
+    }
     let stripped: String = lower
         .trim_matches(|c: char| !c.is_alphabetic())
         .split_whitespace()
@@ -226,11 +233,7 @@ fn is_comment_marker(lower: &str, words: &[&str], rules: &FurnitureRules) -> boo
         .collect::<Vec<_>>()
         .join(" ");
     let stripped = stripped.trim_end_matches(|c: char| !c.is_alphabetic());
-    words.len() <= 6
-        && rules
-            .comment_markers
-            .iter()
-            .any(|m| stripped == m.to_lowercase())
+    matcher.comment_markers.iter().any(|m| stripped == m)
 }
 
 #[cfg(test)]
@@ -239,7 +242,8 @@ mod tests {
     use crate::rules::Rules;
 
     fn verdict(text: &str, seen: bool) -> Verdict {
-        classify(text, seen, &Rules::defaults().furniture, &[])
+        let rules = Rules::defaults().furniture;
+        classify(text, seen, &rules, &rules.matcher())
     }
 
     #[test]
