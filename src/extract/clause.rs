@@ -5,6 +5,7 @@
 
 use super::lexicon::{Lexicon, Modality};
 use crate::span::Span;
+use crate::text::PhraseSet;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -326,6 +327,8 @@ static CITATION: LazyLock<Regex> =
 const SPEECH: &[&str] = &[
     "said", "says", "told", "reported", "reports", "wrote", "noted",
 ];
+/// `SPEECH`, searched for in one pass.
+static SPEECH_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(SPEECH));
 /// Whether the words right after a name make it the one speaking: "… said",
 /// "… told analysts", "… figures show", "… data showed". `after` is in
 /// folded case.
@@ -401,33 +404,32 @@ pub(crate) fn attribution(text: &str) -> Option<String> {
             return Some(words.join(" "));
         }
     }
-    for verb in SPEECH {
-        for at in find_words(&lower, verb) {
-            // The words right before the verb, back to a comma or the start.
-            let before = text.get(..at).unwrap_or("").trim_end();
-            // (Past the mark whatever its width: "“" is three bytes.)
-            let start = before
-                .char_indices()
-                .rfind(|(_, c)| matches!(c, ',' | ';' | '(' | '"' | '\u{201c}' | '\u{201d}'))
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            let words: Vec<&str> = before
-                .get(start..)
-                .unwrap_or("")
-                .split_whitespace()
-                .collect();
-            if words.is_empty() || words.len() > 6 {
-                continue;
-            }
-            let phrase = words.join(" ");
-            let named = words.len() <= 4
-                && words
-                    .iter()
-                    .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '&'));
-            let group = GROUPS.iter().any(|g| phrase.eq_ignore_ascii_case(g))
-                || phrase.to_lowercase().starts_with("people familiar");
-            if named || group {
-                return Some(phrase);
-            }
+    let verbs = SPEECH_SET.find(&lower);
+    for (_, at) in verbs.in_list_order() {
+        // The words right before the verb, back to a comma or the start.
+        let before = text.get(..at).unwrap_or("").trim_end();
+        // (Past the mark whatever its width: "“" is three bytes.)
+        let start = before
+            .char_indices()
+            .rfind(|(_, c)| matches!(c, ',' | ';' | '(' | '"' | '\u{201c}' | '\u{201d}'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let words: Vec<&str> = before
+            .get(start..)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        if words.is_empty() || words.len() > 6 {
+            continue;
+        }
+        let phrase = words.join(" ");
+        let named = words.len() <= 4
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '&'));
+        let group = GROUPS.iter().any(|g| phrase.eq_ignore_ascii_case(g))
+            || phrase.to_lowercase().starts_with("people familiar");
+        if named || group {
+            return Some(phrase);
         }
     }
     CITATION.find(text).map(|m| m.as_str().to_string())

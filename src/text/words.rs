@@ -140,6 +140,18 @@ impl PhraseHits<'_> {
         self.starts.get(lo..hi).unwrap_or(&[])
     }
 
+    /// Every occurrence as (index of the phrase in the list given, start),
+    /// phrase by phrase in list order, each phrase's in text order: the
+    /// order of calling `find_words` for each phrase of the list in turn.
+    pub fn in_list_order(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let n = if self.pats.is_empty() {
+            0
+        } else {
+            self.set.ids.len()
+        };
+        (0..n).flat_map(move |i| self.starts(i).iter().map(move |&at| (i, at)))
+    }
+
     /// Whether phrase `i` occurs at all.
     pub fn has(&self, i: usize) -> bool {
         !self.starts(i).is_empty()
@@ -210,6 +222,12 @@ mod tests {
                 assert_eq!(hits.has(i), has_word(hay, p));
             }
             assert!(hits.starts(99).is_empty());
+            let each: Vec<(usize, usize)> = phrases
+                .iter()
+                .enumerate()
+                .flat_map(|(i, p)| find_words(hay, p).into_iter().map(move |at| (i, at)))
+                .collect();
+            assert_eq!(hits.in_list_order().collect::<Vec<_>>(), each);
         }
     }
 

@@ -84,49 +84,50 @@ pub(super) fn word_figures(
     let taken = |s: Span, out: &[(Span, Quantity)]| {
         found.iter().chain(out.iter()).any(|(f, _)| f.overlaps(s))
     };
-    for phrase in &lex.vague {
-        let needle = &phrase.text;
-        for s in crate::text::find_words(&lower, needle) {
-            let e = s + needle.len();
-            if taken(Span::new(s, e), &out) {
-                continue;
-            }
-            let unit = if needle.contains("digit") {
-                Unit::Percent
-            } else if lower
-                .get(e..)
-                .is_some_and(|after| after.trim_start().starts_with("of dollars"))
-                || lower
-                    .get(..s)
-                    .is_some_and(|before| before.trim_end().ends_with('$'))
-            {
-                Unit::Money {
-                    currency: "USD".into(),
-                }
-            } else {
-                match text
-                    .get(e..)
-                    .and_then(|after| count_noun(after.trim_start_matches(" of"), lex))
-                {
-                    Some((noun, _)) => Unit::Count { noun },
-                    None => Unit::Money {
-                        currency: "USD".into(),
-                    },
-                }
-            };
-            out.push((
-                Span::new(s, e),
-                Quantity {
-                    unit,
-                    value: 0.0,
-                    high: None,
-                    resolution: 0.0,
-                    qualifier: Qualifier::About,
-                    direction: None,
-                    vague: true,
-                },
-            ));
+    let hits = lex.vague_set.find(&lower);
+    for (i, s) in hits.in_list_order() {
+        let Some(needle) = lex.vague.get(i).map(|p| &p.text) else {
+            continue;
+        };
+        let e = s + needle.len();
+        if taken(Span::new(s, e), &out) {
+            continue;
         }
+        let unit = if needle.contains("digit") {
+            Unit::Percent
+        } else if lower
+            .get(e..)
+            .is_some_and(|after| after.trim_start().starts_with("of dollars"))
+            || lower
+                .get(..s)
+                .is_some_and(|before| before.trim_end().ends_with('$'))
+        {
+            Unit::Money {
+                currency: "USD".into(),
+            }
+        } else {
+            match text
+                .get(e..)
+                .and_then(|after| count_noun(after.trim_start_matches(" of"), lex))
+            {
+                Some((noun, _)) => Unit::Count { noun },
+                None => Unit::Money {
+                    currency: "USD".into(),
+                },
+            }
+        };
+        out.push((
+            Span::new(s, e),
+            Quantity {
+                unit,
+                value: 0.0,
+                high: None,
+                resolution: 0.0,
+                qualifier: Qualifier::About,
+                direction: None,
+                vague: true,
+            },
+        ));
     }
     for m in WORD_MULTIPLE.find_iter(text) {
         let w = m.as_str().to_lowercase();
