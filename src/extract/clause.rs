@@ -351,9 +351,7 @@ pub(crate) fn speaks(after: &str) -> bool {
         "wrote",
         "noted",
     ];
-    crate::text::word_spans(after)
-        .first()
-        .is_some_and(|(at, w)| *at == 0 && VERBS.contains(w))
+    crate::text::first_word(after).is_some_and(|(at, w)| at == 0 && VERBS.contains(&w))
 }
 
 /// Whether the words right before a name make it a source the sentence

@@ -163,6 +163,15 @@ impl PhraseHits<'_> {
     }
 }
 
+/// The first of `word_spans(s)`, without finding the others.
+pub fn first_word(s: &str) -> Option<(usize, &str)> {
+    let part = |c: char| c.is_alphanumeric() || c == '-';
+    let start = s.find(part)?;
+    let rest = s.get(start..)?;
+    let len = rest.find(|c: char| !part(c)).unwrap_or(rest.len());
+    rest.get(..len).map(|w| (start, w))
+}
+
 /// The words of `s` (runs of letters, digits and hyphens) with their offsets.
 pub fn word_spans(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -228,6 +237,20 @@ mod tests {
                 .flat_map(|(i, p)| find_words(hay, p).into_iter().map(move |at| (i, at)))
                 .collect();
             assert_eq!(hits.in_list_order().collect::<Vec<_>>(), each);
+        }
+    }
+
+    #[test]
+    fn the_first_word_is_the_first_of_the_words() {
+        for s in [
+            "Meta's non-core",
+            "  -- said it",
+            "4.35%",
+            "",
+            " .,",
+            "é said",
+        ] {
+            assert_eq!(first_word(s), word_spans(s).first().copied(), "{s:?}");
         }
     }
 
