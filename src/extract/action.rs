@@ -318,8 +318,7 @@ fn phrase_after(
     let mut phrase_end = end;
     // "could climb 10%", "will cost $40 million", "could take three weeks":
     // a figure or a move, not an action.
-    let first = crate::text::word_spans(phrase_text)
-        .into_iter()
+    let first = crate::text::words(phrase_text)
         .map(|(_, w)| w)
         .find(|w| !STOP.contains(w) && w.chars().all(char::is_alphabetic));
     if first.is_some_and(|w| {
@@ -328,7 +327,7 @@ fn phrase_after(
     }) {
         return None;
     }
-    for (i, w) in crate::text::word_spans(phrase_text).into_iter().take(14) {
+    for (i, w) in crate::text::words(phrase_text).take(14) {
         // Direction words ("fall", "rise") are moves, not actions, unless the
         // rules list them as action words ("cut").
         let moves = (lex.up.contains(w) || lex.down.contains(w)) && !lex.synonyms.contains_key(w);

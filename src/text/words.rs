@@ -165,32 +165,38 @@ impl PhraseHits<'_> {
 
 /// The first of `word_spans(s)`, without finding the others.
 pub fn first_word(s: &str) -> Option<(usize, &str)> {
-    let part = |c: char| c.is_alphanumeric() || c == '-';
-    let start = s.find(part)?;
-    let rest = s.get(start..)?;
-    let len = rest.find(|c: char| !part(c)).unwrap_or(rest.len());
-    rest.get(..len).map(|w| (start, w))
+    words(s).next()
 }
 
 /// The words of `s` (runs of letters, digits and hyphens) with their offsets.
 pub fn word_spans(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        let part = c.is_alphanumeric() || c == '-';
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s0)) => {
-                out.extend(s.get(s0..i).map(|w| (s0, w)));
-                start = None;
-            }
-            _ => {}
-        }
+    words(s).collect()
+}
+
+/// `word_spans` one at a time, for a caller that stops early.
+pub fn words(s: &str) -> Words<'_> {
+    Words { s, at: 0 }
+}
+
+/// The iterator of `words`.
+pub struct Words<'a> {
+    s: &'a str,
+    /// Where the search for the next word starts.
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let part = |c: char| c.is_alphanumeric() || c == '-';
+        let rest = self.s.get(self.at..)?;
+        let start = self.at + rest.find(part)?;
+        let word = self.s.get(start..)?;
+        let len = word.find(|c: char| !part(c)).unwrap_or(word.len());
+        self.at = start + len;
+        word.get(..len).map(|w| (start, w))
     }
-    if let Some(s0) = start {
-        out.extend(s.get(s0..).map(|w| (s0, w)));
-    }
-    out
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use crate::span::Span;
 pub(crate) fn direction(lower: &str, clause: Span, fig: Span, lex: &Lexicon) -> Option<Direction> {
     let mut best: Option<(bool, usize, Direction)> = None; // (after, distance, dir)
     let text = clause.slice(lower);
-    for (i, w) in crate::text::word_spans(text) {
+    for (i, w) in crate::text::words(text) {
         let at = clause.start() + i;
         if fig.contains(Span::new(at, at + w.len())) {
             continue;
