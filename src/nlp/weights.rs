@@ -313,14 +313,15 @@ impl Weights {
             if start + len >= 1 << 24 {
                 return Err("model table too large".into());
             }
-            for _ in 0..len {
-                let class = u16::from(r.u8()?);
+            // A row's entries in one read: class byte, then weight.
+            for e in r.bytes(3 * len)?.chunks_exact(3) {
+                let &[class, lo, hi] = e else { continue };
                 if usize::from(class) >= classes {
                     return Err("bad class".into());
                 }
                 w.entries.push(Entry {
-                    class,
-                    value: r.i16()?,
+                    class: u16::from(class),
+                    value: i16::from_le_bytes([lo, hi]),
                 });
             }
             let slot = Slot {
