@@ -9,13 +9,10 @@ use crate::text::PhraseSet;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A searcher per subordinator, built once (not one per sentence and word).
-static SUBORDINATOR_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
-    SUBORDINATORS
-        .iter()
-        .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
-        .collect()
-});
+/// The subordinators, searched for in one pass. Only whole words can open
+/// a clause (a space or comma before, a space after), and those are what a
+/// `PhraseSet` finds.
+static SUBORDINATOR_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(SUBORDINATORS));
 
 const SUBORDINATORS: &[&str] = &[
     "after",
@@ -41,7 +38,11 @@ const SUBORDINATORS: &[&str] = &[
 pub(crate) fn clauses(text: &str) -> Vec<Span> {
     let mut cuts = vec![0];
     let lower = crate::text::fold_case(text);
-    for (i, c) in text.char_indices() {
+    // Only ';', ':' and the dashes cut (a dash is three bytes from 0xE2).
+    for i in memchr::memchr3_iter(b';', b':', 0xE2, text.as_bytes()) {
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
         // A colon after a short label ("Pay: the union wants 12%") keeps the
         // label with what follows.
         let label = c == ':'
@@ -56,27 +57,29 @@ pub(crate) fn clauses(text: &str) -> Vec<Span> {
             cuts.push(next);
         }
     }
-    for (w, finder) in SUBORDINATORS.iter().zip(SUBORDINATOR_FINDERS.iter()) {
-        for s in finder.find_iter(lower.as_bytes()) {
-            let e = s + w.len();
-            let (Some(before), Some(after)) = (lower.get(..s), lower.get(e..)) else {
-                continue;
-            };
-            let before_ok = s > 0 && before.ends_with([' ', ',']);
-            let after_ok = after.starts_with(' ');
-            // "as much as", "such as" and "as well" do not open a clause.
-            let as_phrase = *w == "as"
-                && (before.ends_with("much ")
-                    || before.ends_with("such ")
-                    || before.ends_with("as well ")
-                    || after.starts_with(" well")
-                    || after.starts_with(" much")
-                    || after.starts_with(" many")
-                    || after.starts_with(" a ")
-                    || after.starts_with(" part"));
-            if before_ok && after_ok && !as_phrase {
-                cuts.push(s);
-            }
+    let found = SUBORDINATOR_SET.find(&lower);
+    for (i, s) in found.in_list_order() {
+        let Some(w) = SUBORDINATORS.get(i) else {
+            continue;
+        };
+        let e = s + w.len();
+        let (Some(before), Some(after)) = (lower.get(..s), lower.get(e..)) else {
+            continue;
+        };
+        let before_ok = s > 0 && before.ends_with([' ', ',']);
+        let after_ok = after.starts_with(' ');
+        // "as much as", "such as" and "as well" do not open a clause.
+        let as_phrase = *w == "as"
+            && (before.ends_with("much ")
+                || before.ends_with("such ")
+                || before.ends_with("as well ")
+                || after.starts_with(" well")
+                || after.starts_with(" much")
+                || after.starts_with(" many")
+                || after.starts_with(" a ")
+                || after.starts_with(" part"));
+        if before_ok && after_ok && !as_phrase {
+            cuts.push(s);
         }
     }
     cuts.push(text.len());
