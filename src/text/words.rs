@@ -132,7 +132,7 @@ impl PhraseSet {
 impl PhraseHits<'_> {
     /// Where phrase `i` (its index in the list given) starts, in order.
     pub fn starts(&self, i: usize) -> &[usize] {
-        let Some(Some(id)) = self.set.ids.get(i) else {
+        let Some(Some(id)) = self.set.ids.get(i).filter(|_| !self.pats.is_empty()) else {
             return &[];
         };
         let lo = self.pats.partition_point(|&p| p < *id);
@@ -189,13 +189,30 @@ impl<'a> Iterator for Words<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
-        let part = |c: char| c.is_alphanumeric() || c == '-';
-        let rest = self.s.get(self.at..)?;
-        let start = self.at + rest.find(part)?;
-        let word = self.s.get(start..)?;
-        let len = word.find(|c: char| !part(c)).unwrap_or(word.len());
-        self.at = start + len;
-        word.get(..len).map(|w| (start, w))
+        let bytes = self.s.as_bytes();
+        let mut start = None;
+        let mut i = self.at;
+        // ASCII a byte at a time; other characters decoded.
+        while let Some(&b) = bytes.get(i) {
+            let (part, width) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric() || b == b'-', 1)
+            } else {
+                let c = self.s.get(i..).and_then(|r| r.chars().next())?;
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            match (part, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s0)) => {
+                    self.at = i;
+                    return self.s.get(s0..i).map(|w| (s0, w));
+                }
+                _ => {}
+            }
+            i += width;
+        }
+        self.at = i;
+        let s0 = start?;
+        self.s.get(s0..).map(|w| (s0, w))
     }
 }
 
@@ -257,6 +274,31 @@ mod tests {
             "é said",
         ] {
             assert_eq!(first_word(s), word_spans(s).first().copied(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn words_are_read_as_character_by_character() {
+        for s in [
+            "Meta's non-core 4.35%",
+            "Straße—İstanbul ü-x",
+            " ’s é ",
+            "a",
+            "",
+        ] {
+            let mut by_char = Vec::new();
+            let mut start = None;
+            for (i, c) in s.char_indices().chain([(s.len(), ' ')]) {
+                match (c.is_alphanumeric() || c == '-', start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s0)) => {
+                        by_char.push((s0, &s[s0..i]));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            assert_eq!(word_spans(s), by_char, "{s:?}");
         }
     }
 
