@@ -251,11 +251,13 @@ pub(crate) fn find(lower: &str, clause: Span, lex: &Lexicon) -> Option<(Span, Ac
     let text = clause.slice(lower);
     // Every cue occurrence, in order of position.
     let found = CUE_SET.find(text);
-    let mut cues: Vec<(usize, usize)> = CUES
-        .iter()
-        .chain(DONE)
-        .enumerate()
-        .flat_map(|(i, cue)| found.starts(i).iter().map(move |p| (*p, p + cue.len())))
+    let cue_len = |i: usize| match i.checked_sub(CUES.len()) {
+        None => CUES.get(i).map(|c| c.len()),
+        Some(d) => DONE.get(d).map(|c| c.len()),
+    };
+    let mut cues: Vec<(usize, usize)> = found
+        .in_list_order()
+        .filter_map(|(i, p)| Some((p, p + cue_len(i)?)))
         .collect();
     cues.sort_unstable();
     // A chain of cues ("announced on Tuesday that it will", "is exploring a

@@ -64,6 +64,10 @@ pub struct PhraseSet {
     patterns: Vec<String>,
     /// Pattern id of each phrase given (`None`: empty, never found).
     ids: Vec<Option<usize>>,
+    /// The index of each pattern's phrase, when no phrase is given twice
+    /// (then pattern ids rise with the index: hits in pattern order are in
+    /// list order).
+    phrase_of: Option<Vec<usize>>,
 }
 
 /// Every whole-word occurrence of a `PhraseSet`'s phrases in one text.
@@ -79,7 +83,7 @@ impl PhraseSet {
     pub fn new<S: AsRef<str>>(phrases: impl IntoIterator<Item = S>) -> PhraseSet {
         let mut patterns: Vec<String> = Vec::new();
         let mut index: std::collections::HashMap<String, usize> = Default::default();
-        let ids = phrases
+        let ids: Vec<Option<usize>> = phrases
             .into_iter()
             .map(|p| {
                 let p = p.as_ref();
@@ -92,6 +96,12 @@ impl PhraseSet {
                 }))
             })
             .collect();
+        let phrase_of = (ids.iter().flatten().count() == patterns.len()).then(|| {
+            ids.iter()
+                .enumerate()
+                .filter_map(|(i, id)| id.map(|_| i))
+                .collect()
+        });
         let automaton = (!patterns.is_empty())
             .then(|| aho_corasick::AhoCorasick::new(&patterns).ok())
             .flatten();
@@ -99,6 +109,7 @@ impl PhraseSet {
             automaton,
             patterns,
             ids,
+            phrase_of,
         }
     }
 
@@ -144,12 +155,21 @@ impl PhraseHits<'_> {
     /// phrase by phrase in list order, each phrase's in text order: the
     /// order of calling `find_words` for each phrase of the list in turn.
     pub fn in_list_order(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let n = if self.pats.is_empty() {
+        // No phrase given twice: the hits, in pattern order, are in list order.
+        let direct = self.set.phrase_of.as_ref();
+        let hits = direct.into_iter().flat_map(move |phrase_of| {
+            self.pats
+                .iter()
+                .zip(&self.starts)
+                .filter_map(|(p, &at)| Some((*phrase_of.get(*p)?, at)))
+        });
+        // Otherwise phrase by phrase.
+        let n = if self.pats.is_empty() || direct.is_some() {
             0
         } else {
             self.set.ids.len()
         };
-        (0..n).flat_map(move |i| self.starts(i).iter().map(move |&at| (i, at)))
+        hits.chain((0..n).flat_map(move |i| self.starts(i).iter().map(move |&at| (i, at))))
     }
 
     /// Whether phrase `i` occurs at all.
@@ -260,6 +280,20 @@ mod tests {
                 .flat_map(|(i, p)| find_words(hay, p).into_iter().map(move |at| (i, at)))
                 .collect();
             assert_eq!(hits.in_list_order().collect::<Vec<_>>(), each);
+        }
+    }
+
+    #[test]
+    fn hits_come_in_list_order_without_repeated_phrases() {
+        let phrases = ["to", "", "up to", "up", "é"];
+        let set = PhraseSet::new(phrases);
+        for hay in ["up to, upto, setup up to", "é up", ""] {
+            let each: Vec<(usize, usize)> = phrases
+                .iter()
+                .enumerate()
+                .flat_map(|(i, p)| find_words(hay, p).into_iter().map(move |at| (i, at)))
+                .collect();
+            assert_eq!(set.find(hay).in_list_order().collect::<Vec<_>>(), each);
         }
     }
 
