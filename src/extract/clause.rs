@@ -147,12 +147,11 @@ pub(crate) fn modality_at(lower: &str, scope: Span, evidence: Span, lex: &Lexico
 fn hearsay(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
     let clause = scope.slice(lower);
     let found = lex.modality_set.find(clause);
-    let heard = lex.modality.iter().enumerate().any(|(i, (p, l))| {
-        let needle = &p.text;
-        *l == Modality::Reported
-            && found.starts(i).iter().any(|&at| {
-                needle != "according to" || !clause.get(at..).is_some_and(official_source)
-            })
+    let heard = found.in_list_order().any(|(i, at)| {
+        lex.modality.get(i).is_some_and(|(p, l)| {
+            *l == Modality::Reported
+                && (p.text != "according to" || !clause.get(at..).is_some_and(official_source))
+        })
     });
     if heard {
         Modality::Reported
@@ -166,11 +165,9 @@ fn hearsay(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
 fn stated(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
     let clause = scope.slice(lower);
     let found = lex.modality_set.find(clause);
-    lex.modality
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| found.has(*i))
-        .map(|(_, (_, l))| *l)
+    found
+        .in_list_order()
+        .filter_map(|(i, _)| lex.modality.get(i).map(|(_, l)| *l))
         .max()
         .unwrap_or(Modality::Confirmed)
 }
@@ -202,29 +199,30 @@ pub(crate) fn modality(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
             confirmed().any(|i| in_sentence.starts(i).iter().any(|&at| at >= scope.end()))
         })
     };
-    for (i, (phrase, l)) in lex.modality.iter().enumerate() {
+    for (i, at) in found.in_list_order() {
+        let Some((phrase, l)) = lex.modality.get(i) else {
+            continue;
+        };
         let needle = &phrase.text;
-        for &at in found.starts(i) {
-            // "said it would sell", "would sell, it said": the future of
-            // reported speech, not a hedge; "would like a November release":
-            // a wish, not a possibility.
-            if needle == "would"
-                && (spoken.is_some_and(|s| s < at)
-                    || spoken_later()
-                    || backshifted(lower.get(..scope.start() + at).unwrap_or(""))
-                    || clause.get(at + needle.len()..).is_some_and(|rest| {
-                        ["like", "love", "prefer", "want", "rather"]
-                            .iter()
-                            .any(|w| rest.trim_start().starts_with(w))
-                    }))
-            {
-                continue;
-            }
-            if needle == "according to" && clause.get(at..).is_some_and(official_source) {
-                continue;
-            }
-            level = level.max(*l);
+        // "said it would sell", "would sell, it said": the future of
+        // reported speech, not a hedge; "would like a November release":
+        // a wish, not a possibility.
+        if needle == "would"
+            && (spoken.is_some_and(|s| s < at)
+                || spoken_later()
+                || backshifted(lower.get(..scope.start() + at).unwrap_or(""))
+                || clause.get(at + needle.len()..).is_some_and(|rest| {
+                    ["like", "love", "prefer", "want", "rather"]
+                        .iter()
+                        .any(|w| rest.trim_start().starts_with(w))
+                }))
+        {
+            continue;
         }
+        if needle == "according to" && clause.get(at..).is_some_and(official_source) {
+            continue;
+        }
+        level = level.max(*l);
     }
     // "according to analysts" is hearsay; "according to a company statement" is not.
     if level < Modality::Reported
