@@ -35,9 +35,14 @@ const SUBORDINATORS: &[&str] = &[
 ];
 
 /// Clause spans (relative to `text`) that together cover it.
+#[cfg(test)]
 pub(crate) fn clauses(text: &str) -> Vec<Span> {
+    clauses_of(text, &crate::text::fold_case(text))
+}
+
+/// `clauses` of a sentence whose folded case (`fold_case`) is at hand.
+pub(crate) fn clauses_of(text: &str, lower: &str) -> Vec<Span> {
     let mut cuts = vec![0];
-    let lower = crate::text::fold_case(text);
     // Only ';', ':' and the dashes cut (a dash is three bytes from 0xE2).
     for i in memchr::memchr3_iter(b';', b':', 0xE2, text.as_bytes()) {
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
@@ -57,7 +62,7 @@ pub(crate) fn clauses(text: &str) -> Vec<Span> {
             cuts.push(next);
         }
     }
-    let found = SUBORDINATOR_SET.find(&lower);
+    let found = SUBORDINATOR_SET.find(lower);
     for (i, s) in found.in_list_order() {
         let Some(w) = SUBORDINATORS.get(i) else {
             continue;
@@ -388,9 +393,14 @@ const GROUPS: &[&str] = &[
 
 /// Who the sentence says the information comes from, if it says: "according
 /// to X", "X said" (X a name, or analysts, sources …), or a "[3]" citation.
+#[cfg(test)]
 pub(crate) fn attribution(text: &str) -> Option<String> {
-    let lower = crate::text::fold_case(text);
-    if let Some(&at) = find_words(&lower, "according to").first() {
+    attribution_of(text, &crate::text::fold_case(text))
+}
+
+/// `attribution` of a sentence whose folded case (`fold_case`) is at hand.
+pub(crate) fn attribution_of(text: &str, lower: &str) -> Option<String> {
+    if let Some(&at) = find_words(lower, "according to").first() {
         let rest = text.get(at + "according to".len()..).unwrap_or("");
         // Up to the first mark that ends the source.
         let source = rest.split([',', '.', ';', ':', ')']).next().unwrap_or(rest);
@@ -403,7 +413,7 @@ pub(crate) fn attribution(text: &str) -> Option<String> {
             return Some(words.join(" "));
         }
     }
-    let verbs = SPEECH_SET.find(&lower);
+    let verbs = SPEECH_SET.find(lower);
     for (_, at) in verbs.in_list_order() {
         // The words right before the verb, back to a comma or the start.
         let before = text.get(..at).unwrap_or("").trim_end();

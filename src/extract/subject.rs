@@ -163,6 +163,7 @@ impl Salience {
 pub(super) fn deal_target(
     doc: &Document,
     sents: &[Sentence],
+    lowers: &[String],
     mentions_of: &[Vec<Mention>],
 ) -> Option<(String, Option<EntityKind>)> {
     const VERBS: &[&str] = &[
@@ -178,9 +179,8 @@ pub(super) fn deal_target(
     ];
     static VERB_SET: std::sync::LazyLock<crate::text::PhraseSet> =
         std::sync::LazyLock::new(|| crate::text::PhraseSet::new(VERBS));
-    for (s, mentions) in sents.iter().zip(mentions_of) {
-        let lower = crate::text::fold_case(s.span.slice(&doc.prose));
-        let verbs = VERB_SET.find(&lower);
+    for ((s, mentions), lower) in sents.iter().zip(mentions_of).zip(lowers) {
+        let verbs = VERB_SET.find(lower);
         for (i, at) in verbs.in_list_order() {
             let verb = VERBS.get(i).unwrap_or(&"");
             let after = at + verb.len() + s.span.start();

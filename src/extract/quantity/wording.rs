@@ -76,15 +76,15 @@ pub(crate) fn word_value(w: &str) -> Option<f64> {
 /// Words that never serve as the noun of a count.
 pub(super) fn word_figures(
     text: &str,
+    lower: &str,
     found: &[(Span, Quantity)],
     lex: &Lexicon,
 ) -> Vec<(Span, Quantity)> {
     let mut out: Vec<(Span, Quantity)> = Vec::new();
-    let lower = crate::text::fold_case(text);
     let taken = |s: Span, out: &[(Span, Quantity)]| {
         found.iter().chain(out.iter()).any(|(f, _)| f.overlaps(s))
     };
-    let hits = lex.vague_set.find(&lower);
+    let hits = lex.vague_set.find(lower);
     for (i, s) in hits.in_list_order() {
         let Some(needle) = lex.vague.get(i).map(|p| &p.text) else {
             continue;
@@ -167,7 +167,7 @@ pub(super) fn word_figures(
         }
         out.push((span, q));
     }
-    for m in WORD_COUNT.find_iter(&lower) {
+    for m in WORD_COUNT.find_iter(lower) {
         let span = Span::new(m.start(), m.end());
         let Some(before) = lower.get(..m.start()) else {
             continue;
@@ -263,10 +263,11 @@ mod tests {
     fn a_qualifier_before_a_count_in_words_is_kept() {
         let lex = Lexicon::new(&crate::rules::Rules::defaults());
         let t = "It hired nearly ninety professors and more than thirty staff.";
-        let got: Vec<(&str, Qualifier, f64)> = word_figures(t, &[], &lex)
-            .into_iter()
-            .map(|(s, q)| (s.slice(t), q.qualifier, q.value))
-            .collect();
+        let got: Vec<(&str, Qualifier, f64)> =
+            word_figures(t, &crate::text::fold_case(t), &[], &lex)
+                .into_iter()
+                .map(|(s, q)| (s.slice(t), q.qualifier, q.value))
+                .collect();
         assert_eq!(
             got,
             [
