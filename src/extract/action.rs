@@ -251,11 +251,13 @@ pub(crate) fn find(lower: &str, clause: Span, lex: &Lexicon) -> Option<(Span, Ac
     let text = clause.slice(lower);
     // Every cue occurrence, in order of position.
     let found = CUE_SET.find(text);
-    let mut cues: Vec<(usize, usize)> = CUES
-        .iter()
-        .chain(DONE)
-        .enumerate()
-        .flat_map(|(i, cue)| found.starts(i).iter().map(move |p| (*p, p + cue.len())))
+    let cue_len = |i: usize| match i.checked_sub(CUES.len()) {
+        None => CUES.get(i).map(|c| c.len()),
+        Some(d) => DONE.get(d).map(|c| c.len()),
+    };
+    let mut cues: Vec<(usize, usize)> = found
+        .in_list_order()
+        .filter_map(|(i, p)| Some((p, p + cue_len(i)?)))
         .collect();
     cues.sort_unstable();
     // A chain of cues ("announced on Tuesday that it will", "is exploring a
@@ -318,8 +320,7 @@ fn phrase_after(
     let mut phrase_end = end;
     // "could climb 10%", "will cost $40 million", "could take three weeks":
     // a figure or a move, not an action.
-    let first = crate::text::word_spans(phrase_text)
-        .into_iter()
+    let first = crate::text::words(phrase_text)
         .map(|(_, w)| w)
         .find(|w| !STOP.contains(w) && w.chars().all(char::is_alphabetic));
     if first.is_some_and(|w| {
@@ -328,7 +329,7 @@ fn phrase_after(
     }) {
         return None;
     }
-    for (i, w) in crate::text::word_spans(phrase_text).into_iter().take(14) {
+    for (i, w) in crate::text::words(phrase_text).take(14) {
         // Direction words ("fall", "rise") are moves, not actions, unless the
         // rules list them as action words ("cut").
         let moves = (lex.up.contains(w) || lex.down.contains(w)) && !lex.synonyms.contains_key(w);

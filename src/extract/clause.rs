@@ -5,16 +5,14 @@
 
 use super::lexicon::{Lexicon, Modality};
 use crate::span::Span;
+use crate::text::PhraseSet;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A searcher per subordinator, built once (not one per sentence and word).
-static SUBORDINATOR_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
-    SUBORDINATORS
-        .iter()
-        .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
-        .collect()
-});
+/// The subordinators, searched for in one pass. Only whole words can open
+/// a clause (a space or comma before, a space after), and those are what a
+/// `PhraseSet` finds.
+static SUBORDINATOR_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(SUBORDINATORS));
 
 const SUBORDINATORS: &[&str] = &[
     "after",
@@ -37,10 +35,19 @@ const SUBORDINATORS: &[&str] = &[
 ];
 
 /// Clause spans (relative to `text`) that together cover it.
+#[cfg(test)]
 pub(crate) fn clauses(text: &str) -> Vec<Span> {
+    clauses_of(text, &crate::text::fold_case(text))
+}
+
+/// `clauses` of a sentence whose folded case (`fold_case`) is at hand.
+pub(crate) fn clauses_of(text: &str, lower: &str) -> Vec<Span> {
     let mut cuts = vec![0];
-    let lower = crate::text::fold_case(text);
-    for (i, c) in text.char_indices() {
+    // Only ';', ':' and the dashes cut (a dash is three bytes from 0xE2).
+    for i in memchr::memchr3_iter(b';', b':', 0xE2, text.as_bytes()) {
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
         // A colon after a short label ("Pay: the union wants 12%") keeps the
         // label with what follows.
         let label = c == ':'
@@ -55,27 +62,29 @@ pub(crate) fn clauses(text: &str) -> Vec<Span> {
             cuts.push(next);
         }
     }
-    for (w, finder) in SUBORDINATORS.iter().zip(SUBORDINATOR_FINDERS.iter()) {
-        for s in finder.find_iter(lower.as_bytes()) {
-            let e = s + w.len();
-            let (Some(before), Some(after)) = (lower.get(..s), lower.get(e..)) else {
-                continue;
-            };
-            let before_ok = s > 0 && before.ends_with([' ', ',']);
-            let after_ok = after.starts_with(' ');
-            // "as much as", "such as" and "as well" do not open a clause.
-            let as_phrase = *w == "as"
-                && (before.ends_with("much ")
-                    || before.ends_with("such ")
-                    || before.ends_with("as well ")
-                    || after.starts_with(" well")
-                    || after.starts_with(" much")
-                    || after.starts_with(" many")
-                    || after.starts_with(" a ")
-                    || after.starts_with(" part"));
-            if before_ok && after_ok && !as_phrase {
-                cuts.push(s);
-            }
+    let found = SUBORDINATOR_SET.find(lower);
+    for (i, s) in found.in_list_order() {
+        let Some(w) = SUBORDINATORS.get(i) else {
+            continue;
+        };
+        let e = s + w.len();
+        let (Some(before), Some(after)) = (lower.get(..s), lower.get(e..)) else {
+            continue;
+        };
+        let before_ok = s > 0 && before.ends_with([' ', ',']);
+        let after_ok = after.starts_with(' ');
+        // "as much as", "such as" and "as well" do not open a clause.
+        let as_phrase = *w == "as"
+            && (before.ends_with("much ")
+                || before.ends_with("such ")
+                || before.ends_with("as well ")
+                || after.starts_with(" well")
+                || after.starts_with(" much")
+                || after.starts_with(" many")
+                || after.starts_with(" a ")
+                || after.starts_with(" part"));
+        if before_ok && after_ok && !as_phrase {
+            cuts.push(s);
         }
     }
     cuts.push(text.len());
@@ -143,12 +152,11 @@ pub(crate) fn modality_at(lower: &str, scope: Span, evidence: Span, lex: &Lexico
 fn hearsay(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
     let clause = scope.slice(lower);
     let found = lex.modality_set.find(clause);
-    let heard = lex.modality.iter().enumerate().any(|(i, (p, l))| {
-        let needle = &p.text;
-        *l == Modality::Reported
-            && found.starts(i).iter().any(|&at| {
-                needle != "according to" || !clause.get(at..).is_some_and(official_source)
-            })
+    let heard = found.in_list_order().any(|(i, at)| {
+        lex.modality.get(i).is_some_and(|(p, l)| {
+            *l == Modality::Reported
+                && (p.text != "according to" || !clause.get(at..).is_some_and(official_source))
+        })
     });
     if heard {
         Modality::Reported
@@ -162,11 +170,9 @@ fn hearsay(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
 fn stated(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
     let clause = scope.slice(lower);
     let found = lex.modality_set.find(clause);
-    lex.modality
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| found.has(*i))
-        .map(|(_, (_, l))| *l)
+    found
+        .in_list_order()
+        .filter_map(|(i, _)| lex.modality.get(i).map(|(_, l)| *l))
         .max()
         .unwrap_or(Modality::Confirmed)
 }
@@ -198,29 +204,30 @@ pub(crate) fn modality(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
             confirmed().any(|i| in_sentence.starts(i).iter().any(|&at| at >= scope.end()))
         })
     };
-    for (i, (phrase, l)) in lex.modality.iter().enumerate() {
+    for (i, at) in found.in_list_order() {
+        let Some((phrase, l)) = lex.modality.get(i) else {
+            continue;
+        };
         let needle = &phrase.text;
-        for &at in found.starts(i) {
-            // "said it would sell", "would sell, it said": the future of
-            // reported speech, not a hedge; "would like a November release":
-            // a wish, not a possibility.
-            if needle == "would"
-                && (spoken.is_some_and(|s| s < at)
-                    || spoken_later()
-                    || backshifted(lower.get(..scope.start() + at).unwrap_or(""))
-                    || clause.get(at + needle.len()..).is_some_and(|rest| {
-                        ["like", "love", "prefer", "want", "rather"]
-                            .iter()
-                            .any(|w| rest.trim_start().starts_with(w))
-                    }))
-            {
-                continue;
-            }
-            if needle == "according to" && clause.get(at..).is_some_and(official_source) {
-                continue;
-            }
-            level = level.max(*l);
+        // "said it would sell", "would sell, it said": the future of
+        // reported speech, not a hedge; "would like a November release":
+        // a wish, not a possibility.
+        if needle == "would"
+            && (spoken.is_some_and(|s| s < at)
+                || spoken_later()
+                || backshifted(lower.get(..scope.start() + at).unwrap_or(""))
+                || clause.get(at + needle.len()..).is_some_and(|rest| {
+                    ["like", "love", "prefer", "want", "rather"]
+                        .iter()
+                        .any(|w| rest.trim_start().starts_with(w))
+                }))
+        {
+            continue;
         }
+        if needle == "according to" && clause.get(at..).is_some_and(official_source) {
+            continue;
+        }
+        level = level.max(*l);
     }
     // "according to analysts" is hearsay; "according to a company statement" is not.
     if level < Modality::Reported
@@ -326,6 +333,8 @@ static CITATION: LazyLock<Regex> =
 const SPEECH: &[&str] = &[
     "said", "says", "told", "reported", "reports", "wrote", "noted",
 ];
+/// `SPEECH`, searched for in one pass.
+static SPEECH_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(SPEECH));
 /// Whether the words right after a name make it the one speaking: "… said",
 /// "… told analysts", "… figures show", "… data showed". `after` is in
 /// folded case.
@@ -348,9 +357,7 @@ pub(crate) fn speaks(after: &str) -> bool {
         "wrote",
         "noted",
     ];
-    crate::text::word_spans(after)
-        .first()
-        .is_some_and(|(at, w)| *at == 0 && VERBS.contains(w))
+    crate::text::first_word(after).is_some_and(|(at, w)| at == 0 && VERBS.contains(&w))
 }
 
 /// Whether the words right before a name make it a source the sentence
@@ -386,9 +393,14 @@ const GROUPS: &[&str] = &[
 
 /// Who the sentence says the information comes from, if it says: "according
 /// to X", "X said" (X a name, or analysts, sources …), or a "[3]" citation.
+#[cfg(test)]
 pub(crate) fn attribution(text: &str) -> Option<String> {
-    let lower = crate::text::fold_case(text);
-    if let Some(&at) = find_words(&lower, "according to").first() {
+    attribution_of(text, &crate::text::fold_case(text))
+}
+
+/// `attribution` of a sentence whose folded case (`fold_case`) is at hand.
+pub(crate) fn attribution_of(text: &str, lower: &str) -> Option<String> {
+    if let Some(&at) = find_words(lower, "according to").first() {
         let rest = text.get(at + "according to".len()..).unwrap_or("");
         // Up to the first mark that ends the source.
         let source = rest.split([',', '.', ';', ':', ')']).next().unwrap_or(rest);
@@ -401,33 +413,32 @@ pub(crate) fn attribution(text: &str) -> Option<String> {
             return Some(words.join(" "));
         }
     }
-    for verb in SPEECH {
-        for at in find_words(&lower, verb) {
-            // The words right before the verb, back to a comma or the start.
-            let before = text.get(..at).unwrap_or("").trim_end();
-            // (Past the mark whatever its width: "“" is three bytes.)
-            let start = before
-                .char_indices()
-                .rfind(|(_, c)| matches!(c, ',' | ';' | '(' | '"' | '\u{201c}' | '\u{201d}'))
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            let words: Vec<&str> = before
-                .get(start..)
-                .unwrap_or("")
-                .split_whitespace()
-                .collect();
-            if words.is_empty() || words.len() > 6 {
-                continue;
-            }
-            let phrase = words.join(" ");
-            let named = words.len() <= 4
-                && words
-                    .iter()
-                    .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '&'));
-            let group = GROUPS.iter().any(|g| phrase.eq_ignore_ascii_case(g))
-                || phrase.to_lowercase().starts_with("people familiar");
-            if named || group {
-                return Some(phrase);
-            }
+    let verbs = SPEECH_SET.find(lower);
+    for (_, at) in verbs.in_list_order() {
+        // The words right before the verb, back to a comma or the start.
+        let before = text.get(..at).unwrap_or("").trim_end();
+        // (Past the mark whatever its width: "“" is three bytes.)
+        let start = before
+            .char_indices()
+            .rfind(|(_, c)| matches!(c, ',' | ';' | '(' | '"' | '\u{201c}' | '\u{201d}'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let words: Vec<&str> = before
+            .get(start..)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        if words.is_empty() || words.len() > 6 {
+            continue;
+        }
+        let phrase = words.join(" ");
+        let named = words.len() <= 4
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '&'));
+        let group = GROUPS.iter().any(|g| phrase.eq_ignore_ascii_case(g))
+            || phrase.to_lowercase().starts_with("people familiar");
+        if named || group {
+            return Some(phrase);
         }
     }
     CITATION.find(text).map(|m| m.as_str().to_string())

@@ -163,7 +163,10 @@ pub fn read_frames(
             .entry((c.group.as_str(), c.attribute.as_str()))
             .or_default();
         e.0.insert(c.doc);
-        e.1.insert(format!("{:?}", c.value));
+        // Only whether there are two values matters: past two, none is written out.
+        if e.1.len() < 2 {
+            e.1.insert(format!("{:?}", c.value));
+        }
     }
     let wanted: Vec<bool> = claims
         .iter()

@@ -23,7 +23,14 @@ pub(crate) struct Lexicon {
     /// (phrase words, qualifier), longest first.
     pub qualifiers: Vec<(Phrase, super::quantity::Qualifier)>,
     pub vague: Vec<Phrase>,
+    /// The vague phrases, searched for in one pass (by index in `vague`).
+    pub vague_set: PhraseSet,
     pub attributes: Vec<(String, Vec<Phrase>, Vec<UnitKind>)>,
+    /// Every attribute's phrases, attribute by attribute, searched for in
+    /// one pass; `attribute_of` holds where each is in `attributes`
+    /// (attribute, phrase).
+    pub attribute_set: PhraseSet,
+    pub attribute_of: Vec<(usize, usize)>,
     pub synonyms: HashMap<String, String>,
     pub references: Vec<(Phrase, EntityKind)>,
     /// The reference phrases, searched for in one pass (by index in `references`).
@@ -116,6 +123,29 @@ impl Lexicon {
             [article, rest @ ..] if !rest.is_empty() && article == "the" => rest.join(" "),
             _ => String::new(),
         }));
+        let vague: Vec<Phrase> = q.vague.iter().map(|p| words(p)).collect();
+        let vague_set = PhraseSet::new(vague.iter().map(|p| p.text.as_str()));
+        let attributes: Vec<(String, Vec<Phrase>, Vec<UnitKind>)> = rules
+            .attributes
+            .iter()
+            .map(|a| {
+                (
+                    a.name.clone(),
+                    a.words.iter().map(|w| words(w)).collect(),
+                    a.units.clone(),
+                )
+            })
+            .collect();
+        let attribute_set = PhraseSet::new(
+            attributes
+                .iter()
+                .flat_map(|(_, phrases, _)| phrases.iter().map(|p| p.text.as_str())),
+        );
+        let attribute_of = attributes
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (_, phrases, _))| (0..phrases.len()).map(move |j| (i, j)))
+            .collect();
         Lexicon {
             modality,
             modality_set,
@@ -132,18 +162,11 @@ impl Lexicon {
                 .map(|w| w.to_lowercase())
                 .collect(),
             qualifiers,
-            vague: q.vague.iter().map(|p| words(p)).collect(),
-            attributes: rules
-                .attributes
-                .iter()
-                .map(|a| {
-                    (
-                        a.name.clone(),
-                        a.words.iter().map(|w| words(w)).collect(),
-                        a.units.clone(),
-                    )
-                })
-                .collect(),
+            vague,
+            vague_set,
+            attributes,
+            attribute_set,
+            attribute_of,
             synonyms,
             references,
             reference_set,

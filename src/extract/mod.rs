@@ -265,13 +265,20 @@ fn extract_doc(
     };
     // Names of every sentence, found once: the takeover target is looked
     // for across the article before its sentences are read in order.
+    // Each sentence folded once, for every reading of it that ignores case.
+    let lowers: Vec<String> = sents
+        .iter()
+        .map(|s| crate::text::fold_case(s.span.slice(&doc.prose)))
+        .collect();
     let mentions_of: Vec<Vec<Mention>> = sents
         .iter()
+        .zip(&lowers)
         .enumerate()
-        .map(|(k, s)| {
+        .map(|(k, (s, lower))| {
             entity::mentions(
                 &doc.prose,
                 s.span,
+                lower,
                 s.kind == BlockKind::Heading,
                 lex,
                 evidence,
@@ -283,10 +290,9 @@ fn extract_doc(
     // file's tags of every sentence at once were most of its memory): a
     // sentence whose figure needs a tree is tagged again and parsed.
     drop(tagged);
-    let target = deal_target(doc, sents, &mentions_of);
-    for (s, found_names) in sents.iter().zip(mentions_of) {
+    let target = deal_target(doc, sents, &lowers, &mentions_of);
+    for ((s, found_names), lower) in sents.iter().zip(mentions_of).zip(&lowers) {
         let text = s.span.slice(&doc.prose);
-        let lower = crate::text::fold_case(text);
         let base = s.span.start();
         let mut mentions = found_names;
         // Resolve references against earlier names in this sentence, then
@@ -313,8 +319,8 @@ fn extract_doc(
                 None => false,
             },
         });
-        let clauses = clause::clauses(text);
-        let attribution = clause::attribution(text);
+        let clauses = clause::clauses_of(text, lower);
+        let attribution = clause::attribution_of(text, lower);
         let dates = date::find(text);
         let tree: OnceCell<Option<Parse>> = OnceCell::new();
         let tree_of = || -> Option<(&Parse, &crate::nlp::Model)> {
@@ -329,7 +335,7 @@ fn extract_doc(
             doc,
             sentence: s.span,
             text,
-            lower: &lower,
+            lower,
             base,
             mentions: &mentions,
             clauses: &clauses,

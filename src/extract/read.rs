@@ -157,7 +157,7 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         .iter()
         .map(|m| Span::new(m.span.start() - base, m.span.end() - base))
         .collect();
-    for (span, mut q) in quantity::find(text, lex) {
+    for (span, mut q) in quantity::find_of(text, lower, lex) {
         if taken(span) {
             continue;
         }

@@ -163,6 +163,7 @@ impl Salience {
 pub(super) fn deal_target(
     doc: &Document,
     sents: &[Sentence],
+    lowers: &[String],
     mentions_of: &[Vec<Mention>],
 ) -> Option<(String, Option<EntityKind>)> {
     const VERBS: &[&str] = &[
@@ -176,23 +177,24 @@ pub(super) fn deal_target(
         "acquisition of",
         "to take over",
     ];
-    for (s, mentions) in sents.iter().zip(mentions_of) {
-        let lower = crate::text::fold_case(s.span.slice(&doc.prose));
-        for verb in VERBS {
-            for at in clause::find_words(&lower, verb) {
-                let after = at + verb.len() + s.span.start();
-                let target = mentions.iter().find(|m| {
-                    m.span.start() >= after
-                        && m.reference.is_none()
-                        && !m.is_person()
-                        && doc
-                            .prose
-                            .get(after..m.span.start())
-                            .is_some_and(|gap| gap.split_whitespace().count() <= 3)
-                });
-                if let Some(m) = target {
-                    return Some((m.name.clone(), m.kind));
-                }
+    static VERB_SET: std::sync::LazyLock<crate::text::PhraseSet> =
+        std::sync::LazyLock::new(|| crate::text::PhraseSet::new(VERBS));
+    for ((s, mentions), lower) in sents.iter().zip(mentions_of).zip(lowers) {
+        let verbs = VERB_SET.find(lower);
+        for (i, at) in verbs.in_list_order() {
+            let verb = VERBS.get(i).unwrap_or(&"");
+            let after = at + verb.len() + s.span.start();
+            let target = mentions.iter().find(|m| {
+                m.span.start() >= after
+                    && m.reference.is_none()
+                    && !m.is_person()
+                    && doc
+                        .prose
+                        .get(after..m.span.start())
+                        .is_some_and(|gap| gap.split_whitespace().count() <= 3)
+            });
+            if let Some(m) = target {
+                return Some((m.name.clone(), m.kind));
             }
         }
     }

@@ -97,12 +97,12 @@ pub(super) fn moving_verb(parse: &Parse, model: &Model, at: usize) -> Option<Str
 /// Whether a sentence (lower case) has a word of saying in it: only then can
 /// its one name be a source rather than the owner.
 pub(super) fn speaks(lower: &str) -> bool {
-    crate::text::word_spans(lower).iter().any(|(_, w)| {
+    crate::text::words(lower).any(|(_, w)| {
         SPEECH.iter().any(|v| {
             w.strip_prefix(v)
                 .is_some_and(|rest| matches!(rest, "" | "s" | "d" | "ed" | "ing" | "es"))
                 || matches!(
-                    (*v, *w),
+                    (*v, w),
                     ("say", "said") | ("tell", "told") | ("write", "wrote") | ("think", "thought")
                 )
         })

@@ -7,7 +7,7 @@
 //! content, with everything else blanked in the prose.
 
 use super::{Block, BlockKind, Format, blank, bytes_in, into_string, plain};
-use crate::rules::FurnitureRules;
+use crate::rules::{FurnitureMatcher, FurnitureRules};
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -78,7 +78,7 @@ pub(super) fn remove(
     let mut cut = false;
     let mut in_link_list = false;
     // Patterns were validated when the rules were loaded.
-    let patterns = rules.compiled_patterns();
+    let matcher = rules.matcher();
     for block in blocks {
         if in_link_list && block.kind == BlockKind::ListItem {
             blank(&mut prose, block.span);
@@ -89,7 +89,7 @@ pub(super) fn remove(
             Verdict::Furniture
         } else {
             let text = String::from_utf8_lossy(bytes_in(&prose, block.span));
-            classify(&text, seen_content, rules, &patterns)
+            classify(&text, seen_content, rules, &matcher)
         };
         match verdict {
             Verdict::Content => {
@@ -107,7 +107,7 @@ pub(super) fn remove(
             }
             Verdict::Partly => {
                 seen_content = true;
-                blank_furniture_sentences(&mut prose, block.span, rules, &patterns);
+                blank_furniture_sentences(&mut prose, block.span, &matcher);
                 kept.push(strip_dateline(&mut prose, block));
             }
         }
@@ -126,28 +126,14 @@ pub(super) fn remove(
 
 /// Whether text holds one of the rules' furniture phrases or matches one of
 /// the user's patterns (`lower` is the text lower-cased).
-fn has_furniture_phrase(
-    text: &str,
-    lower: &str,
-    rules: &FurnitureRules,
-    patterns: &[Regex],
-) -> bool {
-    rules
-        .phrases
-        .iter()
-        .any(|p| lower.contains(&p.to_lowercase()))
-        || patterns.iter().any(|re| re.is_match(text))
+fn has_furniture_phrase(text: &str, lower: &str, matcher: &FurnitureMatcher) -> bool {
+    matcher.has_phrase(lower) || matcher.patterns.iter().any(|re| re.is_match(text))
 }
 
 /// Blanks the sentences of the block at `span` that hold a furniture phrase
 /// (`Verdict::Partly`); a sentence ends at ".", "!" or "?" before a space,
 /// or at a line break.
-fn blank_furniture_sentences(
-    prose: &mut [u8],
-    span: Span,
-    rules: &FurnitureRules,
-    patterns: &[Regex],
-) {
+fn blank_furniture_sentences(prose: &mut [u8], span: Span, matcher: &FurnitureMatcher) {
     let bytes = bytes_in(prose, span);
     let mut pieces = Vec::new();
     let mut start = 0;
@@ -165,7 +151,7 @@ fn blank_furniture_sentences(
         .into_iter()
         .filter(|&(a, b)| {
             let text = String::from_utf8_lossy(bytes.get(a..b).unwrap_or_default());
-            has_furniture_phrase(&text, &text.to_lowercase(), rules, patterns)
+            has_furniture_phrase(&text, &text.to_lowercase(), matcher)
         })
         .map(|(a, b)| Span::new(span.start() + a, span.start() + b))
         .collect();
@@ -190,20 +176,30 @@ fn strip_dateline(prose: &mut [u8], block: Block) -> Block {
     }
 }
 
-fn classify(text: &str, seen_content: bool, rules: &FurnitureRules, patterns: &[Regex]) -> Verdict {
+fn classify(
+    text: &str,
+    seen_content: bool,
+    rules: &FurnitureRules,
+    matcher: &FurnitureMatcher,
+) -> Verdict {
     let trimmed = text.trim();
     let lower = trimmed.to_lowercase();
+    // Only a short block's words are read: past 12, only the count matters.
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
         .filter(|w| !w.is_empty())
-        .collect();
-    let alpha_words: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().any(char::is_alphabetic))
+        .take(13)
         .collect();
     let short = words.len() <= 12;
+    let alpha_words: Vec<&&str> = match short {
+        true => words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect(),
+        false => Vec::new(),
+    };
 
-    if short && is_comment_marker(&lower, &words, rules) {
+    if short && is_comment_marker(&lower, &words, matcher) {
         return Verdict::ThreadStart;
     }
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
@@ -221,8 +217,10 @@ fn classify(text: &str, seen_content: bool, rules: &FurnitureRules, patterns: &[
             Verdict::Furniture
         };
     }
-    if has_furniture_phrase(trimmed, &lower, rules, patterns) {
-        return if words.len() > LONG_BLOCK_WORDS || sentence_ends(trimmed) >= 3 {
+    if has_furniture_phrase(trimmed, &lower, matcher) {
+        // Only a short block's words were collected: count a long one's.
+        let long = !short && lower.split_whitespace().count() > LONG_BLOCK_WORDS;
+        return if long || sentence_ends(trimmed) >= 3 {
             Verdict::Partly
         } else {
             Verdict::Furniture
@@ -230,22 +228,17 @@ fn classify(text: &str, seen_content: bool, rules: &FurnitureRules, patterns: &[
     }
     if short
         && !lower.contains(['%', '$', '€', '£'])
-        && rules
+        && matcher
             .metadata_prefixes
             .iter()
-            .any(|p| lower.starts_with(&p.to_lowercase()))
+            .any(|p| lower.starts_with(p.as_str()))
     {
         return Verdict::Furniture;
     }
     if short && !alpha_words.is_empty() && !lower.contains(['%', '$', '€', '£']) {
         let widget = alpha_words
             .iter()
-            .filter(|w| {
-                rules
-                    .widget_words
-                    .iter()
-                    .any(|ww| ww.eq_ignore_ascii_case(w))
-            })
+            .filter(|w| matcher.is_widget_word(w))
             .count();
         if widget * 2 >= alpha_words.len() {
             let replies = alpha_words.iter().any(|w| w.starts_with("repl"));
@@ -265,16 +258,20 @@ fn classify(text: &str, seen_content: bool, rules: &FurnitureRules, patterns: &[
         return Verdict::Furniture;
     }
     // Navigation bars: short runs of words between separators, no sentence.
-    let separators = trimmed.matches(['|', '·', '•', '/']).count();
-    if short && separators >= 2 && !plain_sentence(trimmed) {
+    if short && trimmed.matches(['|', '·', '•', '/']).nth(1).is_some() && !plain_sentence(trimmed)
+    {
         return Verdict::Furniture;
     }
-    let tokens: Vec<&str> = trimmed.split_whitespace().collect();
-    if !tokens.is_empty() && tokens.iter().all(|t| t.starts_with(['#', '@'])) {
+    let mut tokens = trimmed.split_whitespace().peekable();
+    if tokens.peek().is_some() && tokens.all(|t| t.starts_with(['#', '@'])) {
         return Verdict::Furniture;
     }
-    let non_space = trimmed.chars().filter(|c| !c.is_whitespace()).count();
-    let letters = trimmed.chars().filter(|c| c.is_alphabetic()).count();
+    let (non_space, letters) = trimmed.chars().fold((0, 0), |(n, l), c| {
+        (
+            n + usize::from(!c.is_whitespace()),
+            l + usize::from(c.is_alphabetic()),
+        )
+    });
     if non_space > 0 && letters * 5 < non_space * 2 && !lower.contains(['%', '$', '€', '£']) {
         return Verdict::Furniture;
     }
@@ -289,7 +286,10 @@ fn plain_sentence(s: &str) -> bool {
             .any(|w| w.starts_with(char::is_lowercase))
 }
 
-fn is_comment_marker(lower: &str, words: &[&str], rules: &FurnitureRules) -> bool {
+fn is_comment_marker(lower: &str, words: &[&str], matcher: &FurnitureMatcher) -> bool {
+    if words.len() > 6 {
+        return false;
+    }
     let stripped: String = lower
         .trim_matches(|c: char| !c.is_alphabetic())
         .split_whitespace()
@@ -297,11 +297,7 @@ fn is_comment_marker(lower: &str, words: &[&str], rules: &FurnitureRules) -> boo
         .collect::<Vec<_>>()
         .join(" ");
     let stripped = stripped.trim_end_matches(|c: char| !c.is_alphabetic());
-    words.len() <= 6
-        && rules
-            .comment_markers
-            .iter()
-            .any(|m| stripped == m.to_lowercase())
+    matcher.comment_markers.iter().any(|m| stripped == m)
 }
 
 #[cfg(test)]
@@ -310,7 +306,8 @@ mod tests {
     use crate::rules::Rules;
 
     fn verdict(text: &str, seen: bool) -> Verdict {
-        classify(text, seen, &Rules::defaults().furniture, &[])
+        let rules = Rules::defaults().furniture;
+        classify(text, seen, &rules, &rules.matcher())
     }
 
     #[test]

@@ -53,22 +53,24 @@ impl<'a> Reader<'a> {
     pub fn u16(&mut self) -> Result<u16, String> {
         self.take().map(u16::from_le_bytes)
     }
-    pub fn i16(&mut self) -> Result<i16, String> {
-        self.take().map(i16::from_le_bytes)
-    }
     pub fn u32(&mut self) -> Result<u32, String> {
         self.take().map(u32::from_le_bytes)
     }
     pub fn u64(&mut self) -> Result<u64, String> {
         self.take().map(u64::from_le_bytes)
     }
-    pub fn str(&mut self) -> Result<String, String> {
-        let n = self.u32()? as usize;
+    /// The next `n` bytes as they are.
+    pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], String> {
         let s = self
             .bytes
             .get(self.at..self.at.saturating_add(n))
             .ok_or("model file is truncated")?;
         self.at += n;
+        Ok(s)
+    }
+    pub fn str(&mut self) -> Result<String, String> {
+        let n = self.u32()? as usize;
+        let s = self.bytes(n)?;
         String::from_utf8(s.to_vec()).map_err(|_| "model file has a bad string".to_string())
     }
     pub fn done(&self) -> bool {

@@ -337,27 +337,29 @@ fn best_valid(
     allowed: impl Fn(usize) -> bool,
 ) -> Option<(Move, u16, usize)> {
     let mut best: Option<(i32, Move, u16, usize)> = None;
+    // What the state allows, asked once rather than once per class.
+    let (shift, left, right) = (
+        s.valid(Move::Shift),
+        s.valid(Move::Left),
+        s.valid(Move::Right),
+    );
+    let left_to_root = s.front == s.n;
     for (c, &sc) in scores.iter().enumerate() {
-        if !allowed(c) {
-            continue;
-        }
-        let (m, l) = if c == SHIFT {
-            (Move::Shift, 0)
+        let (m, l, valid) = if c == SHIFT {
+            (Move::Shift, 0, shift)
         } else if c % 2 == 1 {
-            (Move::Left, label_of(c))
+            (Move::Left, label_of(c), left)
         } else {
-            (Move::Right, label_of(c))
+            (Move::Right, label_of(c), right)
         };
-        if !s.valid(m) {
+        if !valid || best.is_some_and(|b| sc <= b.0) || !allowed(c) {
             continue;
         }
-        let to_root = m == Move::Left && s.front == s.n;
+        let to_root = m == Move::Left && left_to_root;
         if m != Move::Shift && (to_root != (l == root)) {
             continue;
         }
-        if best.is_none_or(|b| sc > b.0) {
-            best = Some((sc, m, l, c));
-        }
+        best = Some((sc, m, l, c));
     }
     best.map(|(_, m, l, c)| (m, l, c))
 }

@@ -23,10 +23,16 @@ impl Slot {
     fn start(self) -> usize {
         (self.row & 0x00ff_ffff) as usize
     }
+    /// 0 for a row held dense (then `start` is its index in `dense`).
     fn len(self) -> usize {
         (self.row >> 24) as usize
     }
 }
+
+/// A row with at least `classes / DENSE_SHARE` entries is also held as a
+/// weight for every class, added without looking at classes: one pass over
+/// the scores costs less than a lookup per entry.
+const DENSE_SHARE: usize = 4;
 
 /// The part of a key a slot keeps (never 0, which marks an empty slot).
 fn tag_of(key: u64) -> u32 {
@@ -62,6 +68,10 @@ pub(crate) struct Weights {
     /// Power-of-two table.
     slots: Vec<Slot>,
     entries: Vec<Entry>,
+    /// Rows held dense, `classes` weights each; their slots point here.
+    dense: Vec<i32>,
+    /// The `row` of each dense row's slot before it pointed to `dense`.
+    dense_rows: Vec<u32>,
     /// The full keys in row order, for writing the model back out.
     keys: Vec<u64>,
 }
@@ -99,6 +109,8 @@ impl Weights {
             classes,
             slots: vec![Slot::default(); cap],
             entries: Vec::new(),
+            dense: Vec::new(),
+            dense_rows: Vec::new(),
             keys: Vec::with_capacity(rows.len()),
         };
         for (key, row) in rows {
@@ -116,12 +128,52 @@ impl Weights {
             w.entries
                 .extend(row.into_iter().map(|(class, value)| Entry { class, value }));
         }
+        w.densify();
         w
+    }
+
+    /// Holds the rows with many entries dense as well.
+    fn densify(&mut self) {
+        for i in 0..self.slots.len() {
+            let Some(&s) = self.slots.get(i) else {
+                break;
+            };
+            if s.tag == 0 || s.len() * DENSE_SHARE < self.classes {
+                continue;
+            }
+            let mut weights = vec![0i32; self.classes];
+            for e in self.row(s) {
+                if let Some(x) = weights.get_mut(usize::from(e.class)) {
+                    *x += i32::from(e.value);
+                }
+            }
+            if let Some(slot) = self.slots.get_mut(i) {
+                slot.row = self.dense_rows.len() as u32;
+            }
+            self.dense_rows.push(s.row);
+            self.dense.extend(weights);
+        }
+    }
+
+    /// A slot as it was before its row was held dense.
+    fn sparse(&self, s: Slot) -> Slot {
+        match s.len() {
+            0 => Slot {
+                tag: s.tag,
+                row: self.dense_rows.get(s.start()).copied().unwrap_or(0),
+            },
+            _ => s,
+        }
     }
 
     /// Rows in key order (the order they were stored in) with their keys.
     fn rows(&self) -> Vec<(u64, &[Entry])> {
-        let mut filled: Vec<Slot> = self.slots.iter().filter(|s| s.tag != 0).copied().collect();
+        let mut filled: Vec<Slot> = self
+            .slots
+            .iter()
+            .filter(|s| s.tag != 0)
+            .map(|&s| self.sparse(s))
+            .collect();
         filled.sort_by_key(|s| s.start());
         self.keys
             .iter()
@@ -185,6 +237,14 @@ impl Weights {
                 }
             }
             for &s in rows.iter().take(n) {
+                if s.len() == 0 {
+                    let at = s.start() * self.classes;
+                    let weights = self.dense.get(at..at + self.classes).unwrap_or_default();
+                    for (x, w) in scores.iter_mut().zip(weights) {
+                        *x += w;
+                    }
+                    continue;
+                }
                 for e in self.row(s) {
                     if let Some(x) = scores.get_mut(usize::from(e.class)) {
                         *x += i32::from(e.value);
@@ -232,6 +292,8 @@ impl Weights {
             classes,
             slots: vec![Slot::default(); cap],
             entries: Vec::new(),
+            dense: Vec::new(),
+            dense_rows: Vec::new(),
             keys: Vec::with_capacity(n),
         };
         let mut last = 0u64;
@@ -242,18 +304,24 @@ impl Weights {
             }
             last = key;
             let len = usize::from(r.u8()?);
+            // Training drops features left with no weight; a slot of no
+            // entries marks a row held dense.
+            if len == 0 {
+                return Err("empty model row".into());
+            }
             let start = w.entries.len();
             if start + len >= 1 << 24 {
                 return Err("model table too large".into());
             }
-            for _ in 0..len {
-                let class = u16::from(r.u8()?);
+            // A row's entries in one read: class byte, then weight.
+            for e in r.bytes(3 * len)?.chunks_exact(3) {
+                let &[class, lo, hi] = e else { continue };
                 if usize::from(class) >= classes {
                     return Err("bad class".into());
                 }
                 w.entries.push(Entry {
-                    class,
-                    value: r.i16()?,
+                    class: u16::from(class),
+                    value: i16::from_le_bytes([lo, hi]),
                 });
             }
             let slot = Slot {
@@ -265,6 +333,47 @@ impl Weights {
             }
             w.keys.push(key);
         }
+        w.densify();
         Ok(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dense_and_sparse_rows_score_alike_and_write_back_the_same() {
+        let classes = 8;
+        // Row lengths 1 to 8: the longer ones are held dense.
+        let rows: Vec<(u64, Vec<(u16, f32)>)> = (1..=8u64)
+            .map(|k| {
+                let key = k.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                let row = (0..k as u16)
+                    .map(|c| ((c * 3) % 8, f32::from(c) - 2.5))
+                    .collect();
+                (key, row)
+            })
+            .collect();
+        let mut sorted = rows.clone();
+        sorted.sort_by_key(|r| r.0);
+        let w = Weights::quantise(classes, &sorted);
+        assert!(!w.dense_rows.is_empty());
+        let features: Vec<u64> = rows.iter().map(|r| r.0).chain([12345]).collect();
+        let mut scores = vec![0i32; classes];
+        w.score(&features, &mut scores);
+        let mut naive = vec![0i32; classes];
+        for (_, row) in w.rows() {
+            for e in row {
+                naive[usize::from(e.class)] += i32::from(e.value);
+            }
+        }
+        assert_eq!(scores, naive);
+        let mut out = Writer::default();
+        w.write(&mut out);
+        let again = Weights::read(&mut Reader::new(&out.0)).unwrap();
+        let mut out2 = Writer::default();
+        again.write(&mut out2);
+        assert_eq!(out.0, out2.0);
     }
 }

@@ -26,18 +26,16 @@ impl WordKey {
             .map(|c| if c.is_ascii_digit() { '0' } else { c })
             .flat_map(char::to_lowercase)
             .collect();
-        let chars: Vec<char> = norm.chars().collect();
+        // The last `n` characters (all of a shorter word), hashed in place.
         let suffix = |n: usize| -> u64 {
-            let k = chars.len().saturating_sub(n);
-            hash::text(
-                &chars
-                    .get(k..)
-                    .unwrap_or_default()
-                    .iter()
-                    .collect::<String>(),
-            )
+            let at = norm
+                .char_indices()
+                .rev()
+                .nth(n.saturating_sub(1))
+                .map_or(0, |(i, _)| i);
+            hash::text(norm.get(at..).unwrap_or_default())
         };
-        let prefix = chars.first().map_or(0, |c| u64::from(*c));
+        let prefix = norm.chars().next().map_or(0, u64::from);
         WordKey {
             norm: hash::text(&norm),
             exact: hash::text(form),
@@ -97,6 +95,20 @@ mod tests {
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("4.35"), "d.d");
         assert_eq!(shape("iPhone"), "xXx");
+    }
+
+    #[test]
+    fn suffixes_are_the_last_characters() {
+        for (form, tails) in [
+            ("Straße", ["e", "ße", "aße", "raße"]),
+            ("Ab", ["b", "ab", "ab", "ab"]),
+            ("é", ["é", "é", "é", "é"]),
+        ] {
+            let k = WordKey::new(form);
+            let got = [k.suffix1, k.suffix2, k.suffix3, k.suffix4];
+            assert_eq!(got, tails.map(hash::text), "{form}");
+        }
+        assert_eq!(WordKey::new("").suffix1, hash::text(""));
     }
 
     #[test]

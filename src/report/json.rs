@@ -170,7 +170,11 @@ pub fn write_json(
     explain: Option<&crate::rules::Rules>,
     out: impl std::io::Write,
 ) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(out, &report(run, explain)).map_err(std::io::Error::from)
+    // serde_json writes a few bytes at a time: into a buffer of a known
+    // type they are copied inline, not each passed through `out`.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, &report(run, explain)).map_err(std::io::Error::from)?;
+    std::io::Write::flush(&mut out)
 }
 
 fn report<'a>(run: &'a Run, explain: Option<&'a crate::rules::Rules>) -> Report<'a> {

@@ -4,11 +4,13 @@
 //! In: YAML text and its path. Out: a merged `Rules` value or an error naming
 //! file:line:col. Never: accepts an unknown key or passes a generic map around.
 
+mod furniture;
 mod ids;
 mod merge;
 mod model;
 mod validate;
 
+pub use furniture::FurnitureMatcher;
 pub use ids::{RULES, RuleDoc, RuleId, Severity, rules_markdown};
 pub use model::*;
 pub use validate::{Diagnostic, check, suggest};

@@ -232,10 +232,10 @@ pub struct FurnitureRules {
     /// Line openings of page metadata ("Updated", "Published").
     #[serde(default)]
     pub metadata_prefixes: Vec<String>,
-    /// `patterns` compiled, once per run rather than once per document,
-    /// with the list they were compiled from (a merge may change it).
+    /// The lists made ready for matching, once per run rather than once
+    /// per document.
     #[serde(skip)]
-    compiled: std::sync::OnceLock<(Vec<String>, Vec<regex::Regex>)>,
+    pub(super) cache: super::furniture::Cache,
 }
 
 /// The most memory one furniture pattern may compile to. The regex engine
@@ -263,27 +263,6 @@ pub fn compile_pattern(pattern: &str) -> Result<regex::Regex, String> {
                 format!("the regular expression does not compile: {first}")
             }
         })
-}
-
-impl FurnitureRules {
-    /// The patterns that compile (validation has reported the others),
-    /// compiled on first use.
-    pub fn compiled_patterns(&self) -> Vec<regex::Regex> {
-        let compile = || -> Vec<regex::Regex> {
-            self.patterns
-                .iter()
-                .filter_map(|p| compile_pattern(p).ok())
-                .collect()
-        };
-        let (from, compiled) = self
-            .compiled
-            .get_or_init(|| (self.patterns.clone(), compile()));
-        if *from == self.patterns {
-            compiled.clone()
-        } else {
-            compile()
-        }
-    }
 }
 
 impl NumericRules {

@@ -11,7 +11,9 @@ mod words;
 
 pub use sentence::{Sentence, sentences};
 pub use token::{Token, TokenKind, tokenize};
-pub use words::{PhraseHits, PhraseSet, find_words, has_word, word_spans};
+pub use words::{
+    PhraseHits, PhraseSet, Words, find_words, first_word, has_word, word_spans, words,
+};
 
 /// Lower case that keeps every byte offset: a character whose lower case has
 /// another UTF-8 length ("İ") stays as it is. Offsets found in the folded

@@ -64,6 +64,10 @@ pub struct PhraseSet {
     patterns: Vec<String>,
     /// Pattern id of each phrase given (`None`: empty, never found).
     ids: Vec<Option<usize>>,
+    /// The index of each pattern's phrase, when no phrase is given twice
+    /// (then pattern ids rise with the index: hits in pattern order are in
+    /// list order).
+    phrase_of: Option<Vec<usize>>,
 }
 
 /// Every whole-word occurrence of a `PhraseSet`'s phrases in one text.
@@ -79,7 +83,7 @@ impl PhraseSet {
     pub fn new<S: AsRef<str>>(phrases: impl IntoIterator<Item = S>) -> PhraseSet {
         let mut patterns: Vec<String> = Vec::new();
         let mut index: std::collections::HashMap<String, usize> = Default::default();
-        let ids = phrases
+        let ids: Vec<Option<usize>> = phrases
             .into_iter()
             .map(|p| {
                 let p = p.as_ref();
@@ -92,6 +96,12 @@ impl PhraseSet {
                 }))
             })
             .collect();
+        let phrase_of = (ids.iter().flatten().count() == patterns.len()).then(|| {
+            ids.iter()
+                .enumerate()
+                .filter_map(|(i, id)| id.map(|_| i))
+                .collect()
+        });
         let automaton = (!patterns.is_empty())
             .then(|| aho_corasick::AhoCorasick::new(&patterns).ok())
             .flatten();
@@ -99,6 +109,7 @@ impl PhraseSet {
             automaton,
             patterns,
             ids,
+            phrase_of,
         }
     }
 
@@ -132,12 +143,33 @@ impl PhraseSet {
 impl PhraseHits<'_> {
     /// Where phrase `i` (its index in the list given) starts, in order.
     pub fn starts(&self, i: usize) -> &[usize] {
-        let Some(Some(id)) = self.set.ids.get(i) else {
+        let Some(Some(id)) = self.set.ids.get(i).filter(|_| !self.pats.is_empty()) else {
             return &[];
         };
         let lo = self.pats.partition_point(|&p| p < *id);
         let hi = self.pats.partition_point(|&p| p <= *id);
         self.starts.get(lo..hi).unwrap_or(&[])
+    }
+
+    /// Every occurrence as (index of the phrase in the list given, start),
+    /// phrase by phrase in list order, each phrase's in text order: the
+    /// order of calling `find_words` for each phrase of the list in turn.
+    pub fn in_list_order(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        // No phrase given twice: the hits, in pattern order, are in list order.
+        let direct = self.set.phrase_of.as_ref();
+        let hits = direct.into_iter().flat_map(move |phrase_of| {
+            self.pats
+                .iter()
+                .zip(&self.starts)
+                .filter_map(|(p, &at)| Some((*phrase_of.get(*p)?, at)))
+        });
+        // Otherwise phrase by phrase.
+        let n = if self.pats.is_empty() || direct.is_some() {
+            0
+        } else {
+            self.set.ids.len()
+        };
+        hits.chain((0..n).flat_map(move |i| self.starts(i).iter().map(move |&at| (i, at))))
     }
 
     /// Whether phrase `i` occurs at all.
@@ -151,25 +183,57 @@ impl PhraseHits<'_> {
     }
 }
 
+/// The first of `word_spans(s)`, without finding the others.
+pub fn first_word(s: &str) -> Option<(usize, &str)> {
+    words(s).next()
+}
+
 /// The words of `s` (runs of letters, digits and hyphens) with their offsets.
 pub fn word_spans(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        let part = c.is_alphanumeric() || c == '-';
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s0)) => {
-                out.extend(s.get(s0..i).map(|w| (s0, w)));
-                start = None;
+    words(s).collect()
+}
+
+/// `word_spans` one at a time, for a caller that stops early.
+pub fn words(s: &str) -> Words<'_> {
+    Words { s, at: 0 }
+}
+
+/// The iterator of `words`.
+pub struct Words<'a> {
+    s: &'a str,
+    /// Where the search for the next word starts.
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let bytes = self.s.as_bytes();
+        let mut start = None;
+        let mut i = self.at;
+        // ASCII a byte at a time; other characters decoded.
+        while let Some(&b) = bytes.get(i) {
+            let (part, width) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric() || b == b'-', 1)
+            } else {
+                let c = self.s.get(i..).and_then(|r| r.chars().next())?;
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            match (part, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s0)) => {
+                    self.at = i;
+                    return self.s.get(s0..i).map(|w| (s0, w));
+                }
+                _ => {}
             }
-            _ => {}
+            i += width;
         }
+        self.at = i;
+        let s0 = start?;
+        self.s.get(s0..).map(|w| (s0, w))
     }
-    if let Some(s0) = start {
-        out.extend(s.get(s0..).map(|w| (s0, w)));
-    }
-    out
 }
 
 #[cfg(test)]
@@ -210,6 +274,65 @@ mod tests {
                 assert_eq!(hits.has(i), has_word(hay, p));
             }
             assert!(hits.starts(99).is_empty());
+            let each: Vec<(usize, usize)> = phrases
+                .iter()
+                .enumerate()
+                .flat_map(|(i, p)| find_words(hay, p).into_iter().map(move |at| (i, at)))
+                .collect();
+            assert_eq!(hits.in_list_order().collect::<Vec<_>>(), each);
+        }
+    }
+
+    #[test]
+    fn hits_come_in_list_order_without_repeated_phrases() {
+        let phrases = ["to", "", "up to", "up", "é"];
+        let set = PhraseSet::new(phrases);
+        for hay in ["up to, upto, setup up to", "é up", ""] {
+            let each: Vec<(usize, usize)> = phrases
+                .iter()
+                .enumerate()
+                .flat_map(|(i, p)| find_words(hay, p).into_iter().map(move |at| (i, at)))
+                .collect();
+            assert_eq!(set.find(hay).in_list_order().collect::<Vec<_>>(), each);
+        }
+    }
+
+    #[test]
+    fn the_first_word_is_the_first_of_the_words() {
+        for s in [
+            "Meta's non-core",
+            "  -- said it",
+            "4.35%",
+            "",
+            " .,",
+            "é said",
+        ] {
+            assert_eq!(first_word(s), word_spans(s).first().copied(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn words_are_read_as_character_by_character() {
+        for s in [
+            "Meta's non-core 4.35%",
+            "Straße—İstanbul ü-x",
+            " ’s é ",
+            "a",
+            "",
+        ] {
+            let mut by_char = Vec::new();
+            let mut start = None;
+            for (i, c) in s.char_indices().chain([(s.len(), ' ')]) {
+                match (c.is_alphanumeric() || c == '-', start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s0)) => {
+                        by_char.push((s0, &s[s0..i]));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            assert_eq!(word_spans(s), by_char, "{s:?}");
         }
     }
 

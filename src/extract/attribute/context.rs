@@ -9,11 +9,7 @@ use crate::span::Span;
 /// that makes it another measure ("…, including DataRiver's debt", "£115m
 /// including add-ons").
 pub(crate) fn including(after: &str) -> Option<&'static str> {
-    let words: Vec<&str> = crate::text::word_spans(after)
-        .into_iter()
-        .map(|(_, w)| w)
-        .take(5)
-        .collect();
+    let words: Vec<&str> = crate::text::words(after).map(|(_, w)| w).take(5).collect();
     let opens = words.first() == Some(&"including")
         || words.starts_with(&["or"]) && words.contains(&"including");
     if !opens {

@@ -85,8 +85,6 @@ pub(crate) fn event(lower: &str, clause: Span, date: Span, lex: &Lexicon) -> Opt
     if let Some((_, name)) = nearest {
         return Some(name);
     }
-    let moved = crate::text::word_spans(text)
-        .iter()
-        .any(|(_, w)| lex.up.contains(*w) || lex.down.contains(*w));
+    let moved = crate::text::words(text).any(|(_, w)| lex.up.contains(w) || lex.down.contains(w));
     moved.then_some("move")
 }

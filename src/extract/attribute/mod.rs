@@ -9,7 +9,7 @@ mod event;
 pub(crate) use context::{estimate, including, past_year, previous, segment, target};
 pub(crate) use event::event;
 
-use super::clause::{find_words, has_word};
+use super::clause::has_word;
 use super::lexicon::Lexicon;
 use super::quantity::{Direction, Quantity, Unit};
 use crate::span::Span;
@@ -19,7 +19,7 @@ use crate::span::Span;
 pub(crate) fn direction(lower: &str, clause: Span, fig: Span, lex: &Lexicon) -> Option<Direction> {
     let mut best: Option<(bool, usize, Direction)> = None; // (after, distance, dir)
     let text = clause.slice(lower);
-    for (i, w) in crate::text::word_spans(text) {
+    for (i, w) in crate::text::words(text) {
         let at = clause.start() + i;
         if fig.contains(Span::new(at, at + w.len())) {
             continue;
@@ -185,27 +185,29 @@ fn nearest_attribute(
 ) -> Option<String> {
     let text = scope.slice(lower);
     let mut best: Option<(usize, &str)> = None;
-    for (name, phrases, units) in &lex.attributes {
-        if !units.contains(&unit) {
+    let hits = lex.attribute_set.find(text);
+    for (k, p) in hits.in_list_order() {
+        let Some(&(a, j)) = lex.attribute_of.get(k) else {
+            continue;
+        };
+        let Some((name, phrases, units)) = lex.attributes.get(a) else {
+            continue;
+        };
+        let Some(phrase) = phrases.get(j).filter(|_| units.contains(&unit)) else {
+            continue;
+        };
+        let at = scope.start() + p;
+        let end = at + phrase.text.len();
+        if fig.overlaps(Span::new(at, end)) {
             continue;
         }
-        for phrase in phrases {
-            let needle = &phrase.text;
-            for p in find_words(text, needle) {
-                let at = scope.start() + p;
-                let end = at + needle.len();
-                if fig.overlaps(Span::new(at, end)) {
-                    continue;
-                }
-                let dist = if at >= fig.end() {
-                    (at - fig.end()) * 2 + 1
-                } else {
-                    fig.start().saturating_sub(end) * 2
-                };
-                if best.is_none_or(|b| dist < b.0) {
-                    best = Some((dist, name));
-                }
-            }
+        let dist = if at >= fig.end() {
+            (at - fig.end()) * 2 + 1
+        } else {
+            fig.start().saturating_sub(end) * 2
+        };
+        if best.is_none_or(|b| dist < b.0) {
+            best = Some((dist, name));
         }
     }
     best.map(|(_, name)| name.to_string())

@@ -56,10 +56,10 @@ impl Evidence {
         for t in &toks {
             let w = t.span.slice(prose);
             if t.kind == TokenKind::Word && w.starts_with(char::is_lowercase) {
-                self.lowercase.insert(w.to_string());
+                self.note_lowercase(w);
                 // "electric-car": each part is a word written in lower case.
                 for part in w.split('-').filter(|p| !p.is_empty()) {
-                    self.lowercase.insert(part.to_string());
+                    self.note_lowercase(part);
                 }
             }
         }
@@ -106,6 +106,13 @@ impl Evidence {
 }
 
 impl Evidence {
+    /// Notes a word written in lower case (copied only the first time).
+    fn note_lowercase(&mut self, w: &str) {
+        if !self.lowercase.contains(w) {
+            self.lowercase.insert(w.to_string());
+        }
+    }
+
     /// After learning every document: a word written capitalised at least
     /// twice and never in lower case ("Brent") is a name.
     pub fn finish(&mut self) {

@@ -96,6 +96,7 @@ pub(super) fn locative(prose: &str, start: usize) -> bool {
 pub(crate) fn mentions<'t>(
     prose: &str,
     sentence: Span,
+    lower: &str,
     heading: bool,
     lex: &Lexicon,
     evidence: &Evidence,
@@ -238,16 +239,15 @@ pub(crate) fn mentions<'t>(
         }
     }
     // References such as "the tech giant", every phrase found in one pass.
-    let lower = crate::text::fold_case(text);
-    let hits = lex.reference_set.find(&lower);
-    let tails = lex.reference_tails.find(&lower);
+    let hits = lex.reference_set.find(lower);
+    let tails = lex.reference_tails.find(lower);
     // "the Dutch retailer", "the Premier League club": up to two describing
     // words may stand inside; where the first and second word after each
     // "the" start (only the next few words matter).
     let thes: Vec<(usize, Vec<usize>)> = if tails.is_empty() {
         Vec::new()
     } else {
-        find_words(&lower, "the")
+        find_words(lower, "the")
             .into_iter()
             .filter_map(|s| {
                 let rest = lower.get(s + 3..)?;
@@ -397,6 +397,7 @@ mod tests {
         mentions(
             text,
             Span::new(0, text.len()),
+            &crate::text::fold_case(text),
             heading,
             &lex,
             evidence,
@@ -473,7 +474,15 @@ mod tests {
         let ev = Evidence::default();
         let t =
             "Sales in Norland and shares in Tidewater Retail rose, said Acme Logistics's chief.";
-        let m = mentions(t, Span::new(0, t.len()), false, &lex, &ev, &|| None);
+        let m = mentions(
+            t,
+            Span::new(0, t.len()),
+            &crate::text::fold_case(t),
+            false,
+            &lex,
+            &ev,
+            &|| None,
+        );
         let flags: Vec<(&str, bool, bool)> = m
             .iter()
             .map(|m| (m.span.slice(t), m.locative, m.possessive))
@@ -487,7 +496,18 @@ mod tests {
             ]
         );
         let label = "Expected close: first half of 2027";
-        assert!(mentions(label, Span::new(0, label.len()), false, &lex, &ev, &|| None).is_empty());
+        assert!(
+            mentions(
+                label,
+                Span::new(0, label.len()),
+                &crate::text::fold_case(label),
+                false,
+                &lex,
+                &ev,
+                &|| None
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -30,7 +30,13 @@ pub(super) static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid figure regex")
 });
 
+#[cfg(test)]
 pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
+    find_of(text, &crate::text::fold_case(text), lex)
+}
+
+/// `find` in a sentence whose folded case (`fold_case`) is at hand.
+pub(crate) fn find_of(text: &str, lower: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
     let mut out = Vec::new();
     for caps in FIGURE.captures_iter(text) {
         // The whole match and its number are always there.
@@ -204,7 +210,7 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
     // "45 of its 380 stores": a figure inside another's span is part of it.
     let spans: Vec<Span> = out.iter().map(|(s, _)| *s).collect();
     out.retain(|(s, _)| !spans.iter().any(|o| o != s && o.contains(*s)));
-    out.extend(word_figures(text, &out, lex));
+    out.extend(word_figures(text, lower, &out, lex));
     out.sort_by_key(|(s, _)| *s);
     out
 }

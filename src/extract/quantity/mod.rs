@@ -10,7 +10,9 @@ mod figure;
 mod noun;
 mod wording;
 
-pub(crate) use figure::{find, qualifier_before};
+#[cfg(test)]
+pub(crate) use figure::find;
+pub(crate) use figure::{find_of, qualifier_before};
 pub(crate) use wording::word_value as number_word;
 
 use super::lexicon::Lexicon;

@@ -76,57 +76,58 @@ pub(crate) fn word_value(w: &str) -> Option<f64> {
 /// Words that never serve as the noun of a count.
 pub(super) fn word_figures(
     text: &str,
+    lower: &str,
     found: &[(Span, Quantity)],
     lex: &Lexicon,
 ) -> Vec<(Span, Quantity)> {
     let mut out: Vec<(Span, Quantity)> = Vec::new();
-    let lower = crate::text::fold_case(text);
     let taken = |s: Span, out: &[(Span, Quantity)]| {
         found.iter().chain(out.iter()).any(|(f, _)| f.overlaps(s))
     };
-    for phrase in &lex.vague {
-        let needle = &phrase.text;
-        for s in crate::text::find_words(&lower, needle) {
-            let e = s + needle.len();
-            if taken(Span::new(s, e), &out) {
-                continue;
-            }
-            let unit = if needle.contains("digit") {
-                Unit::Percent
-            } else if lower
-                .get(e..)
-                .is_some_and(|after| after.trim_start().starts_with("of dollars"))
-                || lower
-                    .get(..s)
-                    .is_some_and(|before| before.trim_end().ends_with('$'))
-            {
-                Unit::Money {
-                    currency: "USD".into(),
-                }
-            } else {
-                match text
-                    .get(e..)
-                    .and_then(|after| count_noun(after.trim_start_matches(" of"), lex))
-                {
-                    Some((noun, _)) => Unit::Count { noun },
-                    None => Unit::Money {
-                        currency: "USD".into(),
-                    },
-                }
-            };
-            out.push((
-                Span::new(s, e),
-                Quantity {
-                    unit,
-                    value: 0.0,
-                    high: None,
-                    resolution: 0.0,
-                    qualifier: Qualifier::About,
-                    direction: None,
-                    vague: true,
-                },
-            ));
+    let hits = lex.vague_set.find(lower);
+    for (i, s) in hits.in_list_order() {
+        let Some(needle) = lex.vague.get(i).map(|p| &p.text) else {
+            continue;
+        };
+        let e = s + needle.len();
+        if taken(Span::new(s, e), &out) {
+            continue;
         }
+        let unit = if needle.contains("digit") {
+            Unit::Percent
+        } else if lower
+            .get(e..)
+            .is_some_and(|after| after.trim_start().starts_with("of dollars"))
+            || lower
+                .get(..s)
+                .is_some_and(|before| before.trim_end().ends_with('$'))
+        {
+            Unit::Money {
+                currency: "USD".into(),
+            }
+        } else {
+            match text
+                .get(e..)
+                .and_then(|after| count_noun(after.trim_start_matches(" of"), lex))
+            {
+                Some((noun, _)) => Unit::Count { noun },
+                None => Unit::Money {
+                    currency: "USD".into(),
+                },
+            }
+        };
+        out.push((
+            Span::new(s, e),
+            Quantity {
+                unit,
+                value: 0.0,
+                high: None,
+                resolution: 0.0,
+                qualifier: Qualifier::About,
+                direction: None,
+                vague: true,
+            },
+        ));
     }
     for m in WORD_MULTIPLE.find_iter(text) {
         let w = m.as_str().to_lowercase();
@@ -166,7 +167,7 @@ pub(super) fn word_figures(
         }
         out.push((span, q));
     }
-    for m in WORD_COUNT.find_iter(&lower) {
+    for m in WORD_COUNT.find_iter(lower) {
         let span = Span::new(m.start(), m.end());
         let Some(before) = lower.get(..m.start()) else {
             continue;
@@ -262,10 +263,11 @@ mod tests {
     fn a_qualifier_before_a_count_in_words_is_kept() {
         let lex = Lexicon::new(&crate::rules::Rules::defaults());
         let t = "It hired nearly ninety professors and more than thirty staff.";
-        let got: Vec<(&str, Qualifier, f64)> = word_figures(t, &[], &lex)
-            .into_iter()
-            .map(|(s, q)| (s.slice(t), q.qualifier, q.value))
-            .collect();
+        let got: Vec<(&str, Qualifier, f64)> =
+            word_figures(t, &crate::text::fold_case(t), &[], &lex)
+                .into_iter()
+                .map(|(s, q)| (s.slice(t), q.qualifier, q.value))
+                .collect();
         assert_eq!(
             got,
             [
