@@ -460,3 +460,26 @@ fn one_sentence_told_word_for_word_with_two_figures_conflicts() {
     );
     assert_eq!(code, 1);
 }
+
+/// A figure whose sentence names no one (a headline's toll) is still read,
+/// as the story's main entity's, and meets another outlet's figure told in
+/// the same words.
+#[test]
+fn a_figure_with_no_named_subject_is_still_checked() {
+    let page = |n: &str| {
+        format!(
+            "Oil tanker leaks {n} barrels of crude oil after collision off the coast\n\n\
+             The Hebei Spirit was hit by a crane barge near Mallipo.\n"
+        )
+    };
+    let (rows, code) = findings(&[("a.txt", &page("110,000")), ("b.txt", &page("66,000"))]);
+    assert_eq!(
+        rows,
+        [row(
+            "conflict",
+            "numeric.mismatch",
+            &[&["a: 110,000 barrels"], &["b: 66,000 barrels"]]
+        )]
+    );
+    assert_eq!(code, 1);
+}

@@ -73,8 +73,9 @@ const MAX_PARSED_BYTES: usize = 2_000;
 /// Placeholder subject of a country figure whose article names no place.
 const RUN_PLACE: &str = "\u{0}place";
 
-/// Placeholder subject of a draft's figure whose sentence and article name
-/// no one: the entity the run names most (every draft figure gets a verdict).
+/// Placeholder subject of a figure whose sentence and article name no one:
+/// the entity the run names most (every draft figure gets a verdict, and a
+/// headline's unnamed toll meets another outlet's).
 const RUN_MAIN: &str = "\u{0}main";
 
 /// What a claim asserts.

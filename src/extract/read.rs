@@ -217,12 +217,11 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
                 None => subject = RUN_PLACE.to_string(),
             }
         } else if found.is_none() {
-            // A draft's figure is checked even when nothing names whose it
-            // is ("More than 3 million people watched the stream"): it is
-            // taken to be about the story's main entity.
-            if cx.doc.role != crate::ingest::Role::Draft {
-                continue;
-            }
+            // A figure is read even when nothing names whose it is ("More
+            // than 3 million people watched the stream", "Oil tanker leaks
+            // 110,000 barrels"): it is taken to be about the story's main
+            // entity, and the evidence its frame needs to meet another
+            // (`compare`) keeps it from meeting every figure of the story.
             subject = RUN_MAIN.to_string();
         }
         // "Prices in London fell 1.2%": a move with no actor in its sentence
