@@ -483,3 +483,32 @@ fn a_figure_with_no_named_subject_is_still_checked() {
     );
     assert_eq!(code, 1);
 }
+
+/// "would" of reported speech stays reported through its clause ("added
+/// that … would undergo … and would continue"), and a "which would" clause
+/// tells a consequence: neither is a hedge set against a firm "will".
+#[test]
+fn would_of_reported_speech_and_of_consequences_is_not_a_hedge() {
+    let (rows, _) = findings(&[
+        (
+            "a.txt",
+            "Peter Jennings will undergo outpatient treatment in New York and will continue to work.\n",
+        ),
+        (
+            "b.txt",
+            "He added that Peter Jennings would undergo outpatient treatment in New York and would continue to work.\n",
+        ),
+    ]);
+    assert!(rows.iter().all(|r| r.1 != "modality.mismatch"), "{rows:?}");
+    let (rows, _) = findings(&[
+        (
+            "a.txt",
+            "Bangladesh and India signed a Ganges water accord, which would remove a major irritant in bilateral relations.\n",
+        ),
+        (
+            "b.txt",
+            "Bangladesh and India signed a Ganges water accord, which will remove a major irritant in bilateral relations.\n",
+        ),
+    ]);
+    assert!(rows.iter().all(|r| r.1 != "modality.mismatch"), "{rows:?}");
+}

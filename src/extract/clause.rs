@@ -204,25 +204,37 @@ pub(crate) fn modality(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
             confirmed().any(|i| in_sentence.starts(i).iter().any(|&at| at >= scope.end()))
         })
     };
+    // A "would" of reported speech makes the next ones in its clause
+    // reported too ("added that Jennings would undergo treatment and would
+    // continue to work").
+    let mut reported_would = false;
     for (i, at) in found.in_list_order() {
         let Some((phrase, l)) = lex.modality.get(i) else {
             continue;
         };
         let needle = &phrase.text;
         // "said it would sell", "would sell, it said": the future of
-        // reported speech, not a hedge; "would like a November release":
-        // a wish, not a possibility.
-        if needle == "would"
-            && (spoken.is_some_and(|s| s < at)
+        // reported speech, not a hedge; "an accord, which would remove": a
+        // consequence; "would like a November release": a wish, not a
+        // possibility.
+        if needle == "would" {
+            let before = lower.get(..scope.start() + at).unwrap_or("");
+            if reported_would
+                || spoken.is_some_and(|s| s < at)
                 || spoken_later()
-                || backshifted(lower.get(..scope.start() + at).unwrap_or(""))
-                || clause.get(at + needle.len()..).is_some_and(|rest| {
-                    ["like", "love", "prefer", "want", "rather"]
-                        .iter()
-                        .any(|w| rest.trim_start().starts_with(w))
-                }))
-        {
-            continue;
+                || backshifted(before)
+            {
+                reported_would = true;
+                continue;
+            }
+            let wish = clause.get(at + needle.len()..).is_some_and(|rest| {
+                ["like", "love", "prefer", "want", "rather"]
+                    .iter()
+                    .any(|w| rest.trim_start().starts_with(w))
+            });
+            if wish || consequence(before) {
+                continue;
+            }
         }
         if needle == "according to" && clause.get(at..).is_some_and(official_source) {
             continue;
@@ -237,6 +249,14 @@ pub(crate) fn modality(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
         level = Modality::Reported;
     }
     level
+}
+
+/// Whether a "would" opens a relative clause telling a consequence ("an
+/// accord, which would remove a major irritant"): what the thing would
+/// bring, not doubt that it happens.
+fn consequence(before: &str) -> bool {
+    let before = before.trim_end();
+    before.ends_with(", which") || before.ends_with(", that")
 }
 
 /// Verbs and nouns of saying or holding whose "that" clause reports words
@@ -291,11 +311,14 @@ fn backshifted(before: &str) -> bool {
         .rev()
         .take(5)
         .collect();
+    // "said they would", "added that Jennings would": a saying verb with
+    // at most two words before the "would", or more short ones.
     words.iter().enumerate().skip(1).any(|(k, w)| {
         SAYING_THAT.contains(w)
-            && words
-                .get(..k)
-                .is_some_and(|between| between.iter().all(|b| b.len() <= 4 || *b == "company"))
+            && (k <= 3
+                || words
+                    .get(..k)
+                    .is_some_and(|between| between.iter().all(|b| b.len() <= 4 || *b == "company")))
     })
 }
 
