@@ -57,9 +57,12 @@ impl Evidence {
             let w = t.span.slice(prose);
             if t.kind == TokenKind::Word && w.starts_with(char::is_lowercase) {
                 self.note_lowercase(w);
-                // "electric-car": each part is a word written in lower case.
-                for part in w.split('-').filter(|p| !p.is_empty()) {
-                    self.note_lowercase(part);
+                // "electric-car": each part is a word written in lower case
+                // (a word with no hyphen is its only part, noted already).
+                if w.contains('-') {
+                    for part in w.split('-').filter(|p| !p.is_empty()) {
+                        self.note_lowercase(part);
+                    }
                 }
             }
         }
