@@ -21,7 +21,7 @@ pub(super) static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) struct Evidence {
     pub names: HashSet<String>,
     /// Words the corpus writes in lower case somewhere.
-    pub(super) lowercase: HashSet<String>,
+    pub(super) lowercase: crate::text::WordSet,
     /// Names the corpus uses as places ("in Norland").
     pub(crate) places: HashSet<String>,
     /// Names the corpus introduces with a title ("striker Luca Moreau"): people.
