@@ -356,32 +356,38 @@ fn best_valid(
     root: u16,
     allowed: impl Fn(usize) -> bool,
 ) -> Option<(Move, u16, usize)> {
-    let mut best: Option<(i32, Move, u16, usize)> = None;
     // What the state allows, asked once rather than once per class.
     let (shift, left, right) = (
         s.valid(Move::Shift),
         s.valid(Move::Left),
         s.valid(Move::Right),
     );
+    // A left arc from the last word goes to the root and carries its
+    // label; no other arc does.
     let left_to_root = s.front == s.n;
-    for (c, &sc) in scores.iter().enumerate() {
-        let (m, l, valid) = if c == SHIFT {
-            (Move::Shift, 0, shift)
+    let allowed_move = |c: usize| {
+        if c == SHIFT {
+            shift
         } else if c % 2 == 1 {
-            (Move::Left, label_of(c), left)
+            left && left_to_root == (label_of(c) == root)
         } else {
-            (Move::Right, label_of(c), right)
-        };
-        if !valid || best.is_some_and(|b| sc <= b.0) || !allowed(c) {
+            right && label_of(c) != root
+        }
+    };
+    // The first class of the highest score: a class is tested only when it
+    // would win.
+    let mut best: Option<(i32, usize)> = None;
+    for (c, &sc) in scores.iter().enumerate() {
+        if best.is_some_and(|b| sc <= b.0) || !allowed_move(c) || !allowed(c) {
             continue;
         }
-        let to_root = m == Move::Left && left_to_root;
-        if m != Move::Shift && (to_root != (l == root)) {
-            continue;
-        }
-        best = Some((sc, m, l, c));
+        best = Some((sc, c));
     }
-    best.map(|(_, m, l, c)| (m, l, c))
+    best.map(|(_, c)| match c {
+        SHIFT => (Move::Shift, 0, c),
+        _ if c % 2 == 1 => (Move::Left, label_of(c), c),
+        _ => (Move::Right, label_of(c), c),
+    })
 }
 
 impl Parser {
