@@ -9,6 +9,7 @@
 //! `grouping.fuzzy_threshold`.
 
 mod names;
+mod reach;
 
 pub use names::normalise;
 

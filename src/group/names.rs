@@ -86,6 +86,7 @@ pub(crate) fn link(a: &str, b: &str, threshold: f64) -> Option<Link> {
     }
     (short.len() >= 5
         && similar_lengths(short, long, threshold)
+        && super::reach::can_reach(a, b, threshold)
         && strsim::jaro_winkler(a, b) >= threshold
         && heads_alike(a, b, threshold))
     .then_some(Link::Same)

@@ -8,7 +8,7 @@
 //! pops the top of the stack as an `l` dependent of the buffer front;
 //! RIGHT(l) pops it as an `l` dependent of the word below it.
 
-use super::hash::feature;
+use super::hash::{Part, key};
 use super::perceptron::{Perceptron, Rng};
 use super::weights::Weights;
 use super::word::WordKey;
@@ -220,111 +220,131 @@ fn features(cx: &Context, s: &State, out: &mut Vec<u64>) {
     );
     let (b0l1, b0l2) = (kids(b0, true, 0), kids(b0, true, 1));
     let (s1r1, s1l1) = (kids(s1, false, 0), kids(s1, true, 0));
-    let w = |i| cx.word(s, i);
-    let t = |i| cx.tag(s, i);
-    let wt = |i| feature(200, w(i), t(i), 0);
-    let d = match (s0, b0) {
+    // Every value spread once (`Part`), then each template's key from the
+    // spread values: several templates share each value.
+    let w = |i| Part::of(cx.word(s, i));
+    let t = |i| Part::of(cx.tag(s, i));
+    let lab = |i| Part::of(label(s, i));
+    let z = Part::of(0);
+    let d = Part::of(match (s0, b0) {
         (Some(a), Some(b)) => bucket(b - a),
         _ => 0,
-    };
-    let d2 = match (s1, s0) {
+    });
+    let d2 = Part::of(match (s1, s0) {
         (Some(a), Some(b)) => bucket(b - a),
         _ => 0,
-    };
+    });
     let nl = |i: Option<usize>| {
-        i.and_then(|i| s.lefts.get(i))
-            .map_or(0, |v| v.len().min(4) as u64)
+        Part::of(
+            i.and_then(|i| s.lefts.get(i))
+                .map_or(0, |v| v.len().min(4) as u64),
+        )
     };
     let nr = |i: Option<usize>| {
-        i.and_then(|i| s.rights.get(i))
-            .map_or(0, |v| v.len().min(4) as u64)
+        Part::of(
+            i.and_then(|i| s.rights.get(i))
+                .map_or(0, |v| v.len().min(4) as u64),
+        )
     };
     let ls = |i: Option<usize>, left: bool| {
-        i.and_then(|i| {
-            if left {
-                s.lefts.get(i)
-            } else {
-                s.rights.get(i)
-            }
-        })
-        .map_or(0, |v| labels_set(s, v))
+        Part::of(
+            i.and_then(|i| {
+                if left {
+                    s.lefts.get(i)
+                } else {
+                    s.rights.get(i)
+                }
+            })
+            .map_or(0, |v| labels_set(s, v)),
+        )
     };
-    // Each word-and-tag key once (several templates share them).
-    let (wts0, wts1, wtb0, wtb1, wtb2) = (wt(s0), wt(s1), wt(b0), wt(b1), wt(b2));
+    let (ws0, ts0, ws1, ts1, ts2) = (w(s0), t(s0), w(s1), t(s1), t(s2));
+    let (wb0, tb0, wb1, tb1, tb2) = (w(b0), t(b0), w(b1), t(b1), t(b2));
+    let wt = |w: Part, t: Part| Part::of(key(200, w, t, z));
+    let (wts0, wts1, wtb0, wtb1, wtb2) = (
+        wt(ws0, ts0),
+        wt(ws1, ts1),
+        wt(wb0, tb0),
+        wt(wb1, tb1),
+        wt(w(b2), tb2),
+    );
+    let (ts0l1, ts0r1, tb0l1) = (t(s0l1), t(s0r1), t(b0l1));
+    let (ts0l2, ts0r2, tb0l2) = (t(s0l2), t(s0r2), t(b0l2));
+    let (ts1r1, ts1l1) = (t(s1r1), t(s1l1));
     out.extend([
-        feature(0, 0, 0, 0),
-        feature(1, wts0, 0, 0),
-        feature(2, w(s0), 0, 0),
-        feature(3, t(s0), 0, 0),
-        feature(4, wtb0, 0, 0),
-        feature(5, w(b0), 0, 0),
-        feature(6, t(b0), 0, 0),
-        feature(7, wtb1, 0, 0),
-        feature(8, w(b1), 0, 0),
-        feature(9, t(b1), 0, 0),
-        feature(10, wtb2, 0, 0),
-        feature(11, t(b2), 0, 0),
-        feature(12, wts1, 0, 0),
-        feature(13, w(s1), 0, 0),
-        feature(14, t(s1), 0, 0),
-        feature(15, t(s2), 0, 0),
-        feature(16, wts0, wtb0, 0),
-        feature(17, wts0, w(b0), 0),
-        feature(18, w(s0), wtb0, 0),
-        feature(19, wts0, t(b0), 0),
-        feature(20, t(s0), wtb0, 0),
-        feature(21, w(s0), w(b0), 0),
-        feature(22, t(s0), t(b0), 0),
-        feature(23, t(b0), t(b1), 0),
-        feature(24, t(b0), t(b1), t(b2)),
-        feature(25, t(s0), t(b0), t(b1)),
-        feature(26, t(s1), t(s0), t(b0)),
-        feature(27, t(s0), t(s0l1), t(b0)),
-        feature(28, t(s0), t(s0r1), t(b0)),
-        feature(29, t(s0), t(b0), t(b0l1)),
-        feature(30, t(s1), t(s0), 0),
-        feature(31, w(s1), w(s0), 0),
-        feature(32, wts1, wts0, 0),
-        feature(33, t(s1), t(s0), t(s0r1)),
-        feature(34, t(s2), t(s1), t(s0)),
-        feature(35, w(s0), d, 0),
-        feature(36, t(s0), d, 0),
-        feature(37, w(b0), d, 0),
-        feature(38, t(b0), d, 0),
-        feature(39, w(s0), w(b0), d),
-        feature(40, t(s0), t(b0), d),
-        feature(41, t(s1), t(s0), d2),
-        feature(42, w(s0), nl(s0), 0),
-        feature(43, t(s0), nl(s0), 0),
-        feature(44, w(s0), nr(s0), 0),
-        feature(45, t(s0), nr(s0), 0),
-        feature(46, w(b0), nl(b0), 0),
-        feature(47, t(b0), nl(b0), 0),
-        feature(48, w(s0l1), 0, 0),
-        feature(49, t(s0l1), 0, 0),
-        feature(50, label(s, s0l1), 0, 0),
-        feature(51, w(s0r1), 0, 0),
-        feature(52, t(s0r1), 0, 0),
-        feature(53, label(s, s0r1), 0, 0),
-        feature(54, w(b0l1), 0, 0),
-        feature(55, t(b0l1), 0, 0),
-        feature(56, label(s, b0l1), 0, 0),
-        feature(57, t(s0l2), label(s, s0l2), 0),
-        feature(58, t(s0r2), label(s, s0r2), 0),
-        feature(59, t(b0l2), label(s, b0l2), 0),
-        feature(60, t(s0), t(s0l1), t(s0l2)),
-        feature(61, t(s0), t(s0r1), t(s0r2)),
-        feature(62, t(b0), t(b0l1), t(b0l2)),
-        feature(63, w(s0), ls(s0, true), 0),
-        feature(64, t(s0), ls(s0, true), 0),
-        feature(65, w(s0), ls(s0, false), 0),
-        feature(66, t(s0), ls(s0, false), 0),
-        feature(67, w(b0), ls(b0, true), 0),
-        feature(68, t(b0), ls(b0, true), 0),
-        feature(69, t(s1r1), label(s, s1r1), t(s1)),
-        feature(70, t(s1l1), label(s, s1l1), t(s1)),
-        feature(71, w(s0), t(s0), t(b1)),
-        feature(72, t(s0), w(b0), t(b1)),
+        key(0, z, z, z),
+        key(1, wts0, z, z),
+        key(2, ws0, z, z),
+        key(3, ts0, z, z),
+        key(4, wtb0, z, z),
+        key(5, wb0, z, z),
+        key(6, tb0, z, z),
+        key(7, wtb1, z, z),
+        key(8, wb1, z, z),
+        key(9, tb1, z, z),
+        key(10, wtb2, z, z),
+        key(11, tb2, z, z),
+        key(12, wts1, z, z),
+        key(13, ws1, z, z),
+        key(14, ts1, z, z),
+        key(15, ts2, z, z),
+        key(16, wts0, wtb0, z),
+        key(17, wts0, wb0, z),
+        key(18, ws0, wtb0, z),
+        key(19, wts0, tb0, z),
+        key(20, ts0, wtb0, z),
+        key(21, ws0, wb0, z),
+        key(22, ts0, tb0, z),
+        key(23, tb0, tb1, z),
+        key(24, tb0, tb1, tb2),
+        key(25, ts0, tb0, tb1),
+        key(26, ts1, ts0, tb0),
+        key(27, ts0, ts0l1, tb0),
+        key(28, ts0, ts0r1, tb0),
+        key(29, ts0, tb0, tb0l1),
+        key(30, ts1, ts0, z),
+        key(31, ws1, ws0, z),
+        key(32, wts1, wts0, z),
+        key(33, ts1, ts0, ts0r1),
+        key(34, ts2, ts1, ts0),
+        key(35, ws0, d, z),
+        key(36, ts0, d, z),
+        key(37, wb0, d, z),
+        key(38, tb0, d, z),
+        key(39, ws0, wb0, d),
+        key(40, ts0, tb0, d),
+        key(41, ts1, ts0, d2),
+        key(42, ws0, nl(s0), z),
+        key(43, ts0, nl(s0), z),
+        key(44, ws0, nr(s0), z),
+        key(45, ts0, nr(s0), z),
+        key(46, wb0, nl(b0), z),
+        key(47, tb0, nl(b0), z),
+        key(48, w(s0l1), z, z),
+        key(49, ts0l1, z, z),
+        key(50, lab(s0l1), z, z),
+        key(51, w(s0r1), z, z),
+        key(52, ts0r1, z, z),
+        key(53, lab(s0r1), z, z),
+        key(54, w(b0l1), z, z),
+        key(55, tb0l1, z, z),
+        key(56, lab(b0l1), z, z),
+        key(57, ts0l2, lab(s0l2), z),
+        key(58, ts0r2, lab(s0r2), z),
+        key(59, tb0l2, lab(b0l2), z),
+        key(60, ts0, ts0l1, ts0l2),
+        key(61, ts0, ts0r1, ts0r2),
+        key(62, tb0, tb0l1, tb0l2),
+        key(63, ws0, ls(s0, true), z),
+        key(64, ts0, ls(s0, true), z),
+        key(65, ws0, ls(s0, false), z),
+        key(66, ts0, ls(s0, false), z),
+        key(67, wb0, ls(b0, true), z),
+        key(68, tb0, ls(b0, true), z),
+        key(69, ts1r1, lab(s1r1), ts1),
+        key(70, ts1l1, lab(s1l1), ts1),
+        key(71, ws0, ts0, tb1),
+        key(72, ts0, wb0, tb1),
     ]);
 }
 
@@ -336,32 +356,38 @@ fn best_valid(
     root: u16,
     allowed: impl Fn(usize) -> bool,
 ) -> Option<(Move, u16, usize)> {
-    let mut best: Option<(i32, Move, u16, usize)> = None;
     // What the state allows, asked once rather than once per class.
     let (shift, left, right) = (
         s.valid(Move::Shift),
         s.valid(Move::Left),
         s.valid(Move::Right),
     );
+    // A left arc from the last word goes to the root and carries its
+    // label; no other arc does.
     let left_to_root = s.front == s.n;
-    for (c, &sc) in scores.iter().enumerate() {
-        let (m, l, valid) = if c == SHIFT {
-            (Move::Shift, 0, shift)
+    let allowed_move = |c: usize| {
+        if c == SHIFT {
+            shift
         } else if c % 2 == 1 {
-            (Move::Left, label_of(c), left)
+            left && left_to_root == (label_of(c) == root)
         } else {
-            (Move::Right, label_of(c), right)
-        };
-        if !valid || best.is_some_and(|b| sc <= b.0) || !allowed(c) {
+            right && label_of(c) != root
+        }
+    };
+    // The first class of the highest score: a class is tested only when it
+    // would win.
+    let mut best: Option<(i32, usize)> = None;
+    for (c, &sc) in scores.iter().enumerate() {
+        if best.is_some_and(|b| sc <= b.0) || !allowed_move(c) || !allowed(c) {
             continue;
         }
-        let to_root = m == Move::Left && left_to_root;
-        if m != Move::Shift && (to_root != (l == root)) {
-            continue;
-        }
-        best = Some((sc, m, l, c));
+        best = Some((sc, c));
     }
-    best.map(|(_, m, l, c)| (m, l, c))
+    best.map(|(_, c)| match c {
+        SHIFT => (Move::Shift, 0, c),
+        _ if c % 2 == 1 => (Move::Left, label_of(c), c),
+        _ => (Move::Right, label_of(c), c),
+    })
 }
 
 impl Parser {

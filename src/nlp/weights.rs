@@ -34,6 +34,15 @@ impl Slot {
 /// the scores costs less than a lookup per entry.
 const DENSE_SHARE: usize = 4;
 
+/// Classes a dense row adds in one step: rows are padded to a multiple, so
+/// adding one is whole vector additions with no tail.
+const LANES: usize = 8;
+type Lane = [i32; LANES];
+
+/// A score for every class a table can have (classes are bytes, so a
+/// class indexes it with no bounds check).
+type Sums = [i32; 256];
+
 /// The part of a key a slot keeps (never 0, which marks an empty slot).
 fn tag_of(key: u64) -> u32 {
     ((key >> 32) as u32).max(1)
@@ -59,7 +68,7 @@ fn place(slots: &mut [Slot], key: u64, slot: Slot) -> bool {
 
 #[derive(Clone, Copy)]
 struct Entry {
-    class: u16,
+    class: u8,
     value: i16,
 }
 
@@ -68,8 +77,9 @@ pub(crate) struct Weights {
     /// Power-of-two table.
     slots: Vec<Slot>,
     entries: Vec<Entry>,
-    /// Rows held dense, `classes` weights each; their slots point here.
-    dense: Vec<i32>,
+    /// Rows held dense, `classes` weights each padded with zeros to whole
+    /// lanes; their slots point here.
+    dense: Vec<Lane>,
     /// The `row` of each dense row's slot before it pointed to `dense`.
     dense_rows: Vec<u32>,
     /// The full keys in row order, for writing the model back out.
@@ -126,7 +136,10 @@ impl Weights {
             }
             w.keys.push(key);
             w.entries
-                .extend(row.into_iter().map(|(class, value)| Entry { class, value }));
+                .extend(row.into_iter().map(|(class, value)| Entry {
+                    class: class as u8,
+                    value,
+                }));
         }
         w.densify();
         w
@@ -141,9 +154,13 @@ impl Weights {
             if s.tag == 0 || s.len() * DENSE_SHARE < self.classes {
                 continue;
             }
-            let mut weights = vec![0i32; self.classes];
+            let mut weights = vec![[0i32; LANES]; self.lanes()];
             for e in self.row(s) {
-                if let Some(x) = weights.get_mut(usize::from(e.class)) {
+                let c = usize::from(e.class);
+                if let Some(x) = weights
+                    .get_mut(c / LANES)
+                    .and_then(|l| l.get_mut(c % LANES))
+                {
                     *x += i32::from(e.value);
                 }
             }
@@ -198,7 +215,7 @@ impl Weights {
                 let row: Vec<(u16, i16)> = row
                     .iter()
                     .filter(|e| e.value.unsigned_abs() >= min.unsigned_abs())
-                    .map(|e| (e.class, e.value))
+                    .map(|e| (u16::from(e.class), e.value))
                     .collect();
                 (!row.is_empty()).then_some((key, row))
             })
@@ -210,12 +227,19 @@ impl Weights {
         self.classes
     }
 
+    /// Lanes of a dense row.
+    fn lanes(&self) -> usize {
+        self.classes.div_ceil(LANES)
+    }
+
     /// Adds the weights of every feature to `scores` (one per class).
     pub fn score(&self, features: &[u64], scores: &mut [i32]) {
         // Find every feature's row first, then add them up: the table is
         // far larger than the caches, and lookups that do not wait on the
         // additions overlap their memory loads.
         let mask = self.slots.len().wrapping_sub(1);
+        let lanes = self.lanes();
+        let mut sums: Sums = [0; 256];
         let mut rows = [Slot::default(); 128];
         for chunk in features.chunks(rows.len()) {
             let mut n = 0;
@@ -238,19 +262,24 @@ impl Weights {
             }
             for &s in rows.iter().take(n) {
                 if s.len() == 0 {
-                    let at = s.start() * self.classes;
-                    let weights = self.dense.get(at..at + self.classes).unwrap_or_default();
-                    for (x, w) in scores.iter_mut().zip(weights) {
-                        *x += w;
+                    let at = s.start() * lanes;
+                    let weights = self.dense.get(at..at + lanes).unwrap_or_default();
+                    for (x, w) in sums.as_chunks_mut::<LANES>().0.iter_mut().zip(weights) {
+                        for (x, w) in x.iter_mut().zip(w) {
+                            *x += w;
+                        }
                     }
                     continue;
                 }
                 for e in self.row(s) {
-                    if let Some(x) = scores.get_mut(usize::from(e.class)) {
+                    if let Some(x) = sums.get_mut(usize::from(e.class)) {
                         *x += i32::from(e.value);
                     }
                 }
             }
+        }
+        for (x, s) in scores.iter_mut().zip(sums) {
+            *x += s;
         }
     }
 
@@ -270,7 +299,7 @@ impl Weights {
             w.u64(key);
             w.u8(row.len() as u8);
             for e in row {
-                w.u8(e.class as u8);
+                w.u8(e.class);
                 w.i16(e.value);
             }
         }
@@ -320,7 +349,7 @@ impl Weights {
                     return Err("bad class".into());
                 }
                 w.entries.push(Entry {
-                    class: u16::from(class),
+                    class,
                     value: i16::from_le_bytes([lo, hi]),
                 });
             }

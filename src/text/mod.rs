@@ -7,10 +7,12 @@
 
 mod sentence;
 mod token;
+mod word_hash;
 mod words;
 
 pub use sentence::{Sentence, sentences};
 pub use token::{Token, TokenKind, tokenize};
+pub use word_hash::WordSet;
 pub use words::{
     PhraseHits, PhraseSet, Words, find_words, first_word, has_word, word_spans, words,
 };

@@ -68,6 +68,9 @@ pub struct PhraseSet {
     /// (then pattern ids rise with the index: hits in pattern order are in
     /// list order).
     phrase_of: Option<Vec<usize>>,
+    /// The indices of each pattern's phrases, rising (several when a
+    /// phrase is given more than once).
+    phrases_of: Vec<Vec<usize>>,
 }
 
 /// Every whole-word occurrence of a `PhraseSet`'s phrases in one text.
@@ -102,6 +105,12 @@ impl PhraseSet {
                 .filter_map(|(i, id)| id.map(|_| i))
                 .collect()
         });
+        let mut phrases_of = vec![Vec::new(); patterns.len()];
+        for (i, id) in ids.iter().enumerate() {
+            if let Some(of) = id.and_then(|id| phrases_of.get_mut(id)) {
+                of.push(i);
+            }
+        }
         let automaton = (!patterns.is_empty())
             .then(|| aho_corasick::AhoCorasick::new(&patterns).ok())
             .flatten();
@@ -110,6 +119,7 @@ impl PhraseSet {
             patterns,
             ids,
             phrase_of,
+            phrases_of,
         }
     }
 
@@ -163,13 +173,17 @@ impl PhraseHits<'_> {
                 .zip(&self.starts)
                 .filter_map(|(p, &at)| Some((*phrase_of.get(*p)?, at)))
         });
-        // Otherwise phrase by phrase.
-        let n = if self.pats.is_empty() || direct.is_some() {
-            0
-        } else {
-            self.set.ids.len()
-        };
-        hits.chain((0..n).flat_map(move |i| self.starts(i).iter().map(move |&at| (i, at))))
+        // Otherwise each hit for every phrase of its pattern, sorted into
+        // list order.
+        let mut shared: Vec<(usize, usize)> = Vec::new();
+        if direct.is_none() {
+            for (p, &at) in self.pats.iter().zip(&self.starts) {
+                let phrases = self.set.phrases_of.get(*p).map_or(&[][..], Vec::as_slice);
+                shared.extend(phrases.iter().map(|&i| (i, at)));
+            }
+            shared.sort_unstable();
+        }
+        hits.chain(shared)
     }
 
     /// Whether phrase `i` occurs at all.

@@ -21,7 +21,7 @@ pub(super) static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) struct Evidence {
     pub names: HashSet<String>,
     /// Words the corpus writes in lower case somewhere.
-    pub(super) lowercase: HashSet<String>,
+    pub(super) lowercase: crate::text::WordSet,
     /// Names the corpus uses as places ("in Norland").
     pub(crate) places: HashSet<String>,
     /// Names the corpus introduces with a title ("striker Luca Moreau"): people.
@@ -57,9 +57,12 @@ impl Evidence {
             let w = t.span.slice(prose);
             if t.kind == TokenKind::Word && w.starts_with(char::is_lowercase) {
                 self.note_lowercase(w);
-                // "electric-car": each part is a word written in lower case.
-                for part in w.split('-').filter(|p| !p.is_empty()) {
-                    self.note_lowercase(part);
+                // "electric-car": each part is a word written in lower case
+                // (a word with no hyphen is its only part, noted already).
+                if w.contains('-') {
+                    for part in w.split('-').filter(|p| !p.is_empty()) {
+                        self.note_lowercase(part);
+                    }
                 }
             }
         }

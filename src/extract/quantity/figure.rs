@@ -38,7 +38,13 @@ pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
 /// `find` in a sentence whose folded case (`fold_case`) is at hand.
 pub(crate) fn find_of(text: &str, lower: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
     let mut out = Vec::new();
-    for caps in FIGURE.captures_iter(text) {
+    // Every figure the pattern reads has a digit (`NUM`): a sentence with
+    // none is not searched.
+    let figures = text
+        .bytes()
+        .any(|b| b.is_ascii_digit())
+        .then(|| FIGURE.captures_iter(text));
+    for caps in figures.into_iter().flatten() {
         // The whole match and its number are always there.
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
             continue;
