@@ -512,3 +512,54 @@ fn would_of_reported_speech_and_of_consequences_is_not_a_hedge() {
     ]);
     assert!(rows.iter().all(|r| r.1 != "modality.mismatch"), "{rows:?}");
 }
+
+/// A draft's ages get their verdicts like any figure: a wrong age is
+/// contradicted by the sources, a right one supported.
+#[test]
+fn a_draft_age_is_contradicted_or_supported() {
+    let dir = tempfile::tempdir().unwrap();
+    let put = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    let a = put(
+        "a.txt",
+        "Date: 2015-01-24\n\nPolice said Jonathan Walker, 34, shot his 7-year-old daughter, Kayla Walker.\n",
+    );
+    let b = put(
+        "b.txt",
+        "Date: 2015-01-25\n\nThe shooter, Jonathan Walker, 34, wounded Kayla Walker, 7.\n",
+    );
+    let draft = put(
+        "draft.txt",
+        "Jonathan Walker, 35, shot his daughter Kayla Walker, 7, on Saturday.\n",
+    );
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args(["check", "--format", "json", "--draft"])
+        .arg(&draft)
+        .args([&a, &b])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let standings: Vec<(String, String)> = v["draft"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["claim"]["text"].as_str().unwrap().to_string(),
+                d["standing"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        standings,
+        [
+            ("35".to_string(), "contradicted".to_string()),
+            ("7".to_string(), "supported".to_string())
+        ]
+    );
+}
