@@ -476,6 +476,12 @@ impl Frame {
                 if inside.contains(&c) || label(c).starts_with("nsubj") {
                     continue;
                 }
+                // "…, the company said on Thursday": the day of the saying,
+                // not of what was said.
+                if label(c) == "parataxis" || lemma(c).is_some_and(|l| SAYING.contains(&l.as_str()))
+                {
+                    continue;
+                }
                 if let Some(t) = time_of(parse, text, c, &inside) {
                     f.time.push(t);
                 }
@@ -918,6 +924,12 @@ fn time_of(parse: &Parse, text: &str, i: usize, figure: &[usize]) -> Option<Stri
     (!kept.is_empty()).then(|| kept.join(" "))
 }
 
+/// Verbs of saying: a time in their clause dates the saying, not the
+/// figure said.
+const SAYING: &[&str] = &[
+    "say", "tell", "announce", "report", "add", "state", "confirm",
+];
+
 /// Up to four words on each side of the figure at `figure` in sentence
 /// `text`, lower case, nearest first.
 fn context_words(text: &str, figure: Span) -> Context {
@@ -1059,6 +1071,12 @@ mod tests {
                 .unwrap()
                 .starts_with("different times")
         );
+        // The day something was said is not the day of what was said.
+        let d = frame(
+            "Voltaris Motors is recalling more than 100,000 electric SUVs, the company said on Thursday.",
+            "100,000 electric SUVs",
+        );
+        assert!(d.time.is_empty(), "{d:?}");
         // The same fact told twice meets.
         let c = frame("On Tuesday the index fell 4.2%.", "4.2%");
         assert_eq!(b.clash(&c, &words(), KeyKind::GENERIC), None);
