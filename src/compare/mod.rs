@@ -30,8 +30,10 @@ use std::collections::{BTreeMap, BTreeSet};
 const OWN_VALUES_AT_MOST: usize = 64;
 
 /// Units of what stays put while a story moves: lengths, distances and
-/// heights ("55 miles west of Philadelphia", "a 44-story tower").
+/// heights ("55 miles west of Philadelphia", "a 44-story tower"), and a
+/// person's age.
 const FIXED: &[&str] = &[
+    crate::extract::YEARS_OLD,
     "mile",
     "miles",
     "kilometer",
@@ -519,7 +521,7 @@ impl Ctx<'_> {
             return false;
         };
         let fixed = matches!(&q.unit, crate::extract::Unit::Count { noun }
-            if FIXED.contains(&noun.to_lowercase().as_str()) || noun == crate::extract::YEARS_OLD);
+            if FIXED.contains(&noun.to_lowercase().as_str()));
         self.roles.different_days(x.doc, y.doc) && !fixed && !x.frame.same_moment(&y.frame)
     }
 

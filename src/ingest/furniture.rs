@@ -58,12 +58,18 @@ enum Verdict {
 /// own sentence, not the block.
 const LONG_BLOCK_WORDS: usize = 60;
 
-/// How many sentences end inside a text: ".", "!" or "?" before a space.
+/// How many sentences end inside a text (`ends_sentence`).
 fn sentence_ends(text: &str) -> usize {
-    text.as_bytes()
-        .windows(2)
-        .filter(|w| matches!(w, [b'.' | b'!' | b'?', next] if next.is_ascii_whitespace()))
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(|&i| ends_sentence(bytes, i))
         .count()
+}
+
+/// Whether byte `i` ends a sentence: ".", "!" or "?" before a space.
+fn ends_sentence(bytes: &[u8], i: usize) -> bool {
+    matches!(bytes.get(i), Some(b'.' | b'!' | b'?'))
+        && bytes.get(i + 1).is_some_and(|n| n.is_ascii_whitespace())
 }
 
 pub(super) fn remove(
@@ -138,9 +144,7 @@ fn blank_furniture_sentences(prose: &mut [u8], span: Span, matcher: &FurnitureMa
     let mut pieces = Vec::new();
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
-        let end = b == b'\n'
-            || (matches!(b, b'.' | b'!' | b'?')
-                && bytes.get(i + 1).is_some_and(|n| n.is_ascii_whitespace()));
+        let end = b == b'\n' || ends_sentence(bytes, i);
         if end {
             pieces.push((start, i + 1));
             start = i + 1;
