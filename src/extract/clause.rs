@@ -5,7 +5,7 @@
 
 use super::lexicon::{Lexicon, Modality};
 use crate::span::Span;
-use crate::text::PhraseSet;
+use crate::text::{PhraseScan, PhraseSet};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -128,7 +128,20 @@ pub(crate) fn quote_at(text: &str, at: usize) -> Option<Span> {
 /// Inside a quotation only the speaker's own words count: the same quote
 /// reads the same in every outlet whatever surrounds it. A condition
 /// ("if …", "unless …") makes the sentence a possibility.
+#[cfg(test)]
 pub(crate) fn modality_at(lower: &str, scope: Span, evidence: Span, lex: &Lexicon) -> Modality {
+    modality_scanned(lower, scope, evidence, &lex.modality_set.scan(lower), lex)
+}
+
+/// `modality_at`, the triggers read from `scan`, one search of all `lower`
+/// (made once for every figure of the sentence).
+pub(crate) fn modality_scanned(
+    lower: &str,
+    scope: Span,
+    evidence: Span,
+    scan: &PhraseScan,
+    lex: &Lexicon,
+) -> Modality {
     let conditional = ["if", "unless"].iter().any(|w| has_word(lower, w));
     // A hedge after the evidence belongs to what follows ("will plead not
     // guilty, and people close to him predicted Trump could pardon him");
@@ -137,9 +150,11 @@ pub(crate) fn modality_at(lower: &str, scope: Span, evidence: Span, lex: &Lexico
         scope.start(),
         evidence.end().clamp(scope.start(), scope.end()),
     );
+    // The head, the clause, the quotation and the whole sentence are all
+    // read from the one search of the sentence.
     let level = match quote_at(lower, evidence.start()) {
-        Some(q) => stated(lower, q, lex),
-        None => modality(lower, head, lex).max(hearsay(lower, scope, lex)),
+        Some(q) => stated(lower, q, scan, lex),
+        None => modality_in(lower, head, scan, lex).max(hearsay(lower, scope, scan, lex)),
     };
     if conditional {
         level.max(Modality::Speculative)
@@ -149,9 +164,11 @@ pub(crate) fn modality_at(lower: &str, scope: Span, evidence: Span, lex: &Lexico
 }
 
 /// `Reported` if a hearsay trigger occurs in `scope`, else `Confirmed`.
-fn hearsay(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
+fn hearsay(lower: &str, scope: Span, scan: &PhraseScan, lex: &Lexicon) -> Modality {
     let clause = scope.slice(lower);
-    let found = lex.modality_set.find(clause);
+    let found = lex
+        .modality_set
+        .within(scan, lower, scope.start(), scope.end());
     let heard = found.in_list_order().any(|(i, at)| {
         lex.modality.get(i).is_some_and(|(p, l)| {
             *l == Modality::Reported
@@ -167,9 +184,10 @@ fn hearsay(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
 
 /// The most hedged modality whose trigger occurs in `scope` (a quotation),
 /// nothing outside it counting.
-fn stated(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
-    let clause = scope.slice(lower);
-    let found = lex.modality_set.find(clause);
+fn stated(lower: &str, scope: Span, scan: &PhraseScan, lex: &Lexicon) -> Modality {
+    let found = lex
+        .modality_set
+        .within(scan, lower, scope.start(), scope.end());
     found
         .in_list_order()
         .filter_map(|(i, _)| lex.modality.get(i).map(|(_, l)| *l))
@@ -179,11 +197,19 @@ fn stated(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
 
 /// The most hedged modality whose trigger occurs in `scope` of `lower`, plus
 /// "according to …" anywhere in the sentence.
+#[cfg(test)]
 pub(crate) fn modality(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
+    modality_in(lower, scope, &lex.modality_set.scan(lower), lex)
+}
+
+/// `modality`, reading the triggers from `scan`, one search of all `lower`.
+fn modality_in(lower: &str, scope: Span, scan: &PhraseScan, lex: &Lexicon) -> Modality {
     let mut level = Modality::Confirmed;
     let clause = scope.slice(lower);
-    // Every trigger in the clause, found in one pass.
-    let found = lex.modality_set.find(clause);
+    // Every trigger in the clause.
+    let found = lex
+        .modality_set
+        .within(scan, lower, scope.start(), scope.end());
     let confirmed = || {
         lex.modality
             .iter()
@@ -200,7 +226,7 @@ pub(crate) fn modality(lower: &str, scope: Span, lex: &Lexicon) -> Modality {
     let spoken_later = std::cell::OnceCell::new();
     let spoken_later = || {
         *spoken_later.get_or_init(|| {
-            let in_sentence = lex.modality_set.find(lower);
+            let in_sentence = lex.modality_set.within(scan, lower, 0, lower.len());
             confirmed().any(|i| in_sentence.starts(i).iter().any(|&at| at >= scope.end()))
         })
     };

@@ -331,6 +331,7 @@ fn extract_doc(
                 .as_ref()?;
             Some((p, m))
         };
+        let triggers = OnceCell::new();
         let cx = read::Reading {
             doc_index,
             doc,
@@ -347,6 +348,7 @@ fn extract_doc(
             target: &target,
             lex,
             evidence,
+            triggers: &triggers,
         };
         // A question asserts nothing ("Will Acme cut 500 jobs?").
         let question = text

@@ -25,9 +25,20 @@ pub(super) struct Reading<'a> {
     pub target: &'a Option<(String, Option<EntityKind>)>,
     pub lex: &'a Lexicon,
     pub evidence: &'a Evidence,
+    /// Where the modality triggers occur in the sentence, found on first use.
+    pub triggers: &'a std::cell::OnceCell<crate::text::PhraseScan>,
 }
 
 impl Reading<'_> {
+    /// How firmly the sentence states what is at `span`, in clause `scope`
+    /// (`clause::modality_at`, the sentence searched for triggers once).
+    fn modality_at(&self, scope: Span, span: Span) -> Modality {
+        let scan = self
+            .triggers
+            .get_or_init(|| self.lex.modality_set.scan(self.lower));
+        clause::modality_scanned(self.lower, scope, span, scan, self.lex)
+    }
+
     /// A claim read from this sentence, its evidence at `span` (relative to
     /// the sentence).
     pub(super) fn claim(
@@ -171,7 +182,7 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         if q.direction.is_none() && matches!(q.unit, Unit::Percent | Unit::PercentagePoints) {
             q.direction = attribute::direction(lower, cl, span, lex);
         }
-        let modality = clause::modality_at(lower, cl, span, lex);
+        let modality = cx.modality_at(cl, span);
         let mut attr = attribute::for_quantity(lower, text, cl, span, &q, lex, &names);
         // "The index nosedived 3.4%": a percentage an eventive verb moves
         // is a change, though the word lists do not know the verb.
@@ -354,7 +365,7 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
             (subject, kind),
             format!("date of {event}"),
             Value::Date(d.clone()),
-            clause::modality_at(lower, cl, *span, lex),
+            cx.modality_at(cl, *span),
         ));
     }
     out
@@ -404,7 +415,7 @@ pub(super) fn actions(cx: &Reading) -> Vec<Claim> {
             (subject, kind),
             "action".into(),
             Value::Action(act),
-            clause::modality_at(lower, *cl, span, lex),
+            cx.modality_at(*cl, span),
         ));
     }
     out

@@ -150,6 +150,53 @@ impl PhraseSet {
     }
 }
 
+/// Every occurrence of a `PhraseSet`'s phrases in one text, whole words or
+/// not, as (pattern id, start, end): the text searched once, then read for
+/// several stretches of it with `PhraseSet::within`.
+pub struct PhraseScan {
+    hits: Option<Vec<(usize, usize, usize)>>,
+}
+
+impl PhraseSet {
+    /// Searches `hay` once for `within` to read.
+    pub fn scan(&self, hay: &str) -> PhraseScan {
+        PhraseScan {
+            hits: self.automaton.as_ref().map(|ac| {
+                ac.find_overlapping_iter(hay)
+                    .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                    .collect()
+            }),
+        }
+    }
+
+    /// What `find` finds in `hay[start..end]` (offsets relative to `start`),
+    /// read from `scan` of the whole of `hay`: an occurrence inside the
+    /// stretch, whole words within it.
+    pub fn within<'s>(
+        &'s self,
+        scan: &PhraseScan,
+        hay: &str,
+        start: usize,
+        end: usize,
+    ) -> PhraseHits<'s> {
+        let (Some(all), Some(part)) = (&scan.hits, hay.get(start..end)) else {
+            return self.find(hay.get(start..end).unwrap_or(""));
+        };
+        let mut hits: Vec<(usize, usize)> = all
+            .iter()
+            .filter(|&&(_, a, b)| start <= a && b <= end && bounded(part, a - start, b - start))
+            .map(|&(p, a, _)| (p, a - start))
+            .collect();
+        hits.sort_unstable();
+        let (pats, starts) = hits.into_iter().unzip();
+        PhraseHits {
+            set: self,
+            pats,
+            starts,
+        }
+    }
+}
+
 impl PhraseHits<'_> {
     /// Where phrase `i` (its index in the list given) starts, in order.
     pub fn starts(&self, i: usize) -> &[usize] {
@@ -294,6 +341,38 @@ mod tests {
                 .flat_map(|(i, p)| find_words(hay, p).into_iter().map(move |at| (i, at)))
                 .collect();
             assert_eq!(hits.in_list_order().collect::<Vec<_>>(), each);
+        }
+    }
+
+    #[test]
+    fn one_scan_read_within_a_stretch_finds_what_find_finds_there() {
+        let phrases = ["up", "up to", "", "the company", "company", "up", "é"];
+        let set = PhraseSet::new(phrases);
+        for hay in [
+            "up to, upto, setup up",
+            "the company's the company",
+            "éé é up to, up",
+            "",
+        ] {
+            let scan = set.scan(hay);
+            // Every stretch, those cutting a word or a character included.
+            for start in 0..=hay.len() {
+                for end in start..=hay.len() {
+                    let part = hay.get(start..end).unwrap_or("");
+                    let (found, read) = (set.find(part), set.within(&scan, hay, start, end));
+                    for i in 0..phrases.len() {
+                        assert_eq!(
+                            read.starts(i),
+                            found.starts(i),
+                            "{i} in {hay:?}[{start}..{end}]"
+                        );
+                    }
+                    assert_eq!(
+                        read.in_list_order().collect::<Vec<_>>(),
+                        found.in_list_order().collect::<Vec<_>>()
+                    );
+                }
+            }
         }
     }
 
