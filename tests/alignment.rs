@@ -245,14 +245,42 @@ fn a_count_of_either_of_two_verbs_is_not_either_verb_s_count() {
     let killed = ("b.txt", "The Taba blast killed at least 30 people.\n");
     let (rows, _) = findings(&[either, killed]);
     assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
-    let more = ("a.txt", "The Taba blast killed at least 100 people.\n");
+    let more = ("a.txt", "The Taba blast killed at least 50 people.\n");
     let (rows, _) = findings(&[more, killed]);
     assert_eq!(
         rows,
         [row(
             "conflict",
             "numeric.precision",
-            &[&["a: at least 100 people"], &["b: at least 30 people"]]
+            &[&["a: at least 50 people"], &["b: at least 30 people"]]
+        )]
+    );
+}
+
+/// A bound fits any larger figure, but "at least 30" and "at least 100" are
+/// not one toll told more or less precisely: more than three times apart,
+/// they are not set against each other (nor called agreeing).
+#[test]
+fn figures_far_apart_are_not_one_figure_through_a_bound() {
+    let killed = ("b.txt", "The Taba blast killed at least 30 people.\n");
+    let far = ("a.txt", "The Taba blast killed at least 100 people.\n");
+    let (rows, code) = findings(&[far, killed]);
+    assert!(
+        rows.iter().all(|r| r.0 != "conflict" && r.0 != "agreement"),
+        "{rows:?}"
+    );
+    assert_eq!(code, 0);
+    let exact = ("a.txt", "The Taba blast killed 91 people.\n");
+    let (rows, _) = findings(&[exact, killed]);
+    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    let near = ("a.txt", "The Taba blast killed 89 people.\n");
+    let (rows, _) = findings(&[near, killed]);
+    assert_eq!(
+        rows,
+        [row(
+            "conflict",
+            "numeric.precision",
+            &[&["a: 89 people"], &["b: at least 30 people"]]
         )]
     );
 }

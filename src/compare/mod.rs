@@ -233,6 +233,10 @@ impl Ctx<'_> {
                 let Some((kind, rule, why)) = self.relate(a.first.claim, b.first.claim) else {
                     continue;
                 };
+                if rule == RuleId::NumericPrecision && self.far_apart(a.first.claim, b.first.claim)
+                {
+                    continue;
+                }
                 // One fact only if some claim of each side, from two
                 // sources that do not contradict themselves here, has a
                 // frame the other's does not clash with.
@@ -565,6 +569,13 @@ impl Ctx<'_> {
             }
             _ => false,
         }
+    }
+
+    /// Whether two figures are too far apart to be one figure told through a
+    /// bound (`numeric::far_apart`).
+    fn far_apart(&self, ca: &Claim, cb: &Claim) -> bool {
+        matches!((&ca.value, &cb.value),
+            (Value::Quantity(x), Value::Quantity(y)) if numeric::far_apart(x, y))
     }
 
     /// What two different values mean together.

@@ -59,6 +59,23 @@ pub(crate) fn verdict(a: &Quantity, b: &Quantity, rules: &NumericRules) -> Verdi
     }
 }
 
+/// How many times larger one figure may be than another and still be the
+/// same figure stated through a bound. "At least 30 people" and "at least
+/// 100 people", or "at least three" and "230,000", fit one bound, but no
+/// reader takes them for one count given more or less precisely: they count
+/// different things (another place, another day's toll). Judged on real news,
+/// every such pair was two facts; pairs at most twice apart ("at least six" /
+/// "at least three") were one toll told early and late.
+const BOUND_FAR: f64 = 3.0;
+
+/// Whether two figures compatible only through a bound are too far apart to
+/// be one figure (`BOUND_FAR`).
+pub(crate) fn far_apart(a: &Quantity, b: &Quantity) -> bool {
+    let (x, y) = (a.value.abs(), b.value.abs());
+    let (lo, hi) = (x.min(y), x.max(y));
+    lo > 0.0 && hi > BOUND_FAR * lo
+}
+
 /// Whether two figures can be compared at all (same kind of unit).
 pub(crate) fn comparable(a: &Quantity, b: &Quantity) -> bool {
     !a.vague
