@@ -591,3 +591,118 @@ fn a_draft_age_is_contradicted_or_supported() {
         ]
     );
 }
+
+/// The name-spelling rows of `rows`.
+fn spellings(rows: Vec<Row>) -> Vec<Row> {
+    rows.into_iter()
+        .filter(|r| r.1 == "name.spelling")
+        .collect()
+}
+
+/// One name spelt two ways is a finding, across sources and within one;
+/// a middle initial is not a spelling.
+#[test]
+fn a_name_spelt_two_ways_is_reported() {
+    let (rows, code) = findings(&[
+        (
+            "a.txt",
+            "Damein K. Hamer was arrested in Benton County.\n\nPolice said Damien Hamer will be extradited.\n",
+        ),
+        ("b.txt", "Deputies said Damein Hamer was held overnight.\n"),
+    ]);
+    assert_eq!(
+        spellings(rows),
+        [row(
+            "conflict",
+            "name.spelling",
+            &[
+                &["a: Damein K. Hamer", "b: Damein Hamer"],
+                &["a: Damien Hamer"]
+            ]
+        )]
+    );
+    // A warning: the run does not fail on it.
+    assert_eq!(code, 0);
+}
+
+/// Capitals inside a name are its spelling ("DeVine" / "Devine").
+#[test]
+fn capitals_inside_a_name_are_its_spelling() {
+    let (rows, _) = findings(&[
+        (
+            "a.txt",
+            "TBI spokesman Josh DeVine said the case is open.\n",
+        ),
+        (
+            "b.txt",
+            "TBI spokesman Josh Devine said no one is in custody.\n",
+        ),
+    ]);
+    assert_eq!(
+        spellings(rows),
+        [row(
+            "conflict",
+            "name.spelling",
+            &[&["a: Josh DeVine"], &["b: Josh Devine"]]
+        )]
+    );
+}
+
+/// Other names are not misspellings: another ending ("Paul" / "Paula"), a
+/// familiar form ("Charles" / "Charlie"), a British spelling, an accent,
+/// a short name one letter away ("Joe" / "Jon"), and two names written in
+/// one sentence (two people).
+#[test]
+fn other_names_and_house_styles_are_not_misspellings() {
+    let (rows, _) = findings(&[
+        (
+            "a.txt",
+            "Paul Ortega, Charles Gibson and Joe Walker met at the World Health Organization in Place Vendome.\n\nKayla Marsh and Kaylee Marsh were both hurt.\n",
+        ),
+        (
+            "b.txt",
+            "Paula Ortega, Charlie Gibson and Jon Walker met at the World Health Organisation in Place Vendôme.\n\nKaylee Marsh was treated at the scene.\n",
+        ),
+    ]);
+    assert_eq!(spellings(rows), Vec::<Row>::new());
+}
+
+/// Checking a draft, a name the draft spells unlike its sources is a
+/// finding against the draft.
+#[test]
+fn a_draft_s_misspelt_name_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("draft.md"),
+        "Deputies said Jonathon Walker was held overnight.\n",
+    )
+    .unwrap();
+    let src = dir.path().join("sources");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::write(
+        src.join("wire.txt"),
+        "Deputies said Jonathan Walker was held overnight.\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args(["check", "--format", "json", "--draft"])
+        .arg(dir.path().join("draft.md"))
+        .arg(&src)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let spelt: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "name.spelling")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        spelt,
+        [
+            "\"Jonathon Walker\" vs \"Jonathan Walker\": one name spelt two ways (\"Jonathon\" / \"Jonathan\")"
+        ]
+    );
+}

@@ -49,6 +49,12 @@ pub fn explain(f: &Finding, rules: &Rules) -> Explanation {
                 "confirmed against reported or speculative (modality word lists)".into(),
             );
         }
+        RuleId::NameSpelling => {
+            settings.insert(
+                "grouping.fuzzy_threshold",
+                rules.grouping.threshold().to_string(),
+            );
+        }
         RuleId::DateMismatch => {
             settings.insert(
                 "dates",

@@ -219,14 +219,23 @@ impl Ctx<'_> {
         // Clusters (by position) that are a side of a conflict.
         let mut conflicted = BTreeSet::new();
         let evidence = self.self_evidence(&clusters);
+        // Spellings of a name are compared, never counted as agreeing or
+        // unsupported: a name is not a claim to back.
+        let spelling = items
+            .first()
+            .is_some_and(|i| matches!(i.claim.value, Value::Name(_)));
         for (i, a) in clusters.iter().enumerate() {
             for (j, b) in clusters.iter().enumerate().skip(i + 1) {
                 // A source that gives both values shows that both can be
                 // right ("11 touchdowns this year, eight since Week 11";
                 // "352 rushing yards and 507 yards of offense"): they are
                 // two facts, whatever the other sources' frames say.
-                if !self.counts(&a.docs, &b.docs)
-                    || (!a.docs.is_disjoint(&b.docs) && !told_alike(a, b))
+                // A name spelt two ways is a slip even within one source
+                // ("Damein" in one paragraph, "Damien" in the next).
+                let within = spelling && !self.roles.draft_mode();
+                if !within
+                    && (!self.counts(&a.docs, &b.docs)
+                        || (!a.docs.is_disjoint(&b.docs) && !told_alike(a, b)))
                 {
                     continue;
                 }
@@ -240,8 +249,13 @@ impl Ctx<'_> {
                 // One fact only if some claim of each side, from two
                 // sources that do not contradict themselves here, has a
                 // frame the other's does not clash with.
-                let Some(basis) = self.aligned(a, b, &evidence) else {
-                    continue;
+                let basis = if spelling {
+                    vec![Basis::OneName]
+                } else {
+                    let Some(basis) = self.aligned(a, b, &evidence) else {
+                        continue;
+                    };
+                    basis
                 };
                 conflicted.insert(i);
                 conflicted.insert(j);
@@ -259,7 +273,11 @@ impl Ctx<'_> {
         // source that gives it (the conflict's side), not again as an
         // agreement.
         for (i, c) in clusters.iter().enumerate() {
-            if !conflicted.contains(&i) && self.counts(&c.docs, &c.docs) && c.docs.len() >= 2 {
+            if !spelling
+                && !conflicted.contains(&i)
+                && self.counts(&c.docs, &c.docs)
+                && c.docs.len() >= 2
+            {
                 out.push(self.finding(
                     FindingKind::Agreement,
                     RuleId::Agreement,
@@ -511,7 +529,7 @@ impl Ctx<'_> {
             Value::Quantity(_) if key.change => 0,
             Value::Quantity(_) if key.generic => ENOUGH,
             Value::Quantity(_) => 1,
-            Value::Date(_) | Value::Action(_) => 0,
+            Value::Date(_) | Value::Action(_) | Value::Name(_) => 0,
         }
     }
 
@@ -567,6 +585,9 @@ impl Ctx<'_> {
             (Value::Action(x), Value::Action(y)) => {
                 x.same_as(y) && level(ca.modality) == level(cb.modality)
             }
+            (Value::Name(x), Value::Name(y)) => {
+                crate::extract::spelt_variant(&x.written, &y.written).is_none()
+            }
             _ => false,
         }
     }
@@ -581,6 +602,15 @@ impl Ctx<'_> {
     /// What two different values mean together.
     fn relate(&self, ca: &Claim, cb: &Claim) -> Option<(FindingKind, RuleId, String)> {
         match (&ca.value, &cb.value) {
+            (Value::Name(x), Value::Name(y)) => {
+                crate::extract::spelt_variant(&x.written, &y.written).map(|(u, v)| {
+                    (
+                        FindingKind::Conflict,
+                        RuleId::NameSpelling,
+                        format!("one name spelt two ways (\"{u}\" / \"{v}\")"),
+                    )
+                })
+            }
             (Value::Quantity(x), Value::Quantity(y)) if numeric::comparable(x, y) => {
                 match numeric::verdict(x, y, &self.numeric) {
                     Verdict::Same => None,
@@ -668,6 +698,7 @@ fn checkable(c: &Claim) -> bool {
     match &c.value {
         Value::Quantity(q) => !q.vague,
         Value::Date(_) | Value::Action(_) => true,
+        Value::Name(_) => false,
     }
 }
 

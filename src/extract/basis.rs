@@ -25,6 +25,8 @@ pub enum Basis {
     Time(String),
     /// Both are the age of one named person, who has one age.
     OnePersonsAge,
+    /// Both write one name: grouping took them for one entity.
+    OneName,
 }
 
 /// What evidence must weigh before two figures are compared.
@@ -35,7 +37,10 @@ impl Basis {
     /// as two slots; any one slot counts once.
     pub fn weight(&self) -> u32 {
         match self {
-            Basis::SameWords | Basis::FollowedBy { named: true, .. } | Basis::OnePersonsAge => 2,
+            Basis::SameWords
+            | Basis::FollowedBy { named: true, .. }
+            | Basis::OnePersonsAge
+            | Basis::OneName => 2,
             _ => 1,
         }
     }
@@ -56,6 +61,7 @@ impl fmt::Display for Basis {
             Basis::Directions(a, b) => write!(f, "direction verbs \"{a}\", \"{b}\""),
             Basis::Time(t) => write!(f, "time \"{t}\""),
             Basis::OnePersonsAge => f.write_str("one person's age"),
+            Basis::OneName => f.write_str("one name"),
         }
     }
 }

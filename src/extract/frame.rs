@@ -539,7 +539,8 @@ impl Frame {
         // at all: the story's own.
         let earlier =
             |f: &Frame, g: &Frame| f.time.iter().any(|t| t == "earlier") && g.time.is_empty();
-        // "killed 230,000 people in 2004" against "killed at least three":
+        // "killed 230,000 people in 2004" (or "last year") against "killed
+        // at least three":
         // a figure dated by a year, where the other has no time at all, is
         // a background fact, not the story's own.
         let dated =
@@ -718,6 +719,10 @@ impl Frame {
 fn names_year(t: &str) -> bool {
     t.split(|c: char| !c.is_ascii_digit())
         .any(|w| w.len() == 4 && w.starts_with(['1', '2']))
+        // "in October last year", "a year ago": a year before the story's.
+        || t.ends_with("last year")
+        || t.ends_with("year ago")
+        || t.ends_with("years ago")
 }
 
 /// A frame's times split into absolute ones (with a year, month, weekday
@@ -1098,6 +1103,18 @@ mod tests {
                 .clash(&now, &words(), KeyKind::GENERIC)
                 .is_some_and(|w| w.starts_with("different times")),
             "{prior:?} {now:?}"
+        );
+        // Nor is a figure of last year's.
+        let before = frame(
+            "In October last year, an explosion killed six people in Ludhiana.",
+            "six people",
+        );
+        let story = frame("Police said 60 people were killed.", "60 people");
+        assert!(
+            before
+                .clash(&story, &words(), KeyKind::GENERIC)
+                .is_some_and(|w| w.starts_with("different times")),
+            "{before:?} {story:?}"
         );
         // A measure the rules named is one fact however it is worded.
         let a = frame("Elara delivered 412,000 vehicles.", "412,000 vehicles");

@@ -19,6 +19,7 @@ mod frame;
 mod lexicon;
 mod quantity;
 mod read;
+mod spelling;
 mod subject;
 mod syntax;
 
@@ -30,6 +31,7 @@ pub use date::{DateValue, Period, weekday_name, weekday_of};
 pub use frame::{Frame, FrameWords, KeyKind, read_frames};
 pub use lexicon::Modality;
 pub use quantity::{Direction, Qualifier, Quantity, Unit};
+pub use spelling::{NAME, Spelling, variant as spelt_variant};
 
 use crate::ingest::{BlockKind, Document};
 use crate::nlp::Parse;
@@ -85,6 +87,8 @@ pub enum Value {
     Quantity(Quantity),
     Date(DateValue),
     Action(Action),
+    /// A name as written (`spelling`).
+    Name(Spelling),
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -140,6 +144,9 @@ pub type Parses = std::collections::BTreeMap<(usize, Span), Parse>;
 struct RunNotes {
     /// Every name mentioned.
     names: std::collections::BTreeSet<String>,
+    /// Names of two words or more where each document writes them, outside
+    /// headlines (for spellings).
+    written: Vec<spelling::Written>,
     /// How often each place is named.
     places: std::collections::BTreeMap<String, usize>,
     /// How often each organisation or thing is named (not cited).
@@ -151,6 +158,7 @@ impl RunNotes {
     /// Adds what one more document noted.
     fn merge(&mut self, other: RunNotes) {
         self.names.extend(other.names);
+        self.written.extend(other.written);
         for (place, n) in other.places {
             *self.places.entry(place).or_default() += n;
         }
@@ -196,10 +204,12 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
     }
     let RunNotes {
         names,
+        written,
         places,
         actors,
         parses,
     } = notes;
+    claims.extend(spelling::claims(&written));
     // Country figures with no place in their article: the place the run names most.
     let top = places
         .iter()
@@ -242,6 +252,7 @@ fn extract_doc(
 ) -> Vec<Claim> {
     let RunNotes {
         names,
+        written,
         places,
         actors,
         parses,
@@ -366,6 +377,24 @@ fn extract_doc(
                 .filter(|m| m.reference.is_none())
                 .map(|m| m.name.clone()),
         );
+        if s.kind != BlockKind::Heading {
+            written.extend(
+                mentions
+                    .iter()
+                    .filter(|m| {
+                        m.reference.is_none()
+                            && m.kind != Some(EntityKind::Index)
+                            && m.name.contains(' ')
+                    })
+                    .map(|m| spelling::Written {
+                        doc: doc_index,
+                        name: m.name.clone(),
+                        span: m.span,
+                        sentence: s.span,
+                        kind: m.kind,
+                    }),
+            );
+        }
         for m in mentions
             .iter()
             .filter(|m| m.kind == Some(EntityKind::Place))

@@ -38,6 +38,17 @@ pub fn normalise(name: &str) -> String {
     while words.len() > 1 && words.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
         words.pop();
     }
+    // A person's middle initial ("Damein K. Hamer") is not part of what
+    // tells the name apart; initials that open a name ("J. P. Morgan") are.
+    let full = |w: &String| w.chars().count() > 1;
+    if words.len() >= 3 && words.first().is_some_and(full) && words.last().is_some_and(full) {
+        let last = words.len() - 1;
+        let mut k = 0;
+        words.retain(|w| {
+            k += 1;
+            k == 1 || k - 1 == last || full(w)
+        });
+    }
     words.join(" ")
 }
 

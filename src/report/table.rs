@@ -465,6 +465,7 @@ fn describe_value(v: &Value) -> String {
             parts.join(" ")
         }
         Value::Action(a) => format!("action: {}", a.keys.join(" ")),
+        Value::Name(n) => format!("name: {}", n.written),
     }
 }
 

@@ -34,6 +34,8 @@ pub enum RuleId {
     DateMismatch,
     #[serde(rename = "modality.mismatch")]
     ModalityMismatch,
+    #[serde(rename = "name.spelling")]
+    NameSpelling,
     #[serde(rename = "agreement")]
     Agreement,
     #[serde(rename = "unsupported")]
@@ -88,6 +90,15 @@ const MODALITY_MISMATCH: RuleDoc = RuleDoc {
     options: "`modality.confirmed`, `modality.reported`, `modality.speculative` (trigger words), `synonyms` (which wordings are one action); `severity`, `disable`, `scope`",
 };
 
+const NAME_SPELLING: RuleDoc = RuleDoc {
+    id: RuleId::NameSpelling,
+    severity: Severity::Warning,
+    checks: "one name (grouped as one entity) spelt two ways, in two sources or in one: the same words but one, which differs only in its capitals or by one or two letters",
+    why: "A misspelt name is the error readers notice first, and the one a correction must fix everywhere the name is written.",
+    example: "\"Damein K. Hamer\" in one paragraph, \"Damien Hamer\" in the next; \"Josh DeVine\" against \"Josh Devine\"",
+    options: "`grouping.fuzzy_threshold` (which names are one entity); `severity`, `disable`, `scope`",
+};
+
 const AGREEMENT: RuleDoc = RuleDoc {
     id: RuleId::Agreement,
     severity: Severity::Info,
@@ -112,6 +123,7 @@ pub const RULES: &[RuleDoc] = &[
     NUMERIC_PRECISION,
     DATE_MISMATCH,
     MODALITY_MISMATCH,
+    NAME_SPELLING,
     AGREEMENT,
     UNSUPPORTED,
 ];
@@ -136,6 +148,7 @@ impl RuleId {
             RuleId::NumericPrecision => "numeric.precision",
             RuleId::DateMismatch => "date.mismatch",
             RuleId::ModalityMismatch => "modality.mismatch",
+            RuleId::NameSpelling => "name.spelling",
             RuleId::Agreement => "agreement",
             RuleId::Unsupported => "unsupported",
         }
@@ -147,6 +160,7 @@ impl RuleId {
             RuleId::NumericPrecision => &NUMERIC_PRECISION,
             RuleId::DateMismatch => &DATE_MISMATCH,
             RuleId::ModalityMismatch => &MODALITY_MISMATCH,
+            RuleId::NameSpelling => &NAME_SPELLING,
             RuleId::Agreement => &AGREEMENT,
             RuleId::Unsupported => &UNSUPPORTED,
         }

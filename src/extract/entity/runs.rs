@@ -33,6 +33,12 @@ pub(super) fn is_cap(t: &str) -> bool {
     t.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether a word is one capital letter, as an initial is ("K").
+fn initial(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(|c| c.is_ascii_uppercase()) && cs.next().is_none()
+}
+
 /// Maximal runs of capitalised tokens, joined by connectors, "&", index numbers.
 pub(super) fn cap_runs(prose: &str, toks: &[Token]) -> Vec<Run> {
     let mut runs = Vec::new();
@@ -63,6 +69,14 @@ pub(super) fn cap_runs(prose: &str, toks: &[Token]) -> Vec<Run> {
                     if w.ends_with("'s") || w.ends_with("’s") {
                         break;
                     }
+                } else if w == "."
+                    && initial(prev.span.slice(prose))
+                    && toks
+                        .get(end + 1)
+                        .is_some_and(|n| n.kind == TokenKind::Word && is_cap(n.span.slice(prose)))
+                {
+                    // A middle initial's period: "Damein K. Hamer".
+                    end += 1;
                 } else if (CONNECTORS.contains(&w) && w != "and" || w == "&")
                     && toks
                         .get(end + 1)

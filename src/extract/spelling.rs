@@ -1,0 +1,315 @@
+//! Names spelt two ways: "Damein K. Hamer" in one paragraph and "Damien
+//! Hamer" in the next, "Josh DeVine" in one outlet and "Josh Devine" in
+//! another. Local news gets names wrong more often than figures, and a
+//! misspelt name is the first thing a reader complains about.
+//!
+//! Every name of two words or more is noted where it is first written in
+//! each document (`Written`). Two names are one name spelt two ways
+//! (`variant`) when they have the same words but one, and that one differs
+//! only in its capitals, or by one or two letters in a word of five or more
+//! (not by an ending: "Paul" / "Paula", "Chris" / "Christopher" are other
+//! names, not misspellings). Names written in one sentence together are two
+//! people, whatever their spelling. Each name of such a pair becomes a
+//! claim under the attribute `NAME`; grouping decides whether the two are
+//! one entity, and comparison reports them (`name.spelling`).
+
+use super::{Claim, Frame, Modality, Value};
+use crate::rules::EntityKind;
+use crate::span::Span;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The attribute of a name's spelling.
+pub const NAME: &str = "spelling";
+
+/// Letters a word must have before a one- or two-letter difference is a
+/// misspelling rather than another name ("Jon" / "Joe", "Mark" / "Mary").
+const LETTERS_AT_LEAST: usize = 5;
+
+/// How a name was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Spelling {
+    pub written: String,
+}
+
+/// A name of two words or more as one document first writes it.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub doc: usize,
+    pub name: String,
+    pub span: Span,
+    pub sentence: Span,
+    pub kind: Option<EntityKind>,
+}
+
+/// The words of a name that carry its spelling: no possessive, no initials
+/// ("K."), no generational suffix ("Jr.").
+fn words(name: &str) -> Vec<&str> {
+    name.split_whitespace()
+        .map(|w| {
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+        })
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1)
+        .filter(|w| !matches!(*w, "Jr" | "Sr" | "II" | "III" | "IV"))
+        .collect()
+}
+
+/// The two words in which `a` and `b` spell one name differently, if they
+/// do (see the module's comment).
+pub fn variant<'a>(a: &'a str, b: &'a str) -> Option<(&'a str, &'a str)> {
+    let (wa, wb) = (words(a), words(b));
+    if wa.len() < 2 || wa.len() != wb.len() {
+        return None;
+    }
+    let mut differ = wa.iter().zip(&wb).filter(|(x, y)| x != y);
+    let (&x, &y) = differ.next()?;
+    if differ.next().is_some() {
+        return None;
+    }
+    misspelt(x, y).then_some((x, y))
+}
+
+/// Whether two different words are one word misspelt.
+fn misspelt(x: &str, y: &str) -> bool {
+    let capitals = |w: &str| w.chars().filter(|c| c.is_uppercase()).count();
+    let shouted = |w: &str| capitals(w) == w.chars().count();
+    let word = |w: &str| w.chars().all(char::is_alphabetic) && is_cap(w) && !shouted(w);
+    // A headline in capitals ("MCCRAY") spells nothing differently, and a
+    // small word's capital ("Star Families For Peace") is title case.
+    if !word(x) || !word(y) {
+        return false;
+    }
+    let (lx, ly) = (x.to_lowercase(), y.to_lowercase());
+    if lx == ly {
+        // "DeVine" / "Devine".
+        return true;
+    }
+    let letters = lx.chars().count().min(ly.chars().count());
+    letters >= LETTERS_AT_LEAST
+        && !lx.starts_with(&ly)
+        && !ly.starts_with(&lx)
+        && !accents_only(&lx, &ly)
+        && !another_form(&lx, &ly)
+        && house_style(&lx) != house_style(&ly)
+        && strsim::osa_distance(&lx, &ly) <= 2
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "Vendome" / "Vendôme": letters that differ only where one of them is
+/// accented are one spelling typed two ways.
+fn accents_only(x: &str, y: &str) -> bool {
+    x.chars().count() == y.chars().count()
+        && x.chars()
+            .zip(y.chars())
+            .all(|(a, b)| a == b || !a.is_ascii() || !b.is_ascii())
+}
+
+/// Another form of one word, not a misspelling: a plural or the people of a
+/// place ("Serbs" / "Serbia", "Kurds" / "Kurdish", "Democrats" /
+/// "Democratic": a stem, then "s" on one side only, within three letters
+/// of the end), or a familiar first name ("Charlie" / "Charles").
+fn another_form(x: &str, y: &str) -> bool {
+    let stem = x.chars().zip(y.chars()).take_while(|(a, b)| a == b).count();
+    let tail = |w: &str| w.chars().count() - stem;
+    let plural = x.ends_with('s') != y.ends_with('s') && tail(x) <= 3 && tail(y) <= 3;
+    let familiar = stem >= 4 && (x.ends_with("ie") || y.ends_with("ie"));
+    plural || familiar
+}
+
+/// A word with British spellings made American ("Organisation",
+/// "Centre"): outlets' house styles, not misspellings.
+fn house_style(w: &str) -> String {
+    let w = w.replace("isation", "ization").replace("our", "or");
+    match w.strip_suffix("tre") {
+        Some(stem) => format!("{stem}ter"),
+        None => w,
+    }
+}
+
+/// Claims for every name that some other name of the run spells another
+/// way: one claim per document and spelling, at its first writing.
+pub fn claims(written: &[Written]) -> Vec<Claim> {
+    // Names that are written together in one sentence are two people.
+    let mut together: HashMap<(usize, Span), BTreeSet<&str>> = HashMap::new();
+    for w in written {
+        together
+            .entry((w.doc, w.sentence))
+            .or_default()
+            .insert(&w.name);
+    }
+    let apart = |a: &str, b: &str| {
+        !together
+            .values()
+            .any(|names| names.contains(a) && names.contains(b))
+    };
+    // Names that differ in one word share every other word in place: index
+    // each name under its words with one left out, so that only names that
+    // can be variants are ever paired.
+    let mut names: BTreeSet<&str> = BTreeSet::new();
+    for w in written {
+        names.insert(&w.name);
+    }
+    let mut by_rest: HashMap<(usize, String), Vec<&str>> = HashMap::new();
+    for &name in &names {
+        let ws = words(name);
+        if ws.len() < 2 {
+            continue;
+        }
+        for left_out in 0..ws.len() {
+            let rest: Vec<&str> = ws
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| k != left_out)
+                .map(|(_, w)| *w)
+                .collect();
+            by_rest
+                .entry((left_out, rest.join(" ")))
+                .or_default()
+                .push(name);
+        }
+    }
+    let mut varied: BTreeSet<&str> = BTreeSet::new();
+    for bucket in by_rest.values() {
+        for (k, &a) in bucket.iter().enumerate() {
+            for &b in bucket.iter().skip(k + 1) {
+                if variant(a, b).is_some() && apart(a, b) {
+                    varied.insert(a);
+                    varied.insert(b);
+                }
+            }
+        }
+    }
+    let mut first: BTreeMap<(usize, &str), &Written> = BTreeMap::new();
+    for w in written.iter().filter(|w| varied.contains(w.name.as_str())) {
+        first.entry((w.doc, &w.name)).or_insert(w);
+    }
+    first
+        .into_values()
+        .map(|w| Claim {
+            doc: w.doc,
+            subject: w.name.clone(),
+            subject_kind: w.kind,
+            group: String::new(),
+            attribute: NAME.to_string(),
+            text: w.name.clone(),
+            value: Value::Name(Spelling {
+                written: w.name.clone(),
+            }),
+            modality: Modality::Confirmed,
+            attribution: None,
+            quoted: false,
+            frame: Frame::default(),
+            span: w.span,
+            sentence: w.sentence,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_word_misspelt_is_a_variant() {
+        assert_eq!(
+            variant("Damein K. Hamer", "Damien Hamer"),
+            Some(("Damein", "Damien"))
+        );
+        assert_eq!(
+            variant("Josh DeVine", "Josh Devine"),
+            Some(("DeVine", "Devine"))
+        );
+        assert_eq!(
+            variant("Jonathan Walker's", "Jonathon Walker"),
+            Some(("Jonathan", "Jonathon"))
+        );
+    }
+
+    #[test]
+    fn other_names_are_not_variants() {
+        // Another name, not a misspelling.
+        assert_eq!(variant("Paul Smith", "Paula Smith"), None);
+        assert_eq!(variant("Chris Moreau", "Christopher Moreau"), None);
+        assert_eq!(variant("Joe Walker", "Jon Walker"), None);
+        // A middle name more, or two words different.
+        assert_eq!(variant("Joe Robertson", "Joe Dandrea Robertson"), None);
+        assert_eq!(variant("Damien Hamer", "Damein Hamor"), None);
+        // A surname alone, a headline in capitals, three letters changed.
+        assert_eq!(variant("Hamer", "Hamor"), None);
+        assert_eq!(variant("Endicott MCCRAY", "Endicott McCray"), None);
+        assert_eq!(variant("Maria Lopez", "Maria Lopez"), None);
+        assert_eq!(variant("Stephens Hall", "Stevenson Hall"), None);
+        // Title case, accents, other forms of a word, house styles.
+        assert_eq!(
+            variant("Star Families For Peace", "Star Families for Peace"),
+            None
+        );
+        assert_eq!(variant("Place Vendome", "Place Vendôme"), None);
+        assert_eq!(variant("Orthodox Serbs", "Orthodox Serbia"), None);
+        assert_eq!(variant("House Democrats", "House Democratic"), None);
+        assert_eq!(variant("Charles Gibson", "Charlie Gibson"), None);
+        assert_eq!(
+            variant("World Health Organisation", "World Health Organization"),
+            None
+        );
+        assert_eq!(variant("Research Centre", "Research Center"), None);
+        // Still misspelt: a letter doubled, two letters swapped.
+        assert_eq!(
+            variant("Fenimore Ave", "Fennimore Ave"),
+            Some(("Fenimore", "Fennimore"))
+        );
+        assert_eq!(
+            variant("Betty Friedan", "Betty Freidan"),
+            Some(("Friedan", "Freidan"))
+        );
+    }
+
+    fn written(doc: usize, name: &str, at: usize, sentence: usize) -> Written {
+        Written {
+            doc,
+            name: name.to_string(),
+            span: Span::new(at, at + name.len()),
+            sentence: Span::new(sentence, sentence + 100),
+            kind: Some(EntityKind::Person),
+        }
+    }
+
+    #[test]
+    fn each_spelling_is_claimed_once_per_document() {
+        let seen = [
+            written(0, "Damein Hamer", 10, 0),
+            written(0, "Damein Hamer", 150, 100),
+            written(0, "Josh Devine", 210, 200),
+            written(1, "Damien Hamer", 5, 0),
+            written(1, "Ann Lee", 40, 0),
+        ];
+        let got: Vec<(usize, String, usize)> = claims(&seen)
+            .into_iter()
+            .map(|c| (c.doc, c.text, c.span.start()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (0, "Damein Hamer".into(), 10),
+                (1, "Damien Hamer".into(), 5)
+            ]
+        );
+    }
+
+    #[test]
+    fn names_written_together_are_two_people() {
+        let seen = [
+            written(0, "Christina Marsh", 0, 0),
+            written(0, "Christine Marsh", 30, 0),
+            written(1, "Christine Marsh", 0, 0),
+        ];
+        assert!(claims(&seen).is_empty());
+    }
+}
