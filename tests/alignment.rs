@@ -541,6 +541,46 @@ fn would_of_reported_speech_and_of_consequences_is_not_a_hedge() {
     assert!(rows.iter().all(|r| r.1 != "modality.mismatch"), "{rows:?}");
 }
 
+/// A plan under a condition ("if he took the throne", "unless you hear
+/// otherwise") is neither firm nor hedged: it is never set against another
+/// outlet's plain "will". Without the condition, "could" against "will"
+/// still is.
+#[test]
+fn a_plan_under_a_condition_is_not_weighed_against_a_firm_one() {
+    let firm = (
+        "a.txt",
+        "Meta announced on Tuesday that it will sell spare computing capacity to other companies.\n",
+    );
+    let (rows, _) = findings(&[
+        firm,
+        (
+            "b.txt",
+            "If regulators agree, Meta would sell spare computing capacity to other companies.\n",
+        ),
+    ]);
+    assert!(rows.iter().all(|r| r.1 != "modality.mismatch"), "{rows:?}");
+    let (rows, _) = findings(&[
+        firm,
+        (
+            "b.txt",
+            "Unless you hear otherwise, Meta will sell spare computing capacity to other companies.\n",
+        ),
+    ]);
+    assert!(rows.iter().all(|r| r.1 != "modality.mismatch"), "{rows:?}");
+    let (rows, _) = findings(&[
+        firm,
+        (
+            "b.txt",
+            "Reports suggest Meta could sell spare computing capacity to other companies.\n",
+        ),
+    ]);
+    assert_eq!(
+        rows.iter().filter(|r| r.1 == "modality.mismatch").count(),
+        1,
+        "{rows:?}"
+    );
+}
+
 /// A draft's ages get their verdicts like any figure: a wrong age is
 /// contradicted by the sources, a right one supported.
 #[test]

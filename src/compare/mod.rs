@@ -642,12 +642,15 @@ impl Ctx<'_> {
             // And the plan must be unmistakably one: three key words in
             // common, or every key of both ("pay benefits" is not enough).
             // And a plan hedged one day and firm the next is a story that
-            // moved, not two outlets that disagree.
+            // moved, not two outlets that disagree. And a plan under a
+            // condition ("if he took the throne") is not weighed at all.
             (Value::Action(x), Value::Action(y))
                 if x.same_as(y)
                     && x.firmly_same(y)
                     && !ca.quoted
                     && !cb.quoted
+                    && ca.modality != Modality::Conditional
+                    && cb.modality != Modality::Conditional
                     && !self.roles.different_days(ca.doc, cb.doc) =>
             {
                 let (la, lb) = (level(ca.modality), level(cb.modality));
@@ -716,7 +719,7 @@ fn quote(c: &Claim) -> String {
 /// about it: on real news, outlets that cite an agency for an announcement
 /// the others report plainly state the same plan.
 fn level(m: Modality) -> bool {
-    m != Modality::Speculative
+    m < Modality::Speculative
 }
 
 fn describe(m: Modality) -> &'static str {
@@ -724,5 +727,6 @@ fn describe(m: Modality) -> &'static str {
         Modality::Confirmed => "fact",
         Modality::Reported => "a report",
         Modality::Speculative => "a possibility",
+        Modality::Conditional => "a condition",
     }
 }

@@ -127,7 +127,7 @@ pub(crate) fn quote_at(text: &str, at: usize) -> Option<Span> {
 /// How firmly a sentence states what is at byte `at`, in clause `scope`.
 /// Inside a quotation only the speaker's own words count: the same quote
 /// reads the same in every outlet whatever surrounds it. A condition
-/// ("if …", "unless …") makes the sentence a possibility.
+/// ("if …", "unless …") makes the sentence conditional.
 #[cfg(test)]
 pub(crate) fn modality_at(lower: &str, scope: Span, evidence: Span, lex: &Lexicon) -> Modality {
     modality_scanned(lower, scope, evidence, &lex.modality_set.scan(lower), lex)
@@ -157,7 +157,7 @@ pub(crate) fn modality_scanned(
         None => modality_in(lower, head, scan, lex).max(hearsay(lower, scope, scan, lex)),
     };
     if conditional {
-        level.max(Modality::Speculative)
+        Modality::Conditional
     } else {
         level
     }
@@ -576,7 +576,7 @@ mod tests {
         let ev = Span::new(x, x + 5);
         assert_eq!(
             modality_at(t, clause_at(&cl, x), ev, &lex),
-            Modality::Speculative
+            Modality::Conditional
         );
         // A hedge after the evidence is someone else's.
         let t = "stone said he will plead not guilty, and people close to him predicted trump could pardon him";

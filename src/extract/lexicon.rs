@@ -11,6 +11,10 @@ pub enum Modality {
     Confirmed,
     Reported,
     Speculative,
+    /// Stated under a condition ("if he took the throne, he would …",
+    /// "unless you hear otherwise, he will …"): neither a plan nor doubt
+    /// about one, so never set against another modality.
+    Conditional,
 }
 
 pub(crate) struct Lexicon {

@@ -294,8 +294,9 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         if attribute::previous(lower, cl, span) {
             attr.push_str(" (previous)");
         }
-        // A forecast ("could climb as much as 10%") is compared only with forecasts.
-        if modality == Modality::Speculative {
+        // A forecast ("could climb as much as 10%", or a figure under a
+        // condition) is compared only with forecasts.
+        if modality >= Modality::Speculative {
             attr.push_str(" forecast");
         }
         out.push(cx.claim(span, (subject, kind), attr, Value::Quantity(q), modality));

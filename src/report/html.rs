@@ -301,6 +301,7 @@ fn quote_html(
         Modality::Confirmed => "",
         Modality::Reported => " <span class=\"modality\">(reported)</span>",
         Modality::Speculative => " <span class=\"modality\">(speculative)</span>",
+        Modality::Conditional => " <span class=\"modality\">(conditional)</span>",
     };
     let source = docs
         .get(claim.doc)
