@@ -746,3 +746,29 @@ fn a_draft_s_misspelt_name_is_reported() {
         ]
     );
 }
+
+/// One person's age, the name written with a nickname in quotes and with a
+/// middle name in one outlet and without in the other: one age, two values.
+#[test]
+fn a_person_named_with_a_nickname_or_a_middle_name_has_one_age() {
+    let (rows, code) = findings(&[
+        (
+            "a.txt",
+            "The boy was dropped off at the home of his father, Joe \u{201c}Joe Duke\u{201d} Robertson, 38, on Naylor Road.\n",
+        ),
+        (
+            "b.txt",
+            "The boy and his father, Joe Dandrea \"Duke\" Robertson, 37, were found dead on Naylor Road.\n",
+        ),
+    ]);
+    let ages: Vec<Row> = rows.into_iter().filter(|r| r.0 == "conflict").collect();
+    assert_eq!(
+        ages,
+        [row(
+            "conflict",
+            "numeric.mismatch",
+            &[&["a: 38"], &["b: 37"]]
+        )]
+    );
+    assert_eq!(code, 1);
+}

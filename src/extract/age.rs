@@ -29,7 +29,6 @@ pub(super) fn ages(cx: &Reading) -> Vec<Claim> {
                 m.kind,
                 Some(EntityKind::Place | EntityKind::Company | EntityKind::Index)
             )
-            || m.name.split_whitespace().count() < 2
         {
             continue;
         }
@@ -37,6 +36,15 @@ pub(super) fn ages(cx: &Reading) -> Vec<Claim> {
             m.span.start().checked_sub(cx.base),
             m.span.end().checked_sub(cx.base),
         ) else {
+            continue;
+        };
+        // "Joe “Duke” Robertson": the surname after a nickname in quotes
+        // is the full name without the nickname.
+        let name = if m.name.split_whitespace().count() >= 2 {
+            m.name.clone()
+        } else if let Some(name) = nicknamed(cx.text, start, &m.name) {
+            name
+        } else {
             continue;
         };
         let found = age_after(cx.text, end).or_else(|| age_before(cx.text, start));
@@ -56,7 +64,7 @@ pub(super) fn ages(cx: &Reading) -> Vec<Claim> {
         });
         out.push(cx.claim(
             span,
-            (m.name.clone(), Some(EntityKind::Person)),
+            (name, Some(EntityKind::Person)),
             AGE.to_string(),
             value,
             Modality::Confirmed,
@@ -133,6 +141,37 @@ fn age_before(text: &str, start: usize) -> Option<(Span, u32)> {
     None
 }
 
+/// The full name of a person written with a nickname in quotes before the
+/// surname (`start`, sentence-relative): "Joe “Joe Duke” Robertson" and
+/// "Joe Dandrea "Duke" Robertson" are "Joe Robertson" and "Joe Dandrea
+/// Robertson". The nickname is capitalised words; before it, one to three
+/// capitalised words.
+fn nicknamed(text: &str, start: usize, surname: &str) -> Option<String> {
+    let before = text.get(..start)?.trim_end();
+    let inner = before
+        .strip_suffix('\u{201d}')
+        .or_else(|| before.strip_suffix('"'))?;
+    let open = inner.rfind(['\u{201c}', '"'])?;
+    let nickname = inner.get(open..)?.trim_start_matches(['\u{201c}', '"']);
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if nickname.is_empty() || nickname.len() > 30 || !nickname.split_whitespace().all(capitalised) {
+        return None;
+    }
+    let given: Vec<&str> = inner
+        .get(..open)?
+        .split_whitespace()
+        .rev()
+        .take_while(|w| capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '.'))
+        .take(3)
+        .collect();
+    if given.is_empty() {
+        return None;
+    }
+    let mut name: Vec<&str> = given.into_iter().rev().collect();
+    name.push(surname);
+    Some(name.join(" "))
+}
+
 /// The number a string starts with, and its length in bytes, when it is a
 /// whole number of one to three digits that could be an age.
 fn leading_number(s: &str) -> Option<(u32, usize)> {
@@ -201,6 +240,26 @@ mod tests {
         assert_eq!(after(t, "Jonathan Walker"), Some(("34".into(), 34)));
         let t = "Jonathan Walker, 34 and unemployed, fled.";
         assert_eq!(after(t, "Jonathan Walker"), Some(("34".into(), 34)));
+    }
+
+    #[test]
+    fn a_nickname_in_quotes_is_not_part_of_the_name() {
+        let at = |t: &str| t.find("Robertson").unwrap();
+        let t = "his father, Joe \u{201c}Joe Duke\u{201d} Robertson, 38, on Naylor Road";
+        assert_eq!(
+            nicknamed(t, at(t), "Robertson").as_deref(),
+            Some("Joe Robertson")
+        );
+        let t = "his father, Joe Dandrea \"Duke\" Robertson, 37, were found";
+        assert_eq!(
+            nicknamed(t, at(t), "Robertson").as_deref(),
+            Some("Joe Dandrea Robertson")
+        );
+        // A quotation before a name is not a nickname.
+        let t = "\"we are heartbroken\" Robertson said";
+        assert_eq!(nicknamed(t, at(t), "Robertson"), None);
+        let t = "his father \"Duke\" Robertson, 38";
+        assert_eq!(nicknamed(t, at(t), "Robertson"), None);
     }
 
     #[test]

@@ -86,9 +86,10 @@ pub fn resolve(
     } else {
         names::candidate_pairs(&norm, NEIGHBOURS)
     };
-    // Names spelt alike are joined first; a surname then joins the full
-    // names it ends only if they are one person: "walker" joins "kayla
-    // walker" and "jonathan walker" to neither.
+    // Names spelt alike are joined first; a part of a name (a surname, a
+    // name without its middle name) then joins the full names it is part
+    // of only if they are one person: "walker" joins "kayla walker" and
+    // "jonathan walker" to neither.
     let mut parts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, j) in pairs {
         let (Some(a), Some(b)) = (norm.get(i), norm.get(j)) else {
@@ -96,7 +97,7 @@ pub fn resolve(
         };
         match names::link(a, b, threshold) {
             Some(Link::Same) => uf.union(i, j),
-            Some(Link::Surname) => {
+            Some(Link::Part) => {
                 let (short, long) = if a.len() <= b.len() { (i, j) } else { (j, i) };
                 parts.entry(short).or_default().push(long);
             }

@@ -58,10 +58,12 @@ pub(crate) enum Link {
     /// Equal, spelt alike ("broadcom" / "broadcomm"), or the shorter is
     /// the first words of the longer ("meta" / "meta platforms").
     Same,
-    /// The shorter is a person's surname ("moreau" / "luca moreau"). A
-    /// surname can stand for several people ("walker" for "kayla walker"
-    /// and "jonathan walker"), so it joins only one.
-    Surname,
+    /// The shorter is part of a person's name: the surname ("moreau" /
+    /// "luca moreau") or the name without a middle name ("joe robertson" /
+    /// "joe dandrea robertson"). A part can stand for several people
+    /// ("walker" for "kayla walker" and "jonathan walker"), so it joins
+    /// only one.
+    Part,
 }
 
 /// Whether two normalised names denote one entity.
@@ -86,6 +88,16 @@ pub(crate) fn link(a: &str, b: &str, threshold: f64) -> Option<Link> {
     {
         return Some(Link::Same);
     }
+    // "joe robertson" / "joe dandrea robertson": one middle name more.
+    let (sw, lw): (Vec<&str>, Vec<&str>) = (short.split(' ').collect(), long.split(' ').collect());
+    if sw.len() == 2
+        && lw.len() == 3
+        && sw.first() == lw.first()
+        && sw.last() == lw.last()
+        && lw.iter().all(|w| w.chars().count() >= 2)
+    {
+        return Some(Link::Part);
+    }
     // "moreau" / "luca moreau": a surname alone names the person.
     let words: Vec<&str> = long.split(' ').collect();
     if short.len() >= 4
@@ -93,7 +105,7 @@ pub(crate) fn link(a: &str, b: &str, threshold: f64) -> Option<Link> {
         && (2..=3).contains(&words.len())
         && words.last() == Some(&short)
     {
-        return Some(Link::Surname);
+        return Some(Link::Part);
     }
     (short.len() >= 5
         && similar_lengths(short, long, threshold)
@@ -277,7 +289,12 @@ mod tests {
         assert!(!same_entity("amd", "amdocs", 0.92));
         assert!(!same_entity("nvidia", "nvent", 0.92));
         assert!(same_entity("moreau", "luca moreau", 0.92));
-        assert_eq!(link("moreau", "luca moreau", 0.92), Some(Link::Surname));
+        assert_eq!(link("moreau", "luca moreau", 0.92), Some(Link::Part));
+        assert_eq!(
+            link("joe robertson", "joe dandrea robertson", 0.92),
+            Some(Link::Part)
+        );
+        assert_eq!(link("joe robertson", "joe dandrea robinson", 0.92), None);
         assert_eq!(link("meta", "meta platforms", 0.92), Some(Link::Same));
         assert_eq!(link("broadcom", "broadcomm", 0.92), Some(Link::Same));
         assert_eq!(link("john zawahri", "chris zawahri", 0.92), None);
