@@ -209,7 +209,7 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
         actors,
         parses,
     } = notes;
-    claims.extend(spelling::claims(&written));
+    claims.extend(spelling::claims(&written, &|w| evidence.written_lower(w)));
     // Country figures with no place in their article: the place the run names most.
     let top = places
         .iter()

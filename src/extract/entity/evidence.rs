@@ -110,6 +110,12 @@ impl Evidence {
 
 impl Evidence {
     /// Notes a word written in lower case (copied only the first time).
+    /// Whether the corpus writes `w` (lower case) in lower case somewhere:
+    /// an ordinary word, not only a name.
+    pub(crate) fn written_lower(&self, w: &str) -> bool {
+        self.lowercase.contains(w)
+    }
+
     fn note_lowercase(&mut self, w: &str) {
         if !self.lowercase.contains(w) {
             self.lowercase.insert(w.to_string());
