@@ -882,10 +882,18 @@ fn one_measure_meets_however_it_is_introduced() {
             )
         })
         .collect();
-    assert_eq!(got.len(), 3, "{got:?}");
-    assert!(
-        got.iter()
-            .all(|(r, a, _)| *r == "numeric.mismatch" && *a == "revenue growth")
+    // One fact, one row: the three values are the sides of one conflict.
+    assert_eq!(
+        got,
+        [(
+            "numeric.mismatch",
+            "revenue growth",
+            "\"5%\" vs \"7%\" vs \"9%\": the figures cannot both be right"
+        )]
+    );
+    assert_eq!(
+        v["findings"][0]["sides"],
+        serde_json::json!([[0], [1], [2]])
     );
     let d = write(
         dir.path(),

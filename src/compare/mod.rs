@@ -29,6 +29,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// compared on it (see `Ctx::self_evidence`); an article gives a handful.
 const OWN_VALUES_AT_MOST: usize = 64;
 
+/// How many claims of a value are weighed when it is aligned with another
+/// (`Cluster::weighed`); a story checked across its articles has far fewer.
+const WEIGHED_AT_MOST: usize = 64;
+
 /// Units of what stays put while a story moves: lengths, distances and
 /// heights ("55 miles west of Philadelphia", "a 44-story tower"), and a
 /// person's age.
@@ -157,6 +161,15 @@ struct Ctx<'a> {
     actions: &'a BTreeMap<(usize, crate::span::Span), Vec<&'a Action>>,
 }
 
+/// Two values found in conflict (`Ctx::group`), by cluster position.
+struct Edge {
+    sides: (usize, usize),
+    kind: FindingKind,
+    rule: RuleId,
+    why: String,
+    basis: Vec<Basis>,
+}
+
 /// A claim with its index in the run's claims (what findings cite).
 #[derive(Clone, Copy)]
 struct Item<'a> {
@@ -179,8 +192,8 @@ struct SelfEvidence {
 /// contradiction whatever else either source says (a copy that changed one
 /// of the two places an article gives a figure).
 fn told_alike(a: &Cluster, b: &Cluster) -> bool {
-    a.items().any(|x| {
-        b.items()
+    a.weighed().any(|x| {
+        b.weighed()
             .any(|y| x.claim.doc != y.claim.doc && x.claim.frame.verbatim(&y.claim.frame))
     })
 }
@@ -211,6 +224,14 @@ impl<'a> Cluster<'a> {
     fn items(&self) -> impl Iterator<Item = Item<'a>> + '_ {
         std::iter::once(self.first).chain(self.rest.iter().copied())
     }
+
+    /// The claims whose frames are weighed against another cluster's: the
+    /// first `WEIGHED_AT_MOST`. A value ten thousand articles give is
+    /// aligned on its first claims, not on every pair of claims (that was
+    /// quadratic in the articles).
+    fn weighed(&self) -> impl Iterator<Item = Item<'a>> + '_ {
+        self.items().take(WEIGHED_AT_MOST)
+    }
 }
 
 impl Ctx<'_> {
@@ -224,6 +245,7 @@ impl Ctx<'_> {
         let spelling = items
             .first()
             .is_some_and(|i| matches!(i.claim.value, Value::Name(_)));
+        let mut edges: Vec<Edge> = Vec::new();
         for (i, a) in clusters.iter().enumerate() {
             for (j, b) in clusters.iter().enumerate().skip(i + 1) {
                 // A source that gives both values shows that both can be
@@ -259,16 +281,16 @@ impl Ctx<'_> {
                 };
                 conflicted.insert(i);
                 conflicted.insert(j);
-                let message = format!(
-                    "{} vs {}: {why}",
-                    quote(a.first.claim),
-                    quote(b.first.claim)
-                );
-                let mut f = self.finding(kind, rule, message, &[a, b]);
-                f.same_fact = basis.iter().map(Basis::to_string).collect();
-                out.push(f);
+                edges.push(Edge {
+                    sides: (i, j),
+                    kind,
+                    rule,
+                    why,
+                    basis,
+                });
             }
         }
+        self.conflicts(&clusters, edges, out);
         // One row per fact: a value in a conflict is shown there, with every
         // source that gives it (the conflict's side), not again as an
         // agreement.
@@ -315,6 +337,67 @@ impl Ctx<'_> {
                     &[c],
                 ));
             }
+        }
+    }
+
+    /// One conflict per fact and rule: values in conflict under one rule,
+    /// directly or through a value in conflict with both ("6%" against "9%"
+    /// and "12%"), are one finding with a side per value, so that a value
+    /// is shown once however many others it disagrees with in that way. A
+    /// draft's "4.5%" against a source's "4.35%" (a mismatch) and another's
+    /// "more than 4%" (a bound) stays two findings: the two sources agree.
+    fn conflicts(&self, clusters: &[Cluster], edges: Vec<Edge>, out: &mut Vec<Finding>) {
+        let mut by_rule: BTreeMap<RuleId, Vec<Edge>> = BTreeMap::new();
+        for e in edges {
+            by_rule.entry(e.rule).or_default().push(e);
+        }
+        for edges in by_rule.into_values() {
+            self.facts(clusters, &edges, out);
+        }
+    }
+
+    /// The findings of one rule's conflicts (`conflicts`).
+    fn facts(&self, clusters: &[Cluster], edges: &[Edge], out: &mut Vec<Finding>) {
+        let linked: BTreeSet<(usize, usize)> = edges.iter().map(|e| e.sides).collect();
+        let pair = |x: usize, y: usize| linked.contains(&(x.min(y), x.max(y)));
+        // Facts as sets of values, each pair of which is in conflict under
+        // this rule: "at least 60" fits "65" and "60" through its bound, but
+        // 65 and 60 do not fit each other, so those are two findings.
+        let mut facts: Vec<(BTreeSet<usize>, Vec<&Edge>)> = Vec::new();
+        for e in edges {
+            let (i, j) = e.sides;
+            let home = facts.iter_mut().find(|(members, _)| {
+                let (has_i, has_j) = (members.contains(&i), members.contains(&j));
+                (has_i && (has_j || members.iter().all(|&m| m == i || pair(m, j))))
+                    || (has_j && members.iter().all(|&m| m == j || pair(m, i)))
+            });
+            match home {
+                Some((members, fact)) => {
+                    members.insert(i);
+                    members.insert(j);
+                    fact.push(e);
+                }
+                None => facts.push((BTreeSet::from([i, j]), vec![e])),
+            }
+        }
+        for (members, fact) in &facts {
+            // The first pair's reason speaks for the fact.
+            let Some(lead) = fact.first() else {
+                continue;
+            };
+            let sides: Vec<&Cluster> = members.iter().filter_map(|&i| clusters.get(i)).collect();
+            let quotes: Vec<String> = sides.iter().map(|c| quote(c.first.claim)).collect();
+            let message = format!("{}: {}", quotes.join(" vs "), lead.why);
+            let mut f = self.finding(lead.kind, lead.rule, message, &sides);
+            for e in fact {
+                for b in &e.basis {
+                    let b = b.to_string();
+                    if !f.same_fact.contains(&b) {
+                        f.same_fact.push(b);
+                    }
+                }
+            }
+            out.push(f);
         }
     }
 
@@ -462,15 +545,15 @@ impl Ctx<'_> {
         // order: a long file's many claims in both clusters are never paired
         // with each other one by one (that was quadratic in the file).
         let mut partners: BTreeMap<usize, Vec<&Claim>> = BTreeMap::new();
-        for Item { claim: cx, .. } in a.items() {
+        for Item { claim: cx, .. } in a.weighed() {
             partners.entry(cx.doc).or_insert_with(|| {
-                b.items()
+                b.weighed()
                     .map(|i| i.claim)
                     .filter(|cy| self.reportable(cx.doc, cy.doc))
                     .collect()
             });
         }
-        for Item { claim: cx, .. } in a.items() {
+        for Item { claim: cx, .. } in a.weighed() {
             let Some(others) = partners.get(&cx.doc) else {
                 continue;
             };

@@ -26,6 +26,10 @@ pub const NAME: &str = "spelling";
 /// misspelling rather than another name ("Jon" / "Joe", "Mark" / "Mary").
 const LETTERS_AT_LEAST: usize = 5;
 
+/// How many neighbours each name of a large bucket is compared with
+/// (`neighbours`).
+const NEIGHBOURS: usize = 8;
+
 /// How a name was written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Spelling {
@@ -133,39 +137,71 @@ fn house_style(w: &str) -> String {
     }
 }
 
+/// Names in one bucket (same words but one) that are paired: every pair of
+/// a small bucket; in a large one ("X Corp" for every company X) each name
+/// with its `NEIGHBOURS` next in the order of the word that differs, and of
+/// that word written backwards. A misspelling keeps the start or the end of
+/// a word, and the run stays linear in the names.
+fn neighbours<'a>(bucket: &mut [(String, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut pairs = BTreeSet::new();
+    let mut pair = |a: &'a str, b: &'a str| {
+        if a != b {
+            pairs.insert((a.min(b), a.max(b)));
+        }
+    };
+    if bucket.len() <= 2 * NEIGHBOURS + 1 {
+        for (k, (_, a)) in bucket.iter().enumerate() {
+            for (_, b) in bucket.iter().skip(k + 1) {
+                pair(a, b);
+            }
+        }
+        return pairs.into_iter().collect();
+    }
+    let backwards = |w: &str| w.chars().rev().collect::<String>();
+    for reverse in [false, true] {
+        if reverse {
+            bucket.sort_by_cached_key(|(w, n)| (backwards(w), *n));
+        } else {
+            bucket.sort();
+        }
+        for (k, (_, a)) in bucket.iter().enumerate() {
+            for (_, b) in bucket.iter().skip(k + 1).take(NEIGHBOURS) {
+                pair(a, b);
+            }
+        }
+    }
+    pairs.into_iter().collect()
+}
+
 /// Claims for every name that some other name of the run spells another
 /// way: one claim per document and spelling, at its first writing. Two
 /// words that `ordinary` says the articles also write in lower case are two
 /// words, not one misspelt ("Berrien County" / "Berrien Court", "New York
 /// State" / "New York Senate").
 pub fn claims(written: &[Written], ordinary: &dyn Fn(&str) -> bool) -> Vec<Claim> {
-    // Names that are written together in one sentence are two people.
-    let mut together: HashMap<(usize, Span), BTreeSet<&str>> = HashMap::new();
+    // The sentences each name is written in: names written together in one
+    // sentence are two people.
+    let mut sentences: HashMap<&str, BTreeSet<(usize, Span)>> = HashMap::new();
     for w in written {
-        together
-            .entry((w.doc, w.sentence))
+        sentences
+            .entry(&w.name)
             .or_default()
-            .insert(&w.name);
+            .insert((w.doc, w.sentence));
     }
-    let apart = |a: &str, b: &str| {
-        !together
-            .values()
-            .any(|names| names.contains(a) && names.contains(b))
+    let apart = |a: &str, b: &str| match (sentences.get(a), sentences.get(b)) {
+        (Some(x), Some(y)) => x.is_disjoint(y),
+        _ => true,
     };
     // Names that differ in one word share every other word in place: index
-    // each name under its words with one left out, so that only names that
-    // can be variants are ever paired.
-    let mut names: BTreeSet<&str> = BTreeSet::new();
-    for w in written {
-        names.insert(&w.name);
-    }
-    let mut by_rest: HashMap<(usize, String), Vec<&str>> = HashMap::new();
-    for &name in &names {
+    // each name under its words with one left out, with the word left out,
+    // so that only names that can be variants are ever paired.
+    let mut by_rest: HashMap<(usize, String), Vec<(String, &str)>> = HashMap::new();
+    for &name in sentences.keys() {
         let ws = words(name);
         if ws.len() < 2 {
             continue;
         }
-        for left_out in 0..ws.len() {
+        for (left_out, word) in ws.iter().enumerate() {
             let rest: Vec<&str> = ws
                 .iter()
                 .enumerate()
@@ -175,20 +211,18 @@ pub fn claims(written: &[Written], ordinary: &dyn Fn(&str) -> bool) -> Vec<Claim
             by_rest
                 .entry((left_out, rest.join(" ")))
                 .or_default()
-                .push(name);
+                .push((word.to_lowercase(), name));
         }
     }
     let mut varied: BTreeSet<&str> = BTreeSet::new();
-    for bucket in by_rest.values() {
-        for (k, &a) in bucket.iter().enumerate() {
-            for &b in bucket.iter().skip(k + 1) {
-                let words = |(x, y): (&str, &str)| {
-                    !(ordinary(&x.to_lowercase()) && ordinary(&y.to_lowercase()))
-                };
-                if variant(a, b).is_some_and(words) && apart(a, b) {
-                    varied.insert(a);
-                    varied.insert(b);
-                }
+    for bucket in by_rest.values_mut() {
+        for (a, b) in neighbours(bucket) {
+            let words = |(x, y): (&str, &str)| {
+                !(ordinary(&x.to_lowercase()) && ordinary(&y.to_lowercase()))
+            };
+            if variant(a, b).is_some_and(words) && apart(a, b) {
+                varied.insert(a);
+                varied.insert(b);
             }
         }
     }
