@@ -772,3 +772,33 @@ fn a_person_named_with_a_nickname_or_a_middle_name_has_one_age() {
     );
     assert_eq!(code, 1);
 }
+
+/// A person's name misspelt in its first word ("Jerome" / "Gerome Battle")
+/// is still one person: the two are grouped and the spelling reported. Two
+/// places a compass point apart never are.
+#[test]
+fn a_misspelt_first_name_is_one_person_and_north_is_not_south() {
+    let (rows, _) = findings(&[
+        (
+            "a.txt",
+            "Police identified the victims as 20-year-old Jerome Battle and 30-year-old Michael Clarke.\n",
+        ),
+        (
+            "b.txt",
+            "Another victim, 20-year-old Gerome Battle, had to undergo two surgeries.\n",
+        ),
+    ]);
+    assert_eq!(
+        spellings(rows),
+        [row(
+            "conflict",
+            "name.spelling",
+            &[&["a: Jerome Battle"], &["b: Gerome Battle"]]
+        )]
+    );
+    let (rows, _) = findings(&[
+        ("a.txt", "Storms hit North Carolina on Monday.\n"),
+        ("b.txt", "Storms hit South Carolina on Monday.\n"),
+    ]);
+    assert_eq!(spellings(rows), Vec::<Row>::new());
+}

@@ -127,6 +127,8 @@ pub struct Claim {
 /// Claims of all documents, plus acronyms they define (for grouping).
 pub struct Extraction {
     pub claims: Vec<Claim>,
+    /// (short, long) acronym definitions, and names spelt two ways: pairs
+    /// of names that are one entity.
     pub acronyms: Vec<(String, String)>,
     /// Every name the documents mention, subject of a claim or not, so the
     /// canonical name of a group can be its fullest written form.
@@ -209,7 +211,12 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
         actors,
         parses,
     } = notes;
-    claims.extend(spelling::claims(&written, &|w| evidence.written_lower(w)));
+    // A name spelt two ways is one name: grouping joins the two as it
+    // joins an acronym and what it stands for.
+    let (spelt, variants) = spelling::claims(&written, &|w| evidence.written_lower(w));
+    claims.extend(spelt);
+    let mut acronyms = evidence.acronyms;
+    acronyms.extend(variants);
     // Country figures with no place in their article: the place the run names most.
     let top = places
         .iter()
@@ -237,7 +244,7 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
     Extraction {
         claims,
         names: names.into_iter().collect(),
-        acronyms: evidence.acronyms,
+        acronyms,
         parses,
     }
 }

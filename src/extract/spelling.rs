@@ -30,6 +30,91 @@ const LETTERS_AT_LEAST: usize = 5;
 /// (`neighbours`).
 const NEIGHBOURS: usize = 8;
 
+/// Words that tell two names apart however alike they look: points of the
+/// compass and ordinals ("North" / "South Carolina", "Fifth" / "Sixth
+/// Amendment").
+const CONTRASTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "upper",
+    "lower",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+];
+
+/// Whether the words in which two names differ tell them apart
+/// (`CONTRASTS`).
+fn contrast((x, y): (&str, &str)) -> bool {
+    let listed = |w: &str| CONTRASTS.contains(&w.to_lowercase().as_str());
+    listed(x) || listed(y)
+}
+
+/// Words that make a name an institution's or a place's, not a person's.
+const INSTITUTIONAL: &[&str] = &[
+    "county",
+    "province",
+    "state",
+    "city",
+    "street",
+    "avenue",
+    "road",
+    "sheriff",
+    "department",
+    "hospital",
+    "school",
+    "center",
+    "centre",
+    "foods",
+    "company",
+    "party",
+    "district",
+    "island",
+    "river",
+    "lake",
+    "mount",
+    "valley",
+    "park",
+    "church",
+    "court",
+    "police",
+    "university",
+    "college",
+    "airport",
+    "station",
+    "bay",
+    "ras",
+    "albanian",
+    "albanians",
+];
+
+/// Whether a name reads as a person's: two or three words, none of them
+/// `INSTITUTIONAL`.
+fn personal(name: &str) -> bool {
+    let ws = words(name);
+    (2..=3).contains(&ws.len())
+        && !ws
+            .iter()
+            .any(|w| INSTITUTIONAL.contains(&w.to_lowercase().as_str()))
+}
+
 /// How a name was written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Spelling {
@@ -46,10 +131,37 @@ pub struct Written {
     pub kind: Option<EntityKind>,
 }
 
-/// The words of a name that carry its spelling: no possessive, no initials
-/// ("K."), no generational suffix ("Jr.").
+/// Ranks written before a name in police news, besides the titles the
+/// entity reader knows ("Detective Marjoria Eloi").
+const RANKS: &[&str] = &[
+    "detective",
+    "det",
+    "deputy",
+    "sgt",
+    "cpl",
+    "trooper",
+    "sheriff",
+    "lieutenant",
+    "capt",
+    "agent",
+    "officers",
+    "pastor",
+    "rev",
+    "reverend",
+    "father",
+    "sister",
+];
+
+/// The words of a name that carry its spelling: no title or rank before
+/// it ("Detective"), no possessive, no initials ("K."), no generational
+/// suffix ("Jr.").
 fn words(name: &str) -> Vec<&str> {
+    let rank = |w: &str| {
+        super::entity::is_title(w)
+            || RANKS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+    };
     name.split_whitespace()
+        .skip_while(|w| rank(w))
         .map(|w| {
             let w = w
                 .strip_suffix("'s")
@@ -178,7 +290,10 @@ fn neighbours<'a>(bucket: &mut [(String, &'a str)]) -> Vec<(&'a str, &'a str)> {
 /// words that `ordinary` says the articles also write in lower case are two
 /// words, not one misspelt ("Berrien County" / "Berrien Court", "New York
 /// State" / "New York Senate").
-pub fn claims(written: &[Written], ordinary: &dyn Fn(&str) -> bool) -> Vec<Claim> {
+pub fn claims(
+    written: &[Written],
+    ordinary: &dyn Fn(&str) -> bool,
+) -> (Vec<Claim>, Vec<(String, String)>) {
     // The sentences each name is written in: names written together in one
     // sentence are two people.
     let mut sentences: HashMap<&str, BTreeSet<(usize, Span)>> = HashMap::new();
@@ -215,14 +330,37 @@ pub fn claims(written: &[Written], ordinary: &dyn Fn(&str) -> bool) -> Vec<Claim
         }
     }
     let mut varied: BTreeSet<&str> = BTreeSet::new();
+    let mut pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
+    let mut kinds: HashMap<&str, Option<EntityKind>> = HashMap::new();
+    for w in written {
+        kinds.entry(&w.name).or_insert(w.kind);
+    }
+    let joinable = |k: Option<EntityKind>| {
+        !matches!(
+            k,
+            Some(EntityKind::Place | EntityKind::Company | EntityKind::Index)
+        )
+    };
     for bucket in by_rest.values_mut() {
         for (a, b) in neighbours(bucket) {
             let words = |(x, y): (&str, &str)| {
                 !(ordinary(&x.to_lowercase()) && ordinary(&y.to_lowercase()))
             };
-            if variant(a, b).is_some_and(words) && apart(a, b) {
-                varied.insert(a);
-                varied.insert(b);
+            let Some(differ) = variant(a, b).filter(|&d| words(d)) else {
+                continue;
+            };
+            if contrast(differ) || !apart(a, b) {
+                continue;
+            }
+            varied.insert(a);
+            varied.insert(b);
+            // Grouping may join what it did not: a person's name, never a
+            // place's or a company's ("Brevard" / "Broward County").
+            if [a, b]
+                .iter()
+                .all(|n| kinds.get(n).is_some_and(|k| joinable(*k)) && personal(n))
+            {
+                pairs.insert((a, b));
             }
         }
     }
@@ -230,7 +368,7 @@ pub fn claims(written: &[Written], ordinary: &dyn Fn(&str) -> bool) -> Vec<Claim
     for w in written.iter().filter(|w| varied.contains(w.name.as_str())) {
         first.entry((w.doc, &w.name)).or_insert(w);
     }
-    first
+    let claims = first
         .into_values()
         .map(|w| Claim {
             doc: w.doc,
@@ -249,7 +387,12 @@ pub fn claims(written: &[Written], ordinary: &dyn Fn(&str) -> bool) -> Vec<Claim
             span: w.span,
             sentence: w.sentence,
         })
-        .collect()
+        .collect();
+    let pairs = pairs
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    (claims, pairs)
 }
 
 #[cfg(test)]
@@ -331,6 +474,7 @@ mod tests {
             written(1, "Ann Lee", 40, 0),
         ];
         let got: Vec<(usize, String, usize)> = claims(&seen, &|_| false)
+            .0
             .into_iter()
             .map(|c| (c.doc, c.text, c.span.start()))
             .collect();
@@ -349,9 +493,9 @@ mod tests {
             written(0, "Berrien County", 0, 0),
             written(1, "Berrien Court", 0, 0),
         ];
-        assert_eq!(claims(&seen, &|_| false).len(), 2);
+        assert_eq!(claims(&seen, &|_| false).0.len(), 2);
         let ordinary = |w: &str| w == "county" || w == "court";
-        assert!(claims(&seen, &ordinary).is_empty());
+        assert!(claims(&seen, &ordinary).0.is_empty());
     }
 
     #[test]
@@ -361,6 +505,6 @@ mod tests {
             written(0, "Christine Marsh", 30, 0),
             written(1, "Christine Marsh", 0, 0),
         ];
-        assert!(claims(&seen, &|_| false).is_empty());
+        assert!(claims(&seen, &|_| false).0.is_empty());
     }
 }

@@ -13,6 +13,12 @@ mod runs;
 
 pub(crate) use evidence::Evidence;
 
+/// Whether a word (any case, a final period allowed) is a title or role
+/// written before a name ("Detective", "Dr.", "spokesman").
+pub(crate) fn is_title(word: &str) -> bool {
+    TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
 use super::lexicon::Lexicon;
 use crate::nlp::Parse;
 use crate::rules::EntityKind;
