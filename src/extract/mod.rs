@@ -37,7 +37,7 @@ use crate::progress::{Progress, Stage};
 use crate::rules::{EntityKind, Rules};
 use crate::span::Span;
 use crate::text::{Sentence, sentences};
-use entity::{Evidence, Mention};
+use entity::{Evidence, Mention, NameRuns};
 use lexicon::Lexicon;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -169,11 +169,24 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
     let lex = Lexicon::new(rules);
     // Documents are read in parallel; what they note for the run is merged
     // in document order, so the result does not depend on the threads.
-    let sents: Vec<Vec<Sentence>> = docs.par_iter().map(sentences).collect();
+    // Each sentence's tokens and capitalised runs are found once, for the
+    // name evidence of the whole run and for the sentence's own mentions.
+    let sents: Vec<(Vec<Sentence>, Vec<NameRuns>)> = docs
+        .par_iter()
+        .map(|doc| {
+            let ss = sentences(doc);
+            let runs = ss
+                .iter()
+                .map(|s| NameRuns::of(&doc.prose, s.span, &lex))
+                .collect();
+            (ss, runs)
+        })
+        .collect();
     let mut evidence = Evidence::default();
-    for (doc, ss) in docs.iter().zip(&sents) {
-        for s in ss {
-            evidence.learn(&doc.prose, s.span, s.kind == BlockKind::Heading, &lex);
+    for (doc, (ss, runs)) in docs.iter().zip(&sents) {
+        for (s, names) in ss.iter().zip(runs) {
+            let heading = s.kind == BlockKind::Heading;
+            evidence.learn(&doc.prose, s.span, heading, &lex, names);
         }
     }
     evidence.finish();
@@ -181,9 +194,9 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
         .par_iter()
         .zip(&sents)
         .enumerate()
-        .map(|(i, (doc, ss))| {
+        .map(|(i, (doc, (ss, runs)))| {
             let mut notes = RunNotes::default();
-            let claims = extract_doc(i, doc, ss, &lex, &evidence, &mut notes);
+            let claims = extract_doc(i, doc, ss, runs, &lex, &evidence, &mut notes);
             progress.step();
             (claims, notes)
         })
@@ -236,6 +249,7 @@ fn extract_doc(
     doc_index: usize,
     doc: &Document,
     sents: &[Sentence],
+    runs: &[NameRuns],
     lex: &Lexicon,
     evidence: &Evidence,
     run: &mut RunNotes,
@@ -274,15 +288,16 @@ fn extract_doc(
     let mentions_of: Vec<Vec<Mention>> = sents
         .iter()
         .zip(&lowers)
+        .zip(runs)
         .enumerate()
-        .map(|(k, (s, lower))| {
+        .map(|(k, ((s, lower), names))| {
             entity::mentions(
                 &doc.prose,
-                s.span,
                 lower,
                 s.kind == BlockKind::Heading,
                 lex,
                 evidence,
+                names,
                 &|| tags_of(k),
             )
         })

@@ -12,6 +12,7 @@ mod lists;
 mod runs;
 
 pub(crate) use evidence::Evidence;
+pub(crate) use runs::NameRuns;
 
 use super::lexicon::Lexicon;
 use crate::nlp::Parse;
@@ -92,16 +93,18 @@ pub(super) fn locative(prose: &str, start: usize) -> bool {
     )
 }
 
-/// Mentions in one sentence, spans in document offsets.
+/// Mentions in one sentence (the one `names` was found in), spans in
+/// document offsets.
 pub(crate) fn mentions<'t>(
     prose: &str,
-    sentence: Span,
     lower: &str,
     heading: bool,
     lex: &Lexicon,
     evidence: &Evidence,
+    names: &NameRuns,
     tags: &dyn Fn() -> Option<&'t Parse>,
 ) -> Vec<Mention> {
+    let sentence = names.sentence;
     let text = sentence.slice(prose);
     let mut out: Vec<Mention> = Vec::new();
     // Names the rules know, longest first.
@@ -122,7 +125,7 @@ pub(crate) fn mentions<'t>(
             }
         }
     }
-    let toks = tokenize(prose, sentence);
+    let toks = &names.toks;
     // A short label opening the sentence ("Expected close:") holds no name.
     let label_end = text
         .find(':')
@@ -131,16 +134,12 @@ pub(crate) fn mentions<'t>(
                 .is_some_and(|label| label.split_whitespace().count() <= 3)
         })
         .map_or(0, |i| sentence.start() + i);
-    for run in cap_runs(prose, &toks) {
-        let Some(run_span) = run.span(&toks) else {
-            continue;
-        };
-        let run_start = run_span.start();
-        let raw = run_span.slice(prose).to_string();
-        for part in name_parts(&clean_name(&raw), lex) {
+    for r in &names.runs {
+        let (run, run_start, raw) = (&r.run, r.span.start(), r.span.slice(prose));
+        for part in &r.parts {
             // "Judge Helen Carrow", "Interior Minister Dana Kovač": a title
             // opening the run makes the rest a person's name.
-            let (part, titled) = strip_title(&part);
+            let (part, titled) = strip_title(part);
             let Some(rel) = raw.find(&part) else { continue };
             // "SUVs", "GPUs", "CEOs": plurals of acronyms are things, not names.
             if part.len() > 2
@@ -225,7 +224,7 @@ pub(crate) fn mentions<'t>(
                         .any(|p| p.rsplit(' ').next() == Some(name.as_str())));
             let kind = kind_of(&name)
                 .or_else(|| (known_person || titled).then_some(EntityKind::Person))
-                .or_else(|| person_kind(prose, &toks, &run, &name))
+                .or_else(|| person_kind(prose, toks, run, &name))
                 .or((place || known_place).then_some(EntityKind::Place));
             out.push(Mention {
                 span,
@@ -394,13 +393,14 @@ mod tests {
 
     fn names(text: &str, heading: bool, evidence: &Evidence) -> Vec<(String, Option<EntityKind>)> {
         let lex = Lexicon::new(&Rules::defaults());
+        let span = Span::new(0, text.len());
         mentions(
             text,
-            Span::new(0, text.len()),
             &crate::text::fold_case(text),
             heading,
             &lex,
             evidence,
+            &NameRuns::of(text, span, &lex),
             &|| None,
         )
         .into_iter()
@@ -435,7 +435,8 @@ mod tests {
         let lex = Lexicon::new(&Rules::defaults());
         let mut ev = Evidence::default();
         let body = "Shares of Meta fell.";
-        ev.learn(body, Span::new(0, body.len()), false, &lex);
+        let span = Span::new(0, body.len());
+        ev.learn(body, span, false, &lex, &NameRuns::of(body, span, &lex));
         let got = names("Chip Stocks Slide as Meta Eyes Cloud Business", true, &ev);
         assert_eq!(got, [("Meta".into(), None)]);
     }
@@ -455,7 +456,8 @@ mod tests {
         let lex = Lexicon::new(&Rules::defaults());
         let mut ev = Evidence::default();
         let s = "The Dow Jones Transportation Average (DJT) and Nvidia (NASDAQ: NVDA) fell.";
-        ev.learn(s, Span::new(0, s.len()), false, &lex);
+        let span = Span::new(0, s.len());
+        ev.learn(s, span, false, &lex, &NameRuns::of(s, span, &lex));
         assert_eq!(
             ev.acronyms,
             [
@@ -476,11 +478,11 @@ mod tests {
             "Sales in Norland and shares in Tidewater Retail rose, said Acme Logistics's chief.";
         let m = mentions(
             t,
-            Span::new(0, t.len()),
             &crate::text::fold_case(t),
             false,
             &lex,
             &ev,
+            &NameRuns::of(t, Span::new(0, t.len()), &lex),
             &|| None,
         );
         let flags: Vec<(&str, bool, bool)> = m
@@ -499,11 +501,11 @@ mod tests {
         assert!(
             mentions(
                 label,
-                Span::new(0, label.len()),
                 &crate::text::fold_case(label),
                 false,
                 &lex,
                 &ev,
+                &NameRuns::of(label, Span::new(0, label.len()), &lex),
                 &|| None
             )
             .is_empty()
