@@ -38,7 +38,7 @@ use crate::rules::{EntityKind, Rules};
 use crate::span::Span;
 use crate::text::{Sentence, sentences};
 use entity::{Evidence, Mention, NameRuns};
-use lexicon::Lexicon;
+use lexicon::{Folded, Lexicon};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::cell::OnceCell;
@@ -285,15 +285,16 @@ fn extract_doc(
         .iter()
         .map(|s| crate::text::fold_case(s.span.slice(&doc.prose)))
         .collect();
+    let folded: Vec<Folded> = lowers.iter().map(|l| Folded::of(l, lex)).collect();
     let mentions_of: Vec<Vec<Mention>> = sents
         .iter()
-        .zip(&lowers)
+        .zip(&folded)
         .zip(runs)
         .enumerate()
-        .map(|(k, ((s, lower), names))| {
+        .map(|(k, ((s, folded), names))| {
             entity::mentions(
                 &doc.prose,
-                lower,
+                folded,
                 s.kind == BlockKind::Heading,
                 lex,
                 evidence,
@@ -306,8 +307,9 @@ fn extract_doc(
     // file's tags of every sentence at once were most of its memory): a
     // sentence whose figure needs a tree is tagged again and parsed.
     drop(tagged);
-    let target = deal_target(doc, sents, &lowers, &mentions_of);
-    for ((s, found_names), lower) in sents.iter().zip(mentions_of).zip(&lowers) {
+    let target = deal_target(doc, sents, &folded, &mentions_of);
+    for ((s, found_names), folded) in sents.iter().zip(mentions_of).zip(&folded) {
+        let lower = folded.lower;
         let text = s.span.slice(&doc.prose);
         let base = s.span.start();
         let mut mentions = found_names;
@@ -335,8 +337,8 @@ fn extract_doc(
                 None => false,
             },
         });
-        let clauses = clause::clauses_of(text, lower);
-        let attribution = clause::attribution_of(text, lower);
+        let clauses = clause::clauses_of(text, lower, &folded.subordinators);
+        let attribution = clause::attribution_of(text, lower, &folded.speech);
         let dates = date::find(text);
         let tree: OnceCell<Option<Parse>> = OnceCell::new();
         let tree_of = || -> Option<(&Parse, &crate::nlp::Model)> {
@@ -353,6 +355,7 @@ fn extract_doc(
             sentence: s.span,
             text,
             lower,
+            vague: &folded.vague,
             base,
             mentions: &mentions,
             clauses: &clauses,

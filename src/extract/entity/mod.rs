@@ -14,7 +14,7 @@ mod runs;
 pub(crate) use evidence::Evidence;
 pub(crate) use runs::NameRuns;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Folded, Lexicon};
 use crate::nlp::Parse;
 use crate::rules::EntityKind;
 use crate::span::Span;
@@ -93,11 +93,11 @@ pub(super) fn locative(prose: &str, start: usize) -> bool {
     )
 }
 
-/// Mentions in one sentence (the one `names` was found in), spans in
-/// document offsets.
+/// Mentions in one sentence (the one `names` was found in, `folded` in
+/// lower case), spans in document offsets.
 pub(crate) fn mentions<'t>(
     prose: &str,
-    lower: &str,
+    folded: &Folded,
     heading: bool,
     lex: &Lexicon,
     evidence: &Evidence,
@@ -105,6 +105,7 @@ pub(crate) fn mentions<'t>(
     tags: &dyn Fn() -> Option<&'t Parse>,
 ) -> Vec<Mention> {
     let sentence = names.sentence;
+    let lower = folded.lower;
     let text = sentence.slice(prose);
     let mut out: Vec<Mention> = Vec::new();
     // Names the rules know, longest first.
@@ -238,8 +239,7 @@ pub(crate) fn mentions<'t>(
         }
     }
     // References such as "the tech giant", every phrase found in one pass.
-    let hits = lex.reference_set.find(lower);
-    let tails = lex.reference_tails.find(lower);
+    let (hits, tails) = (&folded.references, &folded.reference_tails);
     // "the Dutch retailer", "the Premier League club": up to two describing
     // words may stand inside; where the first and second word after each
     // "the" start (only the next few words matter).
@@ -396,7 +396,7 @@ mod tests {
         let span = Span::new(0, text.len());
         mentions(
             text,
-            &crate::text::fold_case(text),
+            &Folded::of(&crate::text::fold_case(text), &lex),
             heading,
             &lex,
             evidence,
@@ -478,7 +478,7 @@ mod tests {
             "Sales in Norland and shares in Tidewater Retail rose, said Acme Logistics's chief.";
         let m = mentions(
             t,
-            &crate::text::fold_case(t),
+            &Folded::of(&crate::text::fold_case(t), &lex),
             false,
             &lex,
             &ev,
@@ -501,7 +501,7 @@ mod tests {
         assert!(
             mentions(
                 label,
-                &crate::text::fold_case(label),
+                &Folded::of(&crate::text::fold_case(label), &lex),
                 false,
                 &lex,
                 &ev,
