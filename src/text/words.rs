@@ -192,8 +192,17 @@ impl PhraseGroup {
                 }
             }
         }
+        // A DFA, whatever the count of phrases (left to choose, the crate
+        // takes a slower automaton past a hundred or so): it is built once
+        // and searches every sentence of the run. Should it fail to build,
+        // each set searches on its own.
         let automaton = (!patterns.is_empty())
-            .then(|| aho_corasick::AhoCorasick::new(&patterns).ok())
+            .then(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(&patterns)
+                    .ok()
+            })
             .flatten();
         PhraseGroup {
             automaton,
