@@ -42,6 +42,7 @@ use lexicon::{Folded, Lexicon};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::cell::OnceCell;
+use std::sync::{Arc, Mutex};
 use subject::*;
 
 /// Whether no organisation or thing in the sentence could be a figure's
@@ -127,13 +128,48 @@ pub struct Extraction {
     /// Every name the documents mention, subject of a claim or not, so the
     /// canonical name of a group can be its fullest written form.
     pub names: Vec<String>,
-    /// The sentences parsed while reading subjects, by (document, sentence
-    /// span), for the frames to reuse.
+    /// The sentences parsed while reading subjects, by text, for the
+    /// frames to reuse.
     pub parses: Parses,
 }
 
-/// Parsed sentences by (document, sentence span).
-pub type Parses = std::collections::BTreeMap<(usize, Span), Parse>;
+/// Parsed sentences by text.
+pub type Parses = std::collections::BTreeMap<String, Arc<Parse>>;
+
+/// The sentences a run has parsed so far, by text: a parse depends on the
+/// text alone, so a sentence that recurs (the same wire copy in several
+/// outlets) is parsed once, whichever document reads it first.
+#[derive(Default)]
+struct ParseCache(Mutex<Parses>);
+
+impl ParseCache {
+    /// The parse of `text`, parsed unless it was before.
+    fn parse(&self, model: &crate::nlp::Model, text: &str) -> Arc<Parse> {
+        let known = self.0.lock().ok().and_then(|m| m.get(text).cloned());
+        if let Some(p) = known {
+            return p;
+        }
+        // Parsed outside the lock: documents read in parallel wait only
+        // for each other's lookups.
+        let p = Arc::new(Parse::of(model, text));
+        if let Ok(mut m) = self.0.lock() {
+            m.entry(text.to_string()).or_insert_with(|| p.clone());
+        }
+        p
+    }
+
+    fn into_parses(self) -> Parses {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// What reading each document shares with the others: the word lists, the
+/// names learned from every document, the sentences parsed so far.
+struct Shared<'a> {
+    lex: &'a Lexicon,
+    evidence: &'a Evidence,
+    parses: &'a ParseCache,
+}
 
 /// What reading the documents one by one notes for the whole run.
 #[derive(Default)]
@@ -144,7 +180,6 @@ struct RunNotes {
     places: std::collections::BTreeMap<String, usize>,
     /// How often each organisation or thing is named (not cited).
     actors: std::collections::BTreeMap<String, usize>,
-    parses: Parses,
 }
 
 impl RunNotes {
@@ -157,7 +192,6 @@ impl RunNotes {
         for (actor, n) in other.actors {
             *self.actors.entry(actor).or_default() += n;
         }
-        self.parses.extend(other.parses);
     }
 }
 
@@ -190,13 +224,19 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
         }
     }
     evidence.finish();
+    let parses = ParseCache::default();
+    let shared = Shared {
+        lex: &lex,
+        evidence: &evidence,
+        parses: &parses,
+    };
     let per_doc: Vec<(Vec<Claim>, RunNotes)> = docs
         .par_iter()
         .zip(&sents)
         .enumerate()
         .map(|(i, (doc, (ss, runs)))| {
             let mut notes = RunNotes::default();
-            let claims = extract_doc(i, doc, ss, runs, &lex, &evidence, &mut notes);
+            let claims = extract_doc(i, doc, ss, runs, &shared, &mut notes);
             progress.step();
             (claims, notes)
         })
@@ -211,7 +251,6 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
         names,
         places,
         actors,
-        parses,
     } = notes;
     // Country figures with no place in their article: the place the run names most.
     let top = places
@@ -241,7 +280,7 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
         claims,
         names: names.into_iter().collect(),
         acronyms: evidence.acronyms,
-        parses,
+        parses: parses.into_parses(),
     }
 }
 
@@ -250,16 +289,19 @@ fn extract_doc(
     doc: &Document,
     sents: &[Sentence],
     runs: &[NameRuns],
-    lex: &Lexicon,
-    evidence: &Evidence,
+    shared: &Shared,
     run: &mut RunNotes,
 ) -> Vec<Claim> {
     let RunNotes {
         names,
         places,
         actors,
-        parses,
     } = run;
+    let Shared {
+        lex,
+        evidence,
+        parses,
+    } = *shared;
     let mut out = Vec::new();
     let mut salience = Salience::default();
     // Sentences are tagged only when a name needs the tagger's word, and
@@ -340,12 +382,12 @@ fn extract_doc(
         let clauses = clause::clauses_of(text, lower, &folded.subordinators);
         let attribution = clause::attribution_of(text, lower, &folded.speech);
         let dates = date::find(text);
-        let tree: OnceCell<Option<Parse>> = OnceCell::new();
+        let tree: OnceCell<Option<Arc<Parse>>> = OnceCell::new();
         let tree_of = || -> Option<(&Parse, &crate::nlp::Model)> {
             let m = model?;
             let p = tree
-                .get_or_init(|| (text.len() <= MAX_PARSED_BYTES).then(|| Parse::of(m, text)))
-                .as_ref()?;
+                .get_or_init(|| (text.len() <= MAX_PARSED_BYTES).then(|| parses.parse(m, text)))
+                .as_deref()?;
             Some((p, m))
         };
         let triggers = OnceCell::new();
@@ -394,9 +436,6 @@ fn extract_doc(
             m.reference.is_none() && !m.cited && !m.is_person() && m.kind != Some(EntityKind::Place)
         }) {
             *actors.entry(m.name.clone()).or_default() += 1;
-        }
-        if let Some(Some(p)) = tree.into_inner() {
-            parses.insert((doc_index, s.span), p);
         }
         salience.note(&mentions);
     }
