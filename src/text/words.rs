@@ -413,6 +413,33 @@ mod tests {
     }
 
     #[test]
+    fn a_group_finds_what_each_of_its_sets_finds() {
+        let sets = [
+            PhraseSet::new(["up", "up to", "", "the company", "up"]),
+            PhraseSet::new(["company", "to, up", "é", "up"]),
+            PhraseSet::new(Vec::<&str>::new()),
+            PhraseSet::new(["setup", "the"]),
+        ];
+        let group = PhraseGroup::new(&sets.iter().collect::<Vec<_>>());
+        for hay in [
+            "up to, upto, setup up",
+            "the company's the company",
+            "éé é up to, up",
+            "",
+        ] {
+            let mut found = group.find(hay);
+            for (k, set) in sets.iter().enumerate() {
+                let (got, want) = (found.of(k, set), set.find(hay));
+                let all = |h: &PhraseHits| h.in_list_order().collect::<Vec<_>>();
+                assert_eq!(all(&got), all(&want), "set {k} in {hay:?}");
+                for i in 0..6 {
+                    assert_eq!(got.starts(i), want.starts(i));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_phrase_set_finds_what_each_phrase_finds_alone() {
         let phrases = [
             "up",
