@@ -48,6 +48,12 @@ fn training_is_deterministic_and_the_model_reads_back() {
 }
 
 #[test]
+fn the_builtin_model_writes_back_the_bytes_it_was_read_from() {
+    let file = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/models/en-ud.bin")).unwrap();
+    assert!(Model::builtin().unwrap().write() == file);
+}
+
+#[test]
 fn a_corrupt_model_is_an_error_not_a_panic() {
     assert_eq!(
         Model::read(b"not a model").err().unwrap(),

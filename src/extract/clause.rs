@@ -5,14 +5,15 @@
 
 use super::lexicon::{Lexicon, Modality};
 use crate::span::Span;
-use crate::text::{PhraseScan, PhraseSet};
+use crate::text::{PhraseHits, PhraseScan, PhraseSet};
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// The subordinators, searched for in one pass. Only whole words can open
 /// a clause (a space or comma before, a space after), and those are what a
 /// `PhraseSet` finds.
-static SUBORDINATOR_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(SUBORDINATORS));
+pub(super) static SUBORDINATOR_SET: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(SUBORDINATORS));
 
 const SUBORDINATORS: &[&str] = &[
     "after",
@@ -37,11 +38,13 @@ const SUBORDINATORS: &[&str] = &[
 /// Clause spans (relative to `text`) that together cover it.
 #[cfg(test)]
 pub(crate) fn clauses(text: &str) -> Vec<Span> {
-    clauses_of(text, &crate::text::fold_case(text))
+    let lower = crate::text::fold_case(text);
+    clauses_of(text, &lower, &SUBORDINATOR_SET.find(&lower))
 }
 
-/// `clauses` of a sentence whose folded case (`fold_case`) is at hand.
-pub(crate) fn clauses_of(text: &str, lower: &str) -> Vec<Span> {
+/// `clauses` of a sentence whose folded case (`fold_case`) is at hand, and
+/// where the subordinators (`SUBORDINATOR_SET`) occur in it.
+pub(crate) fn clauses_of(text: &str, lower: &str, found: &PhraseHits) -> Vec<Span> {
     let mut cuts = vec![0];
     // Only ';', ':' and the dashes cut (a dash is three bytes from 0xE2).
     for i in memchr::memchr3_iter(b';', b':', 0xE2, text.as_bytes()) {
@@ -62,7 +65,6 @@ pub(crate) fn clauses_of(text: &str, lower: &str) -> Vec<Span> {
             cuts.push(next);
         }
     }
-    let found = SUBORDINATOR_SET.find(lower);
     for (i, s) in found.in_list_order() {
         let Some(w) = SUBORDINATORS.get(i) else {
             continue;
@@ -383,7 +385,7 @@ const SPEECH: &[&str] = &[
     "said", "says", "told", "reported", "reports", "wrote", "noted",
 ];
 /// `SPEECH`, searched for in one pass.
-static SPEECH_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(SPEECH));
+pub(super) static SPEECH_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(SPEECH));
 /// Whether the words right after a name make it the one speaking: "… said",
 /// "… told analysts", "… figures show", "… data showed". `after` is in
 /// folded case.
@@ -444,11 +446,13 @@ const GROUPS: &[&str] = &[
 /// to X", "X said" (X a name, or analysts, sources …), or a "[3]" citation.
 #[cfg(test)]
 pub(crate) fn attribution(text: &str) -> Option<String> {
-    attribution_of(text, &crate::text::fold_case(text))
+    let lower = crate::text::fold_case(text);
+    attribution_of(text, &lower, &SPEECH_SET.find(&lower))
 }
 
-/// `attribution` of a sentence whose folded case (`fold_case`) is at hand.
-pub(crate) fn attribution_of(text: &str, lower: &str) -> Option<String> {
+/// `attribution` of a sentence whose folded case (`fold_case`) is at hand,
+/// and where the words of saying (`SPEECH_SET`) occur in it.
+pub(crate) fn attribution_of(text: &str, lower: &str, verbs: &PhraseHits) -> Option<String> {
     if let Some(&at) = find_words(lower, "according to").first() {
         let rest = text.get(at + "according to".len()..).unwrap_or("");
         // Up to the first mark that ends the source.
@@ -462,7 +466,6 @@ pub(crate) fn attribution_of(text: &str, lower: &str) -> Option<String> {
             return Some(words.join(" "));
         }
     }
-    let verbs = SPEECH_SET.find(lower);
     for (_, at) in verbs.in_list_order() {
         // The words right before the verb, back to a comma or the start.
         let before = text.get(..at).unwrap_or("").trim_end();

@@ -205,8 +205,8 @@ pub fn read_frames(
         .par_iter()
         .map(|(text, sentences)| {
             let fresh;
-            let parse = match sentences.iter().find_map(|(key, _)| parses.get(key)) {
-                Some(p) => p,
+            let parse = match parses.get(*text) {
+                Some(p) => &**p,
                 None => {
                     fresh = Parse::of(model, text);
                     &fresh

@@ -1,7 +1,7 @@
 //! The word lists of the rules, compiled once into lookups the extractors use.
 
 use crate::rules::{EntityKind, Rules, UnitKind};
-use crate::text::PhraseSet;
+use crate::text::{PhraseGroup, PhraseHits, PhraseSet};
 use std::collections::{HashMap, HashSet};
 
 /// A claim's modality: how firmly its source states it.
@@ -49,6 +49,47 @@ pub(crate) struct Lexicon {
     pub known: Vec<(String, Option<EntityKind>)>,
     /// The known names as written, searched for in one pass (by index in `known`).
     pub known_set: PhraseSet,
+    /// The sets every sentence's folded text is searched for, one pass for
+    /// them all: `reference_set`, `reference_tails`, `vague_set`, then the
+    /// subordinators, the words of saying and the deal verbs (`Folded`).
+    sentence_sets: PhraseGroup,
+}
+
+/// A sentence folded to lower case (`fold_case`), and where the phrases
+/// that several readings of it look for occur in it: the sentence is
+/// searched once for them all. Each field holds what its set's `find`
+/// finds in `lower`.
+pub(crate) struct Folded<'a> {
+    pub lower: &'a str,
+    /// `Lexicon::reference_set`.
+    pub references: PhraseHits<'a>,
+    /// `Lexicon::reference_tails`.
+    pub reference_tails: PhraseHits<'a>,
+    /// `Lexicon::vague_set`.
+    pub vague: PhraseHits<'a>,
+    /// `clause::SUBORDINATOR_SET`.
+    pub subordinators: PhraseHits<'a>,
+    /// `clause::SPEECH_SET`.
+    pub speech: PhraseHits<'a>,
+    /// `subject::DEAL_VERB_SET`.
+    pub deal_verbs: PhraseHits<'a>,
+}
+
+impl<'a> Folded<'a> {
+    /// The phrases of `lower` (a sentence in folded case).
+    pub fn of(lower: &'a str, lex: &'a Lexicon) -> Folded<'a> {
+        // By their places in `sentence_sets`.
+        let mut hits = lex.sentence_sets.find(lower);
+        Folded {
+            lower,
+            references: hits.of(0, &lex.reference_set),
+            reference_tails: hits.of(1, &lex.reference_tails),
+            vague: hits.of(2, &lex.vague_set),
+            subordinators: hits.of(3, &super::clause::SUBORDINATOR_SET),
+            speech: hits.of(4, &super::clause::SPEECH_SET),
+            deal_verbs: hits.of(5, &super::subject::DEAL_VERB_SET),
+        }
+    }
 }
 
 /// A phrase of the rules in lower case: its words, and the words joined by
@@ -150,6 +191,14 @@ impl Lexicon {
             .enumerate()
             .flat_map(|(i, (_, phrases, _))| (0..phrases.len()).map(move |j| (i, j)))
             .collect();
+        let sentence_sets = PhraseGroup::new(&[
+            &reference_set,
+            &reference_tails,
+            &vague_set,
+            &super::clause::SUBORDINATOR_SET,
+            &super::clause::SPEECH_SET,
+            &super::subject::DEAL_VERB_SET,
+        ]);
         Lexicon {
             modality,
             modality_set,
@@ -178,6 +227,7 @@ impl Lexicon {
             not_entities: rules.not_entities.iter().cloned().collect(),
             known,
             known_set,
+            sentence_sets,
         }
     }
 }

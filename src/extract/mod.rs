@@ -39,11 +39,12 @@ use crate::progress::{Progress, Stage};
 use crate::rules::{EntityKind, Rules};
 use crate::span::Span;
 use crate::text::{Sentence, sentences};
-use entity::{Evidence, Mention};
-use lexicon::Lexicon;
+use entity::{Evidence, Mention, NameRuns};
+use lexicon::{Folded, Lexicon};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::cell::OnceCell;
+use std::sync::{Arc, Mutex};
 use subject::*;
 
 /// Whether no organisation or thing in the sentence could be a figure's
@@ -133,13 +134,48 @@ pub struct Extraction {
     /// Every name the documents mention, subject of a claim or not, so the
     /// canonical name of a group can be its fullest written form.
     pub names: Vec<String>,
-    /// The sentences parsed while reading subjects, by (document, sentence
-    /// span), for the frames to reuse.
+    /// The sentences parsed while reading subjects, by text, for the
+    /// frames to reuse.
     pub parses: Parses,
 }
 
-/// Parsed sentences by (document, sentence span).
-pub type Parses = std::collections::BTreeMap<(usize, Span), Parse>;
+/// Parsed sentences by text.
+pub type Parses = std::collections::BTreeMap<String, Arc<Parse>>;
+
+/// The sentences a run has parsed so far, by text: a parse depends on the
+/// text alone, so a sentence that recurs (the same wire copy in several
+/// outlets) is parsed once, whichever document reads it first.
+#[derive(Default)]
+struct ParseCache(Mutex<Parses>);
+
+impl ParseCache {
+    /// The parse of `text`, parsed unless it was before.
+    fn parse(&self, model: &crate::nlp::Model, text: &str) -> Arc<Parse> {
+        let known = self.0.lock().ok().and_then(|m| m.get(text).cloned());
+        if let Some(p) = known {
+            return p;
+        }
+        // Parsed outside the lock: documents read in parallel wait only
+        // for each other's lookups.
+        let p = Arc::new(Parse::of(model, text));
+        if let Ok(mut m) = self.0.lock() {
+            m.entry(text.to_string()).or_insert_with(|| p.clone());
+        }
+        p
+    }
+
+    fn into_parses(self) -> Parses {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// What reading each document shares with the others: the word lists, the
+/// names learned from every document, the sentences parsed so far.
+struct Shared<'a> {
+    lex: &'a Lexicon,
+    evidence: &'a Evidence,
+    parses: &'a ParseCache,
+}
 
 /// What reading the documents one by one notes for the whole run.
 #[derive(Default)]
@@ -153,7 +189,6 @@ struct RunNotes {
     places: std::collections::BTreeMap<String, usize>,
     /// How often each organisation or thing is named (not cited).
     actors: std::collections::BTreeMap<String, usize>,
-    parses: Parses,
 }
 
 impl RunNotes {
@@ -167,7 +202,6 @@ impl RunNotes {
         for (actor, n) in other.actors {
             *self.actors.entry(actor).or_default() += n;
         }
-        self.parses.extend(other.parses);
     }
 }
 
@@ -179,21 +213,40 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
     let lex = Lexicon::new(rules);
     // Documents are read in parallel; what they note for the run is merged
     // in document order, so the result does not depend on the threads.
-    let sents: Vec<Vec<Sentence>> = docs.par_iter().map(sentences).collect();
+    // Each sentence's tokens and capitalised runs are found once, for the
+    // name evidence of the whole run and for the sentence's own mentions.
+    let sents: Vec<(Vec<Sentence>, Vec<NameRuns>)> = docs
+        .par_iter()
+        .map(|doc| {
+            let ss = sentences(doc);
+            let runs = ss
+                .iter()
+                .map(|s| NameRuns::of(&doc.prose, s.span, &lex))
+                .collect();
+            (ss, runs)
+        })
+        .collect();
     let mut evidence = Evidence::default();
-    for (doc, ss) in docs.iter().zip(&sents) {
-        for s in ss {
-            evidence.learn(&doc.prose, s.span, s.kind == BlockKind::Heading, &lex);
+    for (doc, (ss, runs)) in docs.iter().zip(&sents) {
+        for (s, names) in ss.iter().zip(runs) {
+            let heading = s.kind == BlockKind::Heading;
+            evidence.learn(&doc.prose, s.span, heading, &lex, names);
         }
     }
     evidence.finish();
+    let parses = ParseCache::default();
+    let shared = Shared {
+        lex: &lex,
+        evidence: &evidence,
+        parses: &parses,
+    };
     let per_doc: Vec<(Vec<Claim>, RunNotes)> = docs
         .par_iter()
         .zip(&sents)
         .enumerate()
-        .map(|(i, (doc, ss))| {
+        .map(|(i, (doc, (ss, runs)))| {
             let mut notes = RunNotes::default();
-            let claims = extract_doc(i, doc, ss, &lex, &evidence, &mut notes);
+            let claims = extract_doc(i, doc, ss, runs, &shared, &mut notes);
             progress.step();
             (claims, notes)
         })
@@ -209,7 +262,6 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
         written,
         places,
         actors,
-        parses,
     } = notes;
     // A name spelt two ways is one name: grouping joins the two as it
     // joins an acronym and what it stands for.
@@ -245,7 +297,7 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
         claims,
         names: names.into_iter().collect(),
         acronyms,
-        parses,
+        parses: parses.into_parses(),
     }
 }
 
@@ -253,8 +305,8 @@ fn extract_doc(
     doc_index: usize,
     doc: &Document,
     sents: &[Sentence],
-    lex: &Lexicon,
-    evidence: &Evidence,
+    runs: &[NameRuns],
+    shared: &Shared,
     run: &mut RunNotes,
 ) -> Vec<Claim> {
     let RunNotes {
@@ -262,8 +314,12 @@ fn extract_doc(
         written,
         places,
         actors,
-        parses,
     } = run;
+    let Shared {
+        lex,
+        evidence,
+        parses,
+    } = *shared;
     let mut out = Vec::new();
     let mut salience = Salience::default();
     // Sentences are tagged only when a name needs the tagger's word, and
@@ -289,18 +345,20 @@ fn extract_doc(
         .iter()
         .map(|s| crate::text::fold_case(s.span.slice(&doc.prose)))
         .collect();
+    let folded: Vec<Folded> = lowers.iter().map(|l| Folded::of(l, lex)).collect();
     let mentions_of: Vec<Vec<Mention>> = sents
         .iter()
-        .zip(&lowers)
+        .zip(&folded)
+        .zip(runs)
         .enumerate()
-        .map(|(k, (s, lower))| {
+        .map(|(k, ((s, folded), names))| {
             entity::mentions(
                 &doc.prose,
-                s.span,
-                lower,
+                folded,
                 s.kind == BlockKind::Heading,
                 lex,
                 evidence,
+                names,
                 &|| tags_of(k),
             )
         })
@@ -309,8 +367,9 @@ fn extract_doc(
     // file's tags of every sentence at once were most of its memory): a
     // sentence whose figure needs a tree is tagged again and parsed.
     drop(tagged);
-    let target = deal_target(doc, sents, &lowers, &mentions_of);
-    for ((s, found_names), lower) in sents.iter().zip(mentions_of).zip(&lowers) {
+    let target = deal_target(doc, sents, &folded, &mentions_of);
+    for ((s, found_names), folded) in sents.iter().zip(mentions_of).zip(&folded) {
+        let lower = folded.lower;
         let text = s.span.slice(&doc.prose);
         let base = s.span.start();
         let mut mentions = found_names;
@@ -338,15 +397,15 @@ fn extract_doc(
                 None => false,
             },
         });
-        let clauses = clause::clauses_of(text, lower);
-        let attribution = clause::attribution_of(text, lower);
+        let clauses = clause::clauses_of(text, lower, &folded.subordinators);
+        let attribution = clause::attribution_of(text, lower, &folded.speech);
         let dates = date::find(text);
-        let tree: OnceCell<Option<Parse>> = OnceCell::new();
+        let tree: OnceCell<Option<Arc<Parse>>> = OnceCell::new();
         let tree_of = || -> Option<(&Parse, &crate::nlp::Model)> {
             let m = model?;
             let p = tree
-                .get_or_init(|| (text.len() <= MAX_PARSED_BYTES).then(|| Parse::of(m, text)))
-                .as_ref()?;
+                .get_or_init(|| (text.len() <= MAX_PARSED_BYTES).then(|| parses.parse(m, text)))
+                .as_deref()?;
             Some((p, m))
         };
         let triggers = OnceCell::new();
@@ -356,6 +415,7 @@ fn extract_doc(
             sentence: s.span,
             text,
             lower,
+            vague: &folded.vague,
             base,
             mentions: &mentions,
             clauses: &clauses,
@@ -412,9 +472,6 @@ fn extract_doc(
             m.reference.is_none() && !m.cited && !m.is_person() && m.kind != Some(EntityKind::Place)
         }) {
             *actors.entry(m.name.clone()).or_default() += 1;
-        }
-        if let Some(Some(p)) = tree.into_inner() {
-            parses.insert((doc_index, s.span), p);
         }
         salience.note(&mentions);
     }

@@ -14,6 +14,8 @@ pub(super) struct Reading<'a> {
     pub sentence: Span,
     pub text: &'a str,
     pub lower: &'a str,
+    /// Where the vague phrases (`Lexicon::vague_set`) occur in `lower`.
+    pub vague: &'a crate::text::PhraseHits<'a>,
     pub base: usize,
     pub mentions: &'a [Mention],
     pub clauses: &'a [Span],
@@ -168,7 +170,7 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         .iter()
         .map(|m| Span::new(m.span.start() - base, m.span.end() - base))
         .collect();
-    for (span, mut q) in quantity::find_of(text, lower, lex) {
+    for (span, mut q) in quantity::find_of(text, lower, cx.vague, lex) {
         if taken(span) {
             continue;
         }

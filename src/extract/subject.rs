@@ -158,31 +158,34 @@ impl Salience {
     }
 }
 
+/// Words that say a company is being bought.
+const DEAL_VERBS: &[&str] = &[
+    "acquire",
+    "acquiring",
+    "buy",
+    "buying",
+    "purchase",
+    "takeover of",
+    "bid for",
+    "acquisition of",
+    "to take over",
+];
+
+/// `DEAL_VERBS`, searched for in one pass.
+pub(super) static DEAL_VERB_SET: std::sync::LazyLock<crate::text::PhraseSet> =
+    std::sync::LazyLock::new(|| crate::text::PhraseSet::new(DEAL_VERBS));
+
 /// The company an article says is being bought ("agreed to acquire …
 /// DataRiver"): per-share prices and premiums belong to it.
 pub(super) fn deal_target(
     doc: &Document,
     sents: &[Sentence],
-    lowers: &[String],
+    folded: &[Folded],
     mentions_of: &[Vec<Mention>],
 ) -> Option<(String, Option<EntityKind>)> {
-    const VERBS: &[&str] = &[
-        "acquire",
-        "acquiring",
-        "buy",
-        "buying",
-        "purchase",
-        "takeover of",
-        "bid for",
-        "acquisition of",
-        "to take over",
-    ];
-    static VERB_SET: std::sync::LazyLock<crate::text::PhraseSet> =
-        std::sync::LazyLock::new(|| crate::text::PhraseSet::new(VERBS));
-    for ((s, mentions), lower) in sents.iter().zip(mentions_of).zip(lowers) {
-        let verbs = VERB_SET.find(lower);
-        for (i, at) in verbs.in_list_order() {
-            let verb = VERBS.get(i).unwrap_or(&"");
+    for ((s, mentions), f) in sents.iter().zip(mentions_of).zip(folded) {
+        for (i, at) in f.deal_verbs.in_list_order() {
+            let verb = DEAL_VERBS.get(i).unwrap_or(&"");
             let after = at + verb.len() + s.span.start();
             let target = mentions.iter().find(|m| {
                 m.span.start() >= after

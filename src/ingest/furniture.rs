@@ -6,7 +6,7 @@
 //! In: candidate blocks over a prose buffer. Out: the blocks that are article
 //! content, with everything else blanked in the prose.
 
-use super::{Block, BlockKind, Format, blank, bytes_in, into_string, plain};
+use super::{Block, BlockKind, Format, blank, bytes_in, into_string, lossy, plain};
 use crate::rules::{FurnitureMatcher, FurnitureRules};
 use crate::span::Span;
 use regex::Regex;
@@ -94,7 +94,7 @@ pub(super) fn remove(
         let verdict = if cut {
             Verdict::Furniture
         } else {
-            let text = String::from_utf8_lossy(bytes_in(&prose, block.span));
+            let text = lossy(bytes_in(&prose, block.span));
             classify(&text, seen_content, rules, &matcher)
         };
         match verdict {
@@ -154,7 +154,7 @@ fn blank_furniture_sentences(prose: &mut [u8], span: Span, matcher: &FurnitureMa
     let furniture: Vec<Span> = pieces
         .into_iter()
         .filter(|&(a, b)| {
-            let text = String::from_utf8_lossy(bytes.get(a..b).unwrap_or_default());
+            let text = lossy(bytes.get(a..b).unwrap_or_default());
             has_furniture_phrase(&text, &text.to_lowercase(), matcher)
         })
         .map(|(a, b)| Span::new(span.start() + a, span.start() + b))
@@ -166,10 +166,15 @@ fn blank_furniture_sentences(prose: &mut [u8], span: Span, matcher: &FurnitureMa
 
 /// Blanks a leading dateline and returns the block without it.
 fn strip_dateline(prose: &mut [u8], block: Block) -> Block {
-    let text = String::from_utf8_lossy(bytes_in(prose, block.span)).into_owned();
-    match DATELINE.find(&text) {
-        Some(m) if m.end() < text.len() => {
-            let cut = Span::new(block.span.start(), block.span.start() + m.end());
+    let text = lossy(bytes_in(prose, block.span));
+    let dateline = DATELINE
+        .find(&text)
+        .map(|m| m.end())
+        .filter(|&end| end < text.len());
+    drop(text);
+    match dateline {
+        Some(end) => {
+            let cut = Span::new(block.span.start(), block.span.start() + end);
             blank(prose, cut);
             Block {
                 span: Span::new(cut.end(), block.span.end()),
@@ -270,16 +275,31 @@ fn classify(
     if tokens.peek().is_some() && tokens.all(|t| t.starts_with(['#', '@'])) {
         return Verdict::Furniture;
     }
-    let (non_space, letters) = trimmed.chars().fold((0, 0), |(n, l), c| {
-        (
-            n + usize::from(!c.is_whitespace()),
-            l + usize::from(c.is_alphabetic()),
-        )
-    });
+    let (non_space, letters) = non_space_and_letters(trimmed);
     if non_space > 0 && letters * 5 < non_space * 2 && !lower.contains(['%', '$', '€', '£']) {
         return Verdict::Furniture;
     }
     Verdict::Content
+}
+
+/// How many characters of `s` are not white space, and how many are letters.
+fn non_space_and_letters(s: &str) -> (usize, usize) {
+    if s.is_ascii() {
+        // Byte by byte, as the characters' own tests count ASCII (white
+        // space is the space and tab to carriage return).
+        return s.bytes().fold((0, 0), |(n, l), b| {
+            (
+                n + usize::from(!matches!(b, b'\t'..=b'\r' | b' ')),
+                l + usize::from(b.is_ascii_alphabetic()),
+            )
+        });
+    }
+    s.chars().fold((0, 0), |(n, l), c| {
+        (
+            n + usize::from(!c.is_whitespace()),
+            l + usize::from(c.is_alphabetic()),
+        )
+    })
 }
 
 /// Ends like a sentence and has a lowercase word: prose, not a menu.
@@ -312,6 +332,21 @@ mod tests {
     fn verdict(text: &str, seen: bool) -> Verdict {
         let rules = Rules::defaults().furniture;
         classify(text, seen, &rules, &rules.matcher())
+    }
+
+    #[test]
+    fn ascii_is_counted_as_its_characters_are() {
+        let all: String = (0u8..128).map(char::from).collect();
+        let by_char = |s: &str| {
+            s.chars().fold((0, 0), |(n, l), c| {
+                (
+                    n + usize::from(!c.is_whitespace()),
+                    l + usize::from(c.is_alphabetic()),
+                )
+            })
+        };
+        assert_eq!(non_space_and_letters(&all), by_char(&all));
+        assert_eq!(non_space_and_letters("Präsident 4 · x"), (12, 10));
     }
 
     #[test]

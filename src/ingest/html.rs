@@ -6,7 +6,7 @@
 //! the rules) are left blank. Headings, paragraphs, list items and captions
 //! become blocks; text loose in a `div` becomes a paragraph.
 
-use super::{Block, BlockKind, blank_copy};
+use super::{Block, BlockKind, blank_copy, lossy};
 use crate::span::Span;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
@@ -86,7 +86,7 @@ pub(super) fn blocks(text: &str, widget_classes: &[String]) -> (Vec<u8>, Vec<Blo
     for token in Tokenizer::new_with_emitter(text, emitter).flatten() {
         match token {
             Token::StartTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                let name = lossy(&tag.name).to_ascii_lowercase();
                 if BLOCKS.contains(&name.as_str()) && skip.is_empty() {
                     flush(&mut current, &mut blocks);
                 }
@@ -94,8 +94,8 @@ pub(super) fn blocks(text: &str, widget_classes: &[String]) -> (Vec<u8>, Vec<Blo
                     continue;
                 }
                 let widget = tag.attributes.iter().any(|(k, v)| {
-                    let key = String::from_utf8_lossy(k).to_ascii_lowercase();
-                    let val = String::from_utf8_lossy(&v.value).to_ascii_lowercase();
+                    let key = lossy(k).to_ascii_lowercase();
+                    let val = lossy(&v.value).to_ascii_lowercase();
                     match key.as_str() {
                         "class" | "id" => val
                             .split_whitespace()
@@ -116,7 +116,7 @@ pub(super) fn blocks(text: &str, widget_classes: &[String]) -> (Vec<u8>, Vec<Blo
                 }
             }
             Token::EndTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                let name = lossy(&tag.name).to_ascii_lowercase();
                 if let Some(i) = skip.iter().rposition(|n| *n == name) {
                     skip.truncate(i);
                     continue;
@@ -137,7 +137,7 @@ pub(super) fn blocks(text: &str, widget_classes: &[String]) -> (Vec<u8>, Vec<Blo
                 let Some(source) = text.get(start..end).filter(|t| !t.is_empty()) else {
                     continue;
                 };
-                let decoded = String::from_utf8_lossy(&s.value);
+                let decoded = lossy(&s.value);
                 place(&mut prose, source, &decoded, start);
                 if decoded.trim().is_empty() {
                     continue;
@@ -153,7 +153,7 @@ pub(super) fn blocks(text: &str, widget_classes: &[String]) -> (Vec<u8>, Vec<Blo
     }
     flush(&mut current, &mut blocks);
     // Trim each block to its text.
-    let prose_str = String::from_utf8_lossy(&prose).into_owned();
+    let prose_str = lossy(&prose).into_owned();
     let blocks = blocks
         .into_iter()
         .filter_map(|b| {

@@ -196,6 +196,16 @@ pub(crate) fn bytes_in(prose: &[u8], span: Span) -> &[u8] {
     prose.get(span.start()..span.end()).unwrap_or_default()
 }
 
+/// `String::from_utf8_lossy`, checked the quick way first: the buffers
+/// read here are valid UTF-8 all but never, and the check that fails
+/// costs a fraction of the lossy walk.
+pub(crate) fn lossy(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
 /// Turns a byte buffer built by blanking and copying whole characters back into text.
 pub(crate) fn into_string(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| {

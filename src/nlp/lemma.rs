@@ -15,13 +15,25 @@ struct Rewrite {
     append: String,
 }
 
+/// Words to what they map to, hashed: every word of a parsed sentence is
+/// looked up (a form, then up to five of its suffixes), and a hash costs
+/// less than a walk of string comparisons. Written out in key order.
+type ByWord<V> = HashMap<String, V, std::hash::BuildHasherDefault<crate::text::WordHasher>>;
+
 #[derive(Default, Clone)]
 pub(crate) struct Lemmatizer {
     /// tag → suffix → rewrite, for suffixes of 1 to 5 characters (keyed
     /// by tag first so a lookup borrows the suffix, never builds a key).
-    rules: BTreeMap<u8, BTreeMap<String, Rewrite>>,
+    rules: BTreeMap<u8, ByWord<Rewrite>>,
     /// tag → lower-case form → lemma where the rules would be wrong.
-    exceptions: BTreeMap<u8, BTreeMap<String, String>>,
+    exceptions: BTreeMap<u8, ByWord<String>>,
+}
+
+/// A map's entries in key order.
+fn sorted<V>(m: &ByWord<V>) -> Vec<(&String, &V)> {
+    let mut v: Vec<(&String, &V)> = m.iter().collect();
+    v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    v
 }
 
 const LONGEST: usize = 5;
@@ -135,22 +147,22 @@ impl Lemmatizer {
     }
 
     pub fn write(&self, w: &mut Writer) {
-        w.u32(self.rules.values().map(BTreeMap::len).sum::<usize>() as u32);
+        w.u32(self.rules.values().map(HashMap::len).sum::<usize>() as u32);
         for (t, s, r) in self
             .rules
             .iter()
-            .flat_map(|(t, m)| m.iter().map(move |(s, r)| (t, s, r)))
+            .flat_map(|(t, m)| sorted(m).into_iter().map(move |(s, r)| (t, s, r)))
         {
             w.u16(u16::from(*t));
             w.str(s);
             w.u16(u16::from(r.strip));
             w.str(&r.append);
         }
-        w.u32(self.exceptions.values().map(BTreeMap::len).sum::<usize>() as u32);
+        w.u32(self.exceptions.values().map(HashMap::len).sum::<usize>() as u32);
         for (t, f, l) in self
             .exceptions
             .iter()
-            .flat_map(|(t, m)| m.iter().map(move |(f, l)| (t, f, l)))
+            .flat_map(|(t, m)| sorted(m).into_iter().map(move |(f, l)| (t, f, l)))
         {
             w.u16(u16::from(*t));
             w.str(f);

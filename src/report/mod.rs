@@ -151,5 +151,48 @@ pub(crate) fn draft_summary(verdicts: &[crate::compare::DraftVerdict]) -> Option
 
 /// Folds runs of white space (line breaks in wrapped text) into one space.
 pub(crate) fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Most sentences have nothing to fold: ASCII words between single
+    // spaces (white space in ASCII is the space and tab to carriage return).
+    let b = s.as_bytes();
+    let folds = |i: usize, c: u8| {
+        (b'\t'..=b'\r').contains(&c)
+            || (c == b' ' && (i == 0 || i + 1 == b.len() || b.get(i + 1) == Some(&b' ')))
+    };
+    if s.is_ascii() && !b.iter().enumerate().any(|(i, &c)| folds(i, c)) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse;
+
+    #[test]
+    fn collapse_folds_white_space_as_splitting_and_joining_does() {
+        for s in [
+            "",
+            " ",
+            "plain words here.",
+            " leading",
+            "trailing ",
+            "two  spaces",
+            "wrapped\nline",
+            "tab\there",
+            "\r\n",
+            "a",
+            "non\u{a0}breaking and\u{2003}em",
+            "é  ü",
+        ] {
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse(s), want, "{s:?}");
+        }
+    }
 }

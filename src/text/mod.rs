@@ -12,9 +12,10 @@ mod words;
 
 pub use sentence::{Sentence, sentences};
 pub use token::{Token, TokenKind, tokenize};
-pub use word_hash::WordSet;
+pub use word_hash::{WordHasher, WordSet};
 pub use words::{
-    PhraseHits, PhraseScan, PhraseSet, Words, find_words, first_word, has_word, word_spans, words,
+    GroupHits, PhraseGroup, PhraseHits, PhraseScan, PhraseSet, Words, find_words, first_word,
+    has_word, word_spans, words,
 };
 
 /// Lower case that keeps every byte offset: a character whose lower case has

@@ -150,6 +150,108 @@ impl PhraseSet {
     }
 }
 
+/// Several phrase sets searched for in one pass: one automaton over the
+/// phrases of them all finds, in one text, what each set's `find` finds.
+/// Sets searched in the same text (a sentence, for several readings of it)
+/// then cost one pass, not one each.
+pub struct PhraseGroup {
+    /// The automaton over the distinct phrases of every set; `None` when
+    /// there are none or it could not be built (then each set searches on
+    /// its own).
+    automaton: Option<aho_corasick::AhoCorasick>,
+    /// For each pattern of the automaton, the sets holding it: (set, the
+    /// set's pattern id).
+    owners: Vec<Vec<(usize, usize)>>,
+    sets: usize,
+}
+
+/// What a `PhraseGroup` found in one text, set by set: each set's hits
+/// as its own `find` has them.
+pub struct GroupHits<'h> {
+    hay: &'h str,
+    /// For each set, its hits (pattern id, start), sorted; `None` when the
+    /// group has no automaton.
+    hits: Option<Vec<Vec<(usize, usize)>>>,
+}
+
+impl PhraseGroup {
+    /// A group of `sets`, addressed by their place in the list.
+    pub fn new(sets: &[&PhraseSet]) -> PhraseGroup {
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut index: std::collections::HashMap<&str, usize> = Default::default();
+        for (k, set) in sets.iter().enumerate() {
+            for (id, p) in set.patterns.iter().enumerate() {
+                let at = *index.entry(p.as_str()).or_insert_with(|| {
+                    patterns.push(p.as_str());
+                    owners.push(Vec::new());
+                    patterns.len() - 1
+                });
+                if let Some(o) = owners.get_mut(at) {
+                    o.push((k, id));
+                }
+            }
+        }
+        // A DFA, whatever the count of phrases (left to choose, the crate
+        // takes a slower automaton past a hundred or so): it is built once
+        // and searches every sentence of the run. Should it fail to build,
+        // each set searches on its own.
+        let automaton = (!patterns.is_empty())
+            .then(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(&patterns)
+                    .ok()
+            })
+            .flatten();
+        PhraseGroup {
+            automaton,
+            owners,
+            sets: sets.len(),
+        }
+    }
+
+    /// Every whole-word occurrence of every set's phrases in `hay`.
+    pub fn find<'h>(&self, hay: &'h str) -> GroupHits<'h> {
+        let hits = self.automaton.as_ref().map(|ac| {
+            let mut hits: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.sets];
+            for m in ac.find_overlapping_iter(hay) {
+                if !bounded(hay, m.start(), m.end()) {
+                    continue;
+                }
+                let owners = self.owners.get(m.pattern().as_usize());
+                for &(k, id) in owners.map_or(&[][..], Vec::as_slice) {
+                    if let Some(h) = hits.get_mut(k) {
+                        h.push((id, m.start()));
+                    }
+                }
+            }
+            for h in &mut hits {
+                h.sort_unstable();
+            }
+            hits
+        });
+        GroupHits { hay, hits }
+    }
+}
+
+impl GroupHits<'_> {
+    /// What `set.find` finds in the text, for the set at place `k` of the
+    /// group that searched it.
+    pub fn of<'s>(&mut self, k: usize, set: &'s PhraseSet) -> PhraseHits<'s> {
+        let Some(hits) = &mut self.hits else {
+            return set.find(self.hay);
+        };
+        let (pats, starts) = hits
+            .get_mut(k)
+            .map(std::mem::take)
+            .unwrap_or_default()
+            .into_iter()
+            .unzip();
+        PhraseHits { set, pats, starts }
+    }
+}
+
 /// Every occurrence of a `PhraseSet`'s phrases in one text, whole words or
 /// not, as (pattern id, start, end): the text searched once, then read for
 /// several stretches of it with `PhraseSet::within`.
@@ -308,6 +410,33 @@ mod tests {
         assert_eq!(find_words("the company's", "the company"), [0]);
         assert_eq!(find_words("up", "up to"), Vec::<usize>::new());
         assert!(has_word("set it up.", "up") && !has_word("setup", "up"));
+    }
+
+    #[test]
+    fn a_group_finds_what_each_of_its_sets_finds() {
+        let sets = [
+            PhraseSet::new(["up", "up to", "", "the company", "up"]),
+            PhraseSet::new(["company", "to, up", "é", "up"]),
+            PhraseSet::new(Vec::<&str>::new()),
+            PhraseSet::new(["setup", "the"]),
+        ];
+        let group = PhraseGroup::new(&sets.iter().collect::<Vec<_>>());
+        for hay in [
+            "up to, upto, setup up",
+            "the company's the company",
+            "éé é up to, up",
+            "",
+        ] {
+            let mut found = group.find(hay);
+            for (k, set) in sets.iter().enumerate() {
+                let (got, want) = (found.of(k, set), set.find(hay));
+                let all = |h: &PhraseHits| h.in_list_order().collect::<Vec<_>>();
+                assert_eq!(all(&got), all(&want), "set {k} in {hay:?}");
+                for i in 0..6 {
+                    assert_eq!(got.starts(i), want.starts(i));
+                }
+            }
+        }
     }
 
     #[test]

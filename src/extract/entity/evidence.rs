@@ -34,8 +34,15 @@ pub(crate) struct Evidence {
 }
 
 impl Evidence {
-    /// Learns from one sentence.
-    pub fn learn(&mut self, prose: &str, sentence: Span, heading: bool, lex: &Lexicon) {
+    /// Learns from one sentence, its runs found by `NameRuns::of`.
+    pub fn learn(
+        &mut self,
+        prose: &str,
+        sentence: Span,
+        heading: bool,
+        lex: &Lexicon,
+        names: &NameRuns,
+    ) {
         let text = sentence.slice(prose);
         for c in ACRONYM.captures_iter(text) {
             let long = strip_leading(c["long"].trim(), lex);
@@ -52,8 +59,8 @@ impl Evidence {
                 self.names.insert(short);
             }
         }
-        let toks = tokenize(prose, sentence);
-        for t in &toks {
+        let toks = &names.toks;
+        for t in toks {
             let w = t.span.slice(prose);
             if t.kind == TokenKind::Word && w.starts_with(char::is_lowercase) {
                 self.note_lowercase(w);
@@ -67,48 +74,62 @@ impl Evidence {
             }
         }
         if heading {
-            for run in cap_runs(prose, &toks) {
-                let raw = run.text(prose, &toks);
-                if let Some(first) = name_parts(&clean_name(&raw), lex).into_iter().next()
+            for r in &names.runs {
+                let raw = r.span.slice(prose);
+                if let Some(first) = r.parts.first()
                     && raw.starts_with(first.as_str())
                 {
-                    let word = first.split_whitespace().next().unwrap_or("").to_string();
-                    *self.initial.entry(word).or_default() += 1;
+                    let word = first.split_whitespace().next().unwrap_or("");
+                    self.note_initial(word);
                 }
             }
             return;
         }
-        for run in cap_runs(prose, &toks) {
-            let Some(run_span) = run.span(&toks) else {
-                continue;
-            };
-            let raw = run_span.slice(prose).to_string();
-            let run_start = run_span.start();
-            for part in name_parts(&clean_name(&raw), lex) {
-                let rel = raw.find(&part).unwrap_or(0);
+        for r in &names.runs {
+            let (run, raw, run_start) = (&r.run, r.span.slice(prose), r.span.start());
+            for part in &r.parts {
+                let rel = raw.find(part.as_str()).unwrap_or(0);
                 // "French striker Luca Moreau": a titled name is a person anywhere.
                 let titled = run
-                    .before(&toks, 2)
+                    .before(toks, 2)
                     .iter()
                     .any(|t| TITLES.contains(&t.span.slice(prose).to_lowercase().as_str()));
                 if titled && rel == 0 && part.contains(' ') {
-                    self.persons.insert(part.clone());
+                    note(&mut self.persons, part);
                 }
                 // "Inflation in Norland": a name used for a place anywhere is a place.
-                if super::locative(prose, run_start + rel) && kind_of(&part).is_none() {
-                    self.places.insert(part.clone());
+                if super::locative(prose, run_start + rel) && kind_of(part).is_none() {
+                    note(&mut self.places, part);
                 }
                 if run.first_token > 0 || rel > 0 || part.split_whitespace().count() >= 2 {
-                    self.names.insert(part);
+                    note(&mut self.names, part);
                 } else if !part.contains(' ') {
-                    *self.initial.entry(part).or_default() += 1;
+                    self.note_initial(part);
                 }
             }
         }
     }
 }
 
+/// Adds a name to a set (copied only the first time).
+fn note(set: &mut HashSet<String>, name: &str) {
+    if !set.contains(name) {
+        set.insert(name.to_string());
+    }
+}
+
 impl Evidence {
+    /// Counts a capitalised word seen where capitals prove nothing (copied
+    /// only the first time).
+    fn note_initial(&mut self, word: &str) {
+        match self.initial.get_mut(word) {
+            Some(n) => *n += 1,
+            None => {
+                self.initial.insert(word.to_string(), 1);
+            }
+        }
+    }
+
     /// Notes a word written in lower case (copied only the first time).
     /// Whether the corpus writes `w` (lower case) in lower case somewhere:
     /// an ordinary word, not only a name.

@@ -12,6 +12,7 @@ mod lists;
 mod runs;
 
 pub(crate) use evidence::Evidence;
+pub(crate) use runs::NameRuns;
 
 /// Whether a word (any case, a final period allowed) is a title or role
 /// written before a name ("Detective", "Dr.", "spokesman").
@@ -19,7 +20,7 @@ pub(crate) fn is_title(word: &str) -> bool {
     TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
 }
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Folded, Lexicon};
 use crate::nlp::Parse;
 use crate::rules::EntityKind;
 use crate::span::Span;
@@ -98,16 +99,19 @@ pub(super) fn locative(prose: &str, start: usize) -> bool {
     )
 }
 
-/// Mentions in one sentence, spans in document offsets.
+/// Mentions in one sentence (the one `names` was found in, `folded` in
+/// lower case), spans in document offsets.
 pub(crate) fn mentions<'t>(
     prose: &str,
-    sentence: Span,
-    lower: &str,
+    folded: &Folded,
     heading: bool,
     lex: &Lexicon,
     evidence: &Evidence,
+    names: &NameRuns,
     tags: &dyn Fn() -> Option<&'t Parse>,
 ) -> Vec<Mention> {
+    let sentence = names.sentence;
+    let lower = folded.lower;
     let text = sentence.slice(prose);
     let mut out: Vec<Mention> = Vec::new();
     // Names the rules know, longest first.
@@ -128,7 +132,7 @@ pub(crate) fn mentions<'t>(
             }
         }
     }
-    let toks = tokenize(prose, sentence);
+    let toks = &names.toks;
     // A short label opening the sentence ("Expected close:") holds no name.
     let label_end = text
         .find(':')
@@ -137,16 +141,12 @@ pub(crate) fn mentions<'t>(
                 .is_some_and(|label| label.split_whitespace().count() <= 3)
         })
         .map_or(0, |i| sentence.start() + i);
-    for run in cap_runs(prose, &toks) {
-        let Some(run_span) = run.span(&toks) else {
-            continue;
-        };
-        let run_start = run_span.start();
-        let raw = run_span.slice(prose).to_string();
-        for part in name_parts(&clean_name(&raw), lex) {
+    for r in &names.runs {
+        let (run, run_start, raw) = (&r.run, r.span.start(), r.span.slice(prose));
+        for part in &r.parts {
             // "Judge Helen Carrow", "Interior Minister Dana Kovač": a title
             // opening the run makes the rest a person's name.
-            let (part, titled) = strip_title(&part);
+            let (part, titled) = strip_title(part);
             let Some(rel) = raw.find(&part) else { continue };
             // "SUVs", "GPUs", "CEOs": plurals of acronyms are things, not names.
             if part.len() > 2
@@ -231,7 +231,7 @@ pub(crate) fn mentions<'t>(
                         .any(|p| p.rsplit(' ').next() == Some(name.as_str())));
             let kind = kind_of(&name)
                 .or_else(|| (known_person || titled).then_some(EntityKind::Person))
-                .or_else(|| person_kind(prose, &toks, &run, &name))
+                .or_else(|| person_kind(prose, toks, run, &name))
                 .or((place || known_place).then_some(EntityKind::Place));
             out.push(Mention {
                 span,
@@ -245,8 +245,7 @@ pub(crate) fn mentions<'t>(
         }
     }
     // References such as "the tech giant", every phrase found in one pass.
-    let hits = lex.reference_set.find(lower);
-    let tails = lex.reference_tails.find(lower);
+    let (hits, tails) = (&folded.references, &folded.reference_tails);
     // "the Dutch retailer", "the Premier League club": up to two describing
     // words may stand inside; where the first and second word after each
     // "the" start (only the next few words matter).
@@ -400,13 +399,14 @@ mod tests {
 
     fn names(text: &str, heading: bool, evidence: &Evidence) -> Vec<(String, Option<EntityKind>)> {
         let lex = Lexicon::new(&Rules::defaults());
+        let span = Span::new(0, text.len());
         mentions(
             text,
-            Span::new(0, text.len()),
-            &crate::text::fold_case(text),
+            &Folded::of(&crate::text::fold_case(text), &lex),
             heading,
             &lex,
             evidence,
+            &NameRuns::of(text, span, &lex),
             &|| None,
         )
         .into_iter()
@@ -441,7 +441,8 @@ mod tests {
         let lex = Lexicon::new(&Rules::defaults());
         let mut ev = Evidence::default();
         let body = "Shares of Meta fell.";
-        ev.learn(body, Span::new(0, body.len()), false, &lex);
+        let span = Span::new(0, body.len());
+        ev.learn(body, span, false, &lex, &NameRuns::of(body, span, &lex));
         let got = names("Chip Stocks Slide as Meta Eyes Cloud Business", true, &ev);
         assert_eq!(got, [("Meta".into(), None)]);
     }
@@ -461,7 +462,8 @@ mod tests {
         let lex = Lexicon::new(&Rules::defaults());
         let mut ev = Evidence::default();
         let s = "The Dow Jones Transportation Average (DJT) and Nvidia (NASDAQ: NVDA) fell.";
-        ev.learn(s, Span::new(0, s.len()), false, &lex);
+        let span = Span::new(0, s.len());
+        ev.learn(s, span, false, &lex, &NameRuns::of(s, span, &lex));
         assert_eq!(
             ev.acronyms,
             [
@@ -482,11 +484,11 @@ mod tests {
             "Sales in Norland and shares in Tidewater Retail rose, said Acme Logistics's chief.";
         let m = mentions(
             t,
-            Span::new(0, t.len()),
-            &crate::text::fold_case(t),
+            &Folded::of(&crate::text::fold_case(t), &lex),
             false,
             &lex,
             &ev,
+            &NameRuns::of(t, Span::new(0, t.len()), &lex),
             &|| None,
         );
         let flags: Vec<(&str, bool, bool)> = m
@@ -505,11 +507,11 @@ mod tests {
         assert!(
             mentions(
                 label,
-                Span::new(0, label.len()),
-                &crate::text::fold_case(label),
+                &Folded::of(&crate::text::fold_case(label), &lex),
                 false,
                 &lex,
                 &ev,
+                &NameRuns::of(label, Span::new(0, label.len()), &lex),
                 &|| None
             )
             .is_empty()

@@ -17,15 +17,46 @@ impl Run {
         Some(Span::new(run.first()?.span.start(), run.last()?.span.end()))
     }
 
-    pub(super) fn text(&self, prose: &str, toks: &[Token]) -> String {
-        self.span(toks)
-            .map_or_else(String::new, |span| span.slice(prose).to_string())
-    }
-
     /// Up to `n` tokens right before the run.
     pub(super) fn before<'t>(&self, toks: &'t [Token], n: usize) -> &'t [Token] {
         toks.get(self.start.saturating_sub(n)..self.start)
             .unwrap_or_default()
+    }
+}
+
+/// A sentence's tokens and its capitalised runs with the name parts of
+/// each: name evidence and mentions both read them, so they are found once.
+pub(crate) struct NameRuns {
+    /// The sentence, in document offsets.
+    pub(super) sentence: Span,
+    pub(super) toks: Vec<Token>,
+    pub(super) runs: Vec<RunParts>,
+}
+
+/// A capitalised run, its byte span in the document and its name parts.
+pub(super) struct RunParts {
+    pub(super) run: Run,
+    pub(super) span: Span,
+    pub(super) parts: Vec<String>,
+}
+
+impl NameRuns {
+    /// The tokens and runs of `sentence` (a span of `prose`).
+    pub(crate) fn of(prose: &str, sentence: Span, lex: &Lexicon) -> NameRuns {
+        let toks = tokenize(prose, sentence);
+        let runs = cap_runs(prose, &toks)
+            .into_iter()
+            .filter_map(|run| {
+                let span = run.span(&toks)?;
+                let parts = name_parts(&clean_name(span.slice(prose)), lex);
+                Some(RunParts { run, span, parts })
+            })
+            .collect();
+        NameRuns {
+            sentence,
+            toks,
+            runs,
+        }
     }
 }
 

@@ -32,11 +32,18 @@ pub(super) static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
 
 #[cfg(test)]
 pub(crate) fn find(text: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
-    find_of(text, &crate::text::fold_case(text), lex)
+    let lower = crate::text::fold_case(text);
+    find_of(text, &lower, &lex.vague_set.find(&lower), lex)
 }
 
 /// `find` in a sentence whose folded case (`fold_case`) is at hand.
-pub(crate) fn find_of(text: &str, lower: &str, lex: &Lexicon) -> Vec<(Span, Quantity)> {
+/// `vague` is where the vague phrases (`Lexicon::vague_set`) occur in `lower`.
+pub(crate) fn find_of(
+    text: &str,
+    lower: &str,
+    vague: &PhraseHits,
+    lex: &Lexicon,
+) -> Vec<(Span, Quantity)> {
     let mut out = Vec::new();
     // Every figure the pattern reads has a digit (`NUM`): a sentence with
     // none is not searched.
@@ -216,7 +223,7 @@ pub(crate) fn find_of(text: &str, lower: &str, lex: &Lexicon) -> Vec<(Span, Quan
     // "45 of its 380 stores": a figure inside another's span is part of it.
     let spans: Vec<Span> = out.iter().map(|(s, _)| *s).collect();
     out.retain(|(s, _)| !spans.iter().any(|o| o != s && o.contains(*s)));
-    out.extend(word_figures(text, lower, &out, lex));
+    out.extend(word_figures(text, lower, vague, &out, lex));
     out.sort_by_key(|(s, _)| *s);
     out
 }

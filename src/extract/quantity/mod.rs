@@ -17,6 +17,7 @@ pub(crate) use wording::word_value as number_word;
 
 use super::lexicon::Lexicon;
 use crate::span::Span;
+use crate::text::PhraseHits;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -77,6 +77,7 @@ pub(crate) fn word_value(w: &str) -> Option<f64> {
 pub(super) fn word_figures(
     text: &str,
     lower: &str,
+    hits: &PhraseHits,
     found: &[(Span, Quantity)],
     lex: &Lexicon,
 ) -> Vec<(Span, Quantity)> {
@@ -84,7 +85,6 @@ pub(super) fn word_figures(
     let taken = |s: Span, out: &[(Span, Quantity)]| {
         found.iter().chain(out.iter()).any(|(f, _)| f.overlaps(s))
     };
-    let hits = lex.vague_set.find(lower);
     for (i, s) in hits.in_list_order() {
         let Some(needle) = lex.vague.get(i).map(|p| &p.text) else {
             continue;
@@ -263,8 +263,9 @@ mod tests {
     fn a_qualifier_before_a_count_in_words_is_kept() {
         let lex = Lexicon::new(&crate::rules::Rules::defaults());
         let t = "It hired nearly ninety professors and more than thirty staff.";
+        let lower = crate::text::fold_case(t);
         let got: Vec<(&str, Qualifier, f64)> =
-            word_figures(t, &crate::text::fold_case(t), &[], &lex)
+            word_figures(t, &lower, &lex.vague_set.find(&lower), &[], &lex)
                 .into_iter()
                 .map(|(s, q)| (s.slice(t), q.qualifier, q.value))
                 .collect();
