@@ -802,3 +802,36 @@ fn a_misspelt_first_name_is_one_person_and_north_is_not_south() {
     ]);
     assert_eq!(spellings(rows), Vec::<Row>::new());
 }
+
+/// A surname alone spelt unlike the full name in the same article is
+/// reported ("Kurt Myers" … "Meyers remained at large"); a word alone a
+/// letter or two from a surname in another article, or with another first
+/// letter ("Paris" / "Shimon Peres"), is not.
+#[test]
+fn a_surname_alone_spelt_unlike_its_full_name_is_reported() {
+    let (rows, _) = findings(&[(
+        "a.txt",
+        "Police named the gunman as Kurt Myers on Wednesday.\n\nOfficials said Meyers remained at large.\n",
+    )]);
+    assert_eq!(
+        spellings(rows),
+        [row(
+            "conflict",
+            "name.spelling",
+            &[&["a: Kurt Myers"], &["a: Meyers"]]
+        )]
+    );
+    let (rows, _) = findings(&[
+        (
+            "a.txt",
+            "Police named the gunman as Kurt Myers on Wednesday.\n",
+        ),
+        ("b.txt", "Officials said Meyers remained at large.\n"),
+    ]);
+    assert_eq!(spellings(rows), Vec::<Row>::new());
+    let (rows, _) = findings(&[(
+        "a.txt",
+        "Shimon Peres flew to Paris on Monday.\n\nIn Paris, Peres met the president.\n",
+    )]);
+    assert_eq!(spellings(rows), Vec::<Row>::new());
+}

@@ -182,8 +182,8 @@ struct Shared<'a> {
 struct RunNotes {
     /// Every name mentioned.
     names: std::collections::BTreeSet<String>,
-    /// Names of two words or more where each document writes them, outside
-    /// headlines (for spellings).
+    /// Names where each document writes them, outside headlines (for
+    /// spellings).
     written: Vec<spelling::Written>,
     /// How often each place is named.
     places: std::collections::BTreeMap<String, usize>,
@@ -448,11 +448,7 @@ fn extract_doc(
             written.extend(
                 mentions
                     .iter()
-                    .filter(|m| {
-                        m.reference.is_none()
-                            && m.kind != Some(EntityKind::Index)
-                            && m.name.contains(' ')
-                    })
+                    .filter(|m| m.reference.is_none() && m.kind != Some(EntityKind::Index))
                     .map(|m| spelling::Written {
                         doc: doc_index,
                         name: m.name.clone(),

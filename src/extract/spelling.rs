@@ -69,6 +69,8 @@ fn contrast((x, y): (&str, &str)) -> bool {
 
 /// Words that make a name an institution's or a place's, not a person's.
 const INSTITUTIONAL: &[&str] = &[
+    "agency",
+    "agence",
     "county",
     "province",
     "state",
@@ -105,14 +107,16 @@ const INSTITUTIONAL: &[&str] = &[
     "albanians",
 ];
 
-/// Whether a name reads as a person's: two or three words, none of them
-/// `INSTITUTIONAL`.
+/// Whether a name reads as a person's: two or three capitalised words,
+/// none of them `INSTITUTIONAL` or a compass point ("North Koreans").
 fn personal(name: &str) -> bool {
     let ws = words(name);
     (2..=3).contains(&ws.len())
-        && !ws
-            .iter()
-            .any(|w| INSTITUTIONAL.contains(&w.to_lowercase().as_str()))
+        && ws.iter().all(|w| is_cap(w))
+        && !ws.iter().any(|w| {
+            let w = w.to_lowercase();
+            INSTITUTIONAL.contains(&w.as_str()) || CONTRASTS.contains(&w.as_str())
+        })
 }
 
 /// How a name was written.
@@ -178,6 +182,12 @@ fn words(name: &str) -> Vec<&str> {
 /// do (see the module's comment).
 pub fn variant<'a>(a: &'a str, b: &'a str) -> Option<(&'a str, &'a str)> {
     let (wa, wb) = (words(a), words(b));
+    if wa.len() == 1 {
+        return surname(&wa, &wb);
+    }
+    if wb.len() == 1 {
+        return surname(&wb, &wa).map(|(x, y)| (y, x));
+    }
     if wa.len() < 2 || wa.len() != wb.len() {
         return None;
     }
@@ -187,6 +197,20 @@ pub fn variant<'a>(a: &'a str, b: &'a str) -> Option<(&'a str, &'a str)> {
         return None;
     }
     misspelt(x, y).then_some((x, y))
+}
+
+/// A surname alone against a full name of two or three words: "Meyers" /
+/// "Kurt Myers". A word alone is any capitalised word ("Paris" / "Shimon
+/// Peres"), so the test is closer than between full names: the same first
+/// letter, and one letter changed (two in a word of eight or more).
+fn surname<'a>(single: &[&'a str], full: &[&'a str]) -> Option<(&'a str, &'a str)> {
+    let (&x, &y) = (single.first()?, full.last()?);
+    let (lx, ly) = (x.to_lowercase(), y.to_lowercase());
+    let letters = lx.chars().count().min(ly.chars().count());
+    let close = lx.chars().next() == ly.chars().next()
+        && strsim::osa_distance(&lx, &ly) <= if letters >= 8 { 2 } else { 1 };
+    (single.len() == 1 && (2..=3).contains(&full.len()) && x != y && close && misspelt(x, y))
+        .then_some((x, y))
 }
 
 /// Whether two different words are one word misspelt.
@@ -285,6 +309,72 @@ fn neighbours<'a>(bucket: &mut [(String, &'a str)]) -> Vec<(&'a str, &'a str)> {
     pairs.into_iter().collect()
 }
 
+/// Surnames written alone that a full name in the same article spells
+/// another way ("Meyers remained at large" below "Kurt Myers"): the surname
+/// a word the articles never write in lower case that ends no full name of
+/// the run as written, the full name a person's (`personal`). Both go in
+/// `varied`, the pair in `pairs` (one entity). Only within one article: a
+/// word alone is too often another name altogether.
+fn surnames<'a>(
+    sentences: &HashMap<&'a str, BTreeSet<(usize, Span)>>,
+    kinds: &HashMap<&'a str, Option<EntityKind>>,
+    ordinary: &dyn Fn(&str) -> bool,
+    varied: &mut BTreeSet<&'a str>,
+    pairs: &mut BTreeSet<(&'a str, &'a str)>,
+) {
+    let person = |n: &str| {
+        !matches!(
+            kinds.get(n),
+            Some(Some(
+                EntityKind::Place | EntityKind::Company | EntityKind::Index
+            ))
+        )
+    };
+    let docs = |n: &str| -> BTreeSet<usize> {
+        sentences
+            .get(n)
+            .map(|s| s.iter().map(|(d, _)| *d).collect())
+            .unwrap_or_default()
+    };
+    let mut ends: HashMap<String, usize> = HashMap::new();
+    let mut entries: Vec<(String, &str)> = Vec::new();
+    for &name in sentences.keys() {
+        let ws = words(name);
+        if ws.len() >= 2
+            && personal(name)
+            && person(name)
+            && let Some(last) = ws.last()
+        {
+            *ends.entry(last.to_lowercase()).or_default() += 1;
+            entries.push((last.to_lowercase(), name));
+        }
+    }
+    for &name in sentences.keys() {
+        if let [single] = words(name).as_slice() {
+            let lower = single.to_lowercase();
+            if !ends.contains_key(&lower) && !ordinary(&lower) && person(name) {
+                entries.push((lower, name));
+            }
+        }
+    }
+    for (a, b) in neighbours(&mut entries) {
+        let one = |n: &str| words(n).len() == 1;
+        let together = !docs(a).is_disjoint(&docs(b));
+        if one(a) != one(b)
+            && together
+            && variant(a, b).is_some_and(|d| !contrast(d))
+            && sentences
+                .get(a)
+                .zip(sentences.get(b))
+                .is_some_and(|(x, y)| x.is_disjoint(y))
+        {
+            varied.insert(a);
+            varied.insert(b);
+            pairs.insert((a, b));
+        }
+    }
+}
+
 /// Claims for every name that some other name of the run spells another
 /// way: one claim per document and spelling, at its first writing. Two
 /// words that `ordinary` says the articles also write in lower case are two
@@ -364,6 +454,7 @@ pub fn claims(
             }
         }
     }
+    surnames(&sentences, &kinds, ordinary, &mut varied, &mut pairs);
     let mut first: BTreeMap<(usize, &str), &Written> = BTreeMap::new();
     for w in written.iter().filter(|w| varied.contains(w.name.as_str())) {
         first.entry((w.doc, &w.name)).or_insert(w);
