@@ -835,3 +835,57 @@ fn a_surname_alone_spelt_unlike_its_full_name_is_reported() {
     )]);
     assert_eq!(spellings(rows), Vec::<Row>::new());
 }
+
+/// A shooting's day is one fact of the story, read from the word the date
+/// hangs from: a day of telling ("police said Sunday") is not it, a day
+/// near midnight may be told by either day, a dateline dates the page, and
+/// a date weeks before publication is another event.
+#[test]
+fn the_day_of_a_shooting_is_one_fact_and_a_day_of_telling_is_not() {
+    let shot = |when: &str| {
+        format!(
+            "Date: 2016-07-12\n\nJordan Mace was shot and killed {when} in Millbrook, police said.\n"
+        )
+    };
+    let (rows, code) = findings(&[
+        ("a.txt", &shot("Saturday")),
+        ("b.txt", &shot("on Thursday")),
+    ]);
+    assert_eq!(
+        rows,
+        [row(
+            "conflict",
+            "date.mismatch",
+            &[&["a: Saturday"], &["b: Thursday"]]
+        )]
+    );
+    assert_eq!(code, 1);
+    // A full date is read in the year of publication.
+    let (rows, _) = findings(&[("a.txt", &shot("Saturday")), ("b.txt", &shot("on July 9"))]);
+    assert_eq!(
+        rows,
+        [row(
+            "agreement",
+            "agreement",
+            &[&["a: Saturday", "b: July 9"]]
+        )]
+    );
+    // Late one night and early the next morning may be one moment.
+    let (rows, code) = findings(&[
+        ("a.txt", &shot("late Saturday night")),
+        ("b.txt", &shot("early Sunday")),
+    ]);
+    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    assert_eq!(code, 0);
+    // The day police spoke, a dateline, and an older shooting are not the
+    // day of this one.
+    let told = "Date: 2016-07-12\n\nJordan Mace was shot and killed in Millbrook, police in Millbrook said Monday.\n";
+    let dateline =
+        "Date: 2016-07-12\n\nJuly 11, 2016 - Jordan Mace was shot and killed in Millbrook.\n";
+    let older = "Date: 2016-07-12\n\nJordan Mace was shot and killed in Millbrook on May 2.\n";
+    for other in [told, dateline, older] {
+        let (rows, code) = findings(&[("a.txt", &shot("Saturday")), ("b.txt", other)]);
+        assert!(rows.iter().all(|r| r.0 != "conflict"), "{other}: {rows:?}");
+        assert_eq!(code, 0, "{other}");
+    }
+}

@@ -31,6 +31,10 @@ pub struct DateValue {
     pub weekday: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
+    /// Late at night or early in the morning ("late Saturday night",
+    /// "early Sunday"): the event may be told by the day before or after.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub near_midnight: bool,
 }
 
 const MONTHS: &str = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?";
@@ -186,19 +190,25 @@ fn month_number(s: &str) -> Option<u8> {
     ABBR.iter().position(|a| *a == key).map(|i| i as u8 + 1)
 }
 
-/// Day of the week of a calendar date (0 = Monday), by days-from-civil.
-pub fn weekday_of(year: i32, month: u8, day: u8) -> u8 {
+/// Days since 1970-01-01 (a Thursday) of a calendar date.
+fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
     let (y, m) = if month <= 2 {
-        (year - 1, month as i32 + 9)
+        (i64::from(year) - 1, i64::from(month) + 9)
     } else {
-        (year, month as i32 - 3)
+        (i64::from(year), i64::from(month) - 3)
     };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
-    let doy = (153 * m + 2) / 5 + day as i32 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468; // days since 1970-01-01, a Thursday
-    ((days + 3).rem_euclid(7)) as u8
+    let doy = (153 * m + 2) / 5 + i64::from(day) - 1;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+}
+
+/// How many days before publication the story's own events are looked for.
+const RECENT_DAYS: i64 = 30;
+
+/// Day of the week of a calendar date (0 = Monday).
+pub fn weekday_of(year: i32, month: u8, day: u8) -> u8 {
+    ((days_from_civil(year, month, day) + 3).rem_euclid(7)) as u8
 }
 
 /// Whether a capitalised word names a month or a weekday ("March", "Tuesday").
@@ -211,6 +221,49 @@ pub fn weekday_name(w: u8) -> &'static str {
 }
 
 impl DateValue {
+    /// A day and month with no year, in an article published on
+    /// `year`-`month`, is of the last twelve months: this year's, or last
+    /// year's when the month is still to come ("Dec. 30" in January).
+    pub fn assume_year(&mut self, year: i32, month: u8) {
+        if self.year.is_some() || self.period.is_some() {
+            return;
+        }
+        if let Some(m) = self.month {
+            self.year = Some(if m > month { year - 1 } else { year });
+        }
+    }
+
+    /// Whether a full date falls in the `RECENT_DAYS` up to the day
+    /// `year`-`month`-`day` (true when the date is not a full date).
+    pub fn recent(&self, year: i32, month: u8, day: u8) -> bool {
+        let Some(at) = self.ordinal() else {
+            return true;
+        };
+        let now = days_from_civil(year, month, day);
+        (now - RECENT_DAYS..=now).contains(&at)
+    }
+
+    /// Whether two dates name days next to each other (Saturday and
+    /// Sunday; March 4 and March 5), when both say which day.
+    pub fn next_to(&self, other: &DateValue) -> bool {
+        if let (Some(a), Some(b)) = (self.ordinal(), other.ordinal()) {
+            return a.abs_diff(b) == 1;
+        }
+        let weekday = |d: &DateValue| {
+            d.weekday
+                .or_else(|| Some(weekday_of(d.year?, d.month?, d.day?)))
+        };
+        match (weekday(self), weekday(other)) {
+            (Some(a), Some(b)) => (a + 1) % 7 == b || (b + 1) % 7 == a,
+            _ => false,
+        }
+    }
+
+    /// Days since 1970-01-01 of a full date.
+    fn ordinal(&self) -> Option<i64> {
+        Some(days_from_civil(self.year?, self.month?, self.day?))
+    }
+
     /// Two dates of one event that fit together and pin down the same day or
     /// period ("Wednesday, March 4, 2026" and "March 4, 2026").
     pub fn agrees(&self, other: &DateValue, default_year: Option<i32>) -> bool {
@@ -218,7 +271,12 @@ impl DateValue {
             return false;
         }
         let same_day = self.day.is_some() && self.day == other.day && self.month == other.month;
-        let same_weekday = self.weekday.is_some() && self.weekday == other.weekday;
+        // "Saturday" and "July 9, 2016" (a Saturday) name one day.
+        let weekday = |d: &DateValue| {
+            d.weekday
+                .or_else(|| Some(weekday_of(d.year.or(default_year)?, d.month?, d.day?)))
+        };
+        let same_weekday = weekday(self).is_some() && weekday(self) == weekday(other);
         let same_period = self.period.is_some() && self.period == other.period;
         let same_month = self.day.is_none()
             && other.day.is_none()

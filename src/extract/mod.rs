@@ -25,6 +25,7 @@ mod syntax;
 
 pub use action::Action;
 pub use age::{AGE, YEARS_OLD};
+pub use attribute::is_crime_date;
 pub use basis::{Basis, ENOUGH};
 pub(crate) use date::find as find_dates;
 pub use date::{DateValue, Period, weekday_name, weekday_of};

@@ -345,6 +345,63 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
             && lower
                 .get(..span.start())
                 .is_some_and(|before| before.trim_end().ends_with(" by"));
+        // A shooting, a death, an arrest, a charge or a hearing is the
+        // story's own event, whoever the sentence names (the victim in one
+        // outlet, the police in another): its date is the story's.
+        let crime = (!by_year && attribute::mentions_crime(lower, cl))
+            .then(|| (cx.tree)())
+            .flatten()
+            .and_then(|(p, _)| attribute::crime(p, *span));
+        if let Some(crime) = crime {
+            // "June 17, 2013 - Houston police are investigating …": a
+            // dateline dates the page, not the event.
+            let dateline = span.start() == 0
+                && text
+                    .get(span.end()..)
+                    .is_some_and(|after| after.trim_start().starts_with(['-', '–', '—']));
+            if dateline {
+                continue;
+            }
+            let mut d = d.clone();
+            d.near_midnight = attribute::near_midnight(lower, cl, *span);
+            if let Some(day) = cx.doc.published {
+                d.assume_year(day.year, day.month);
+                // The story's event is of the weeks before publication:
+                // an earlier date is another event (a shooting two years
+                // before, a victim of another summer); a later one a plan
+                // ("whose birthday would have been June 13").
+                if !d.recent(day.year, day.month, day.day) {
+                    continue;
+                }
+            }
+            // Whose event: the person or place the sentence names nearest
+            // the date ("Kadeem Torres … was shot and killed by police
+            // Thursday"; "a man was shot at 3:18 a.m. Saturday in North
+            // Toledo"). A story tells of other shootings and other arrests;
+            // a date with no one named is not compared.
+            let at = base + span.start();
+            let Some(who) = mentions
+                .iter()
+                .filter(|m| m.is_person() || m.kind == Some(EntityKind::Place))
+                .min_by_key(|m| {
+                    if m.span.end() <= at {
+                        at - m.span.end()
+                    } else {
+                        m.span.start().saturating_sub(at + span.len())
+                    }
+                })
+            else {
+                continue;
+            };
+            out.push(cx.claim(
+                *span,
+                (who.name.clone(), who.kind),
+                format!("date of {crime}"),
+                Value::Date(d),
+                cx.modality_at(cl, *span),
+            ));
+            continue;
+        }
         let event = if by_year {
             Some("target")
         } else {

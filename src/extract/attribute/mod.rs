@@ -7,7 +7,8 @@ mod context;
 mod event;
 
 pub(crate) use context::{estimate, including, past_year, previous, segment, target};
-pub(crate) use event::event;
+pub use event::is_crime_date;
+pub(crate) use event::{crime, event, mentions_crime, near_midnight};
 
 use super::clause::has_word;
 use super::lexicon::Lexicon;
