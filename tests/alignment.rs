@@ -889,3 +889,28 @@ fn the_day_of_a_shooting_is_one_fact_and_a_day_of_telling_is_not() {
         assert_eq!(code, 0, "{other}");
     }
 }
+
+/// "A 2011 Nissan Altima" is a car's model year, not the time of the age
+/// beside it.
+#[test]
+fn a_model_year_is_not_a_time() {
+    let (rows, code) = findings(&[
+        (
+            "a.txt",
+            "The gunman then kept running east on Walnut Street and approached a 2011 Nissan Altima with a 36-year-old man and 27-year-old Mara Selig inside.\n",
+        ),
+        (
+            "b.txt",
+            "One of the civilians shot, Mara Selig, 25, was sitting in a car near her home.\n",
+        ),
+    ]);
+    assert_eq!(
+        rows,
+        [row(
+            "conflict",
+            "numeric.mismatch",
+            &[&["a: 27"], &["b: 25"]]
+        )]
+    );
+    assert_eq!(code, 1);
+}

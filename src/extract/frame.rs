@@ -916,6 +916,15 @@ fn time_of(parse: &Parse, text: &str, i: usize, figure: &[usize]) -> Option<Stri
     if !timely {
         return None;
     }
+    // "a 2011 Nissan Altima": a year before a name is a model's, not a time.
+    let is_year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let model_year = words.windows(2).any(|pair| {
+        matches!(pair, [(_, year), (Upos::Propn, name)]
+            if is_year(year) && !super::date::is_calendar_word(name))
+    });
+    if model_year {
+        return None;
+    }
     let kept: Vec<&str> = words
         .iter()
         .filter(|(tag, w)| {

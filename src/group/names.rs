@@ -80,13 +80,16 @@ pub(crate) fn link(a: &str, b: &str, threshold: f64) -> Option<Link> {
         return Some(Link::Same);
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    // "meta" / "meta platforms": a whole-word prefix of at least four letters.
+    // "meta" / "meta platforms": a whole-word prefix of at least four
+    // letters. A part, not a match: a first name alone ("joshua") is a
+    // prefix of every full name it begins ("joshua haber", "joshua
+    // williams") and must join none of them unless they are one.
     if short.len() >= 4
         && long
             .strip_prefix(short)
             .is_some_and(|rest| rest.starts_with(' '))
     {
-        return Some(Link::Same);
+        return Some(Link::Part);
     }
     // "joe robertson" / "joe dandrea robertson": one middle name more.
     let (sw, lw): (Vec<&str>, Vec<&str>) = (short.split(' ').collect(), long.split(' ').collect());
@@ -295,7 +298,10 @@ mod tests {
             Some(Link::Part)
         );
         assert_eq!(link("joe robertson", "joe dandrea robinson", 0.92), None);
-        assert_eq!(link("meta", "meta platforms", 0.92), Some(Link::Same));
+        assert_eq!(link("meta", "meta platforms", 0.92), Some(Link::Part));
+        // A first name alone begins two people's names: a part, which
+        // joins neither of two different people.
+        assert_eq!(link("joshua", "joshua haber", 0.92), Some(Link::Part));
         assert_eq!(link("broadcom", "broadcomm", 0.92), Some(Link::Same));
         assert_eq!(link("john zawahri", "chris zawahri", 0.92), None);
         // A shared sector word does not make two companies one.
