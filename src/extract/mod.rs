@@ -240,21 +240,25 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
         evidence: &evidence,
         parses: &parses,
     };
+    // Each document's sentences, tokens and runs are dropped as soon as
+    // its claims are read: the tokens of every document at once were most
+    // of a large run's memory.
     let per_doc: Vec<(Vec<Claim>, RunNotes)> = docs
         .par_iter()
-        .zip(&sents)
+        .zip(sents)
         .enumerate()
         .map(|(i, (doc, (ss, runs)))| {
             let mut notes = RunNotes::default();
-            let claims = extract_doc(i, doc, ss, runs, &shared, &mut notes);
+            let claims = extract_doc(i, doc, &ss, &runs, &shared, &mut notes);
+            drop((ss, runs));
             progress.step();
             (claims, notes)
         })
         .collect();
-    let mut claims = Vec::new();
+    let mut per_doc_claims = Vec::with_capacity(per_doc.len());
     let mut notes = RunNotes::default();
     for (doc_claims, doc_notes) in per_doc {
-        claims.extend(doc_claims);
+        per_doc_claims.push(doc_claims);
         notes.merge(doc_notes);
     }
     let RunNotes {
@@ -266,6 +270,14 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
     // A name spelt two ways is one name: grouping joins the two as it
     // joins an acronym and what it stands for.
     let (spelt, variants) = spelling::claims(&written, &|w| evidence.written_lower(w));
+    drop(written);
+    // Reserved once: grown by doubling, the vector of all claims was
+    // twice their size for a moment.
+    let total = per_doc_claims.iter().map(Vec::len).sum::<usize>() + spelt.len();
+    let mut claims = Vec::with_capacity(total);
+    for doc_claims in per_doc_claims {
+        claims.extend(doc_claims);
+    }
     claims.extend(spelt);
     let mut acronyms = evidence.acronyms;
     acronyms.extend(variants);
