@@ -213,24 +213,19 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
     let lex = Lexicon::new(rules);
     // Documents are read in parallel; what they note for the run is merged
     // in document order, so the result does not depend on the threads.
-    // Each sentence's tokens and capitalised runs are found once, for the
-    // name evidence of the whole run and for the sentence's own mentions.
-    let sents: Vec<(Vec<Sentence>, Vec<NameRuns>)> = docs
-        .par_iter()
-        .map(|doc| {
-            let ss = sentences(doc);
-            let runs = ss
-                .iter()
-                .map(|s| NameRuns::of(&doc.prose, s.span, &lex))
-                .collect();
-            (ss, runs)
-        })
-        .collect();
+    // The name evidence of the whole run is learned first, a batch of
+    // documents at a time: the tokens and capitalised runs of every
+    // document at once were most of a large run's memory, so each batch's
+    // are dropped once learned and found again when its claims are read.
     let mut evidence = Evidence::default();
-    for (doc, (ss, runs)) in docs.iter().zip(&sents) {
-        for (s, names) in ss.iter().zip(runs) {
-            let heading = s.kind == BlockKind::Heading;
-            evidence.learn(&doc.prose, s.span, heading, &lex, names);
+    for batch in docs.chunks(LEARN_BATCH) {
+        let runs: Vec<(Vec<Sentence>, Vec<NameRuns>)> =
+            batch.par_iter().map(|doc| name_runs(doc, &lex)).collect();
+        for (doc, (ss, runs)) in batch.iter().zip(&runs) {
+            for (s, names) in ss.iter().zip(runs) {
+                let heading = s.kind == BlockKind::Heading;
+                evidence.learn(&doc.prose, s.span, heading, &lex, names);
+            }
         }
     }
     evidence.finish();
@@ -245,10 +240,10 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
     // of a large run's memory.
     let per_doc: Vec<(Vec<Claim>, RunNotes)> = docs
         .par_iter()
-        .zip(sents)
         .enumerate()
-        .map(|(i, (doc, (ss, runs)))| {
+        .map(|(i, doc)| {
             let mut notes = RunNotes::default();
+            let (ss, runs) = name_runs(doc, &lex);
             let claims = extract_doc(i, doc, &ss, &runs, &shared, &mut notes);
             drop((ss, runs));
             progress.step();
@@ -311,6 +306,21 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
         acronyms,
         parses: parses.into_parses(),
     }
+}
+
+/// Documents whose tokens and runs are alive at once while the name
+/// evidence is learned.
+const LEARN_BATCH: usize = 256;
+
+/// A document's sentences, and each one's tokens and capitalised runs (for
+/// the name evidence of the whole run and for the sentence's own mentions).
+fn name_runs(doc: &Document, lex: &Lexicon) -> (Vec<Sentence>, Vec<NameRuns>) {
+    let ss = sentences(doc);
+    let runs = ss
+        .iter()
+        .map(|s| NameRuns::of(&doc.prose, s.span, lex))
+        .collect();
+    (ss, runs)
 }
 
 fn extract_doc(
