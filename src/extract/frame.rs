@@ -52,6 +52,54 @@ pub struct Frame {
     pub context: Context,
 }
 
+/// A claim's frame, allocated only once one is read: frames are read only
+/// where a comparison can use them, so most claims never have one, and an
+/// empty frame inline in every claim was half of a claim's size.
+#[derive(Clone, Default, PartialEq)]
+pub struct ClaimFrame(Option<Box<Frame>>);
+
+/// The frame of a claim none was read for.
+static EMPTY: Frame = Frame {
+    measure: None,
+    qualifiers: Vec::new(),
+    predicate: None,
+    agent: None,
+    object: None,
+    time: Vec::new(),
+    scope: None,
+    context: Context {
+        before: Vec::new(),
+        after: Vec::new(),
+        after_named: Vec::new(),
+        attributive: false,
+    },
+};
+
+impl std::ops::Deref for ClaimFrame {
+    type Target = Frame;
+    fn deref(&self) -> &Frame {
+        self.0.as_deref().unwrap_or(&EMPTY)
+    }
+}
+
+impl From<Frame> for ClaimFrame {
+    fn from(frame: Frame) -> ClaimFrame {
+        ClaimFrame(Some(Box::new(frame)))
+    }
+}
+
+impl std::fmt::Debug for ClaimFrame {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl Serialize for ClaimFrame {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
+}
+
 /// Up to four words on each side of a figure (`Frame::context`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Context {
@@ -237,7 +285,7 @@ pub fn read_frames(
         .collect();
     for (i, frame) in frames.into_iter().flatten() {
         if let Some(c) = claims.get_mut(i) {
-            c.frame = frame;
+            c.frame = frame.into();
         }
     }
 }

@@ -28,7 +28,7 @@ pub use age::{AGE, YEARS_OLD};
 pub use basis::{Basis, ENOUGH};
 pub(crate) use date::find as find_dates;
 pub use date::{DateValue, Period, weekday_name, weekday_of};
-pub use frame::{Frame, FrameWords, KeyKind, read_frames};
+pub use frame::{ClaimFrame, Frame, FrameWords, KeyKind, read_frames};
 pub use lexicon::Modality;
 pub use quantity::{Direction, Qualifier, Quantity, Unit};
 pub use spelling::{NAME, Spelling, variant as spelt_variant};
@@ -117,7 +117,7 @@ pub struct Claim {
     pub quoted: bool,
     /// What a figure measures, by which predicate, when, in what scope
     /// (empty slots where the sentence does not say or was not parsed).
-    pub frame: Frame,
+    pub frame: ClaimFrame,
     /// The evidence: the figure, date or action as written.
     #[serde(skip)]
     pub span: Span,
