@@ -249,7 +249,9 @@ pub fn read_frames(
     }
     let by_text: Vec<(&str, Sentences)> = by_text.into_iter().collect();
     let read: &[super::Claim] = claims;
-    let frames: Vec<Vec<(usize, Frame)>> = by_text
+    // Each frame is boxed where it is read: a vector of frames inline, for
+    // every sentence at once, was the largest thing alive in a large run.
+    let frames: Vec<Vec<(usize, ClaimFrame)>> = by_text
         .par_iter()
         .map(|(text, sentences)| {
             let fresh;
@@ -276,7 +278,7 @@ pub fn read_frames(
                     {
                         let mut frame = Frame::read(parse, model, text, rel);
                         frame.context = context_words(text, rel);
-                        out.push((i, frame));
+                        out.push((i, frame.into()));
                     }
                 }
             }
@@ -285,7 +287,7 @@ pub fn read_frames(
         .collect();
     for (i, frame) in frames.into_iter().flatten() {
         if let Some(c) = claims.get_mut(i) {
-            c.frame = frame.into();
+            c.frame = frame;
         }
     }
 }
@@ -986,15 +988,17 @@ const SAYING: &[&str] = &[
 /// Up to four words on each side of the figure at `figure` in sentence
 /// `text`, lower case, nearest first.
 fn context_words(text: &str, figure: Span) -> Context {
-    let words = |part: &str| -> Vec<String> {
+    // Only the four words kept on each side are folded and stored (all the
+    // sentence's words, kept as spare capacity, were most of a frame's size).
+    fn words(part: &str) -> impl DoubleEndedIterator<Item = &str> {
         part.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let mut before = words(text.get(..figure.start()).unwrap_or(""));
-    before.reverse();
-    before.truncate(4);
+    }
+    let before: Vec<String> = words(text.get(..figure.start()).unwrap_or(""))
+        .rev()
+        .take(4)
+        .map(str::to_lowercase)
+        .collect();
     // "about 35 miles (55 kilometers) west of Philadelphia": the words
     // after a figure are those after its bracketed conversion.
     let rest = text.get(figure.end()..).unwrap_or("");
@@ -1003,8 +1007,7 @@ fn context_words(text: &str, figure: Span) -> Context {
         .strip_prefix('(')
         .and_then(|r| r.split_once(')'))
         .map_or(rest, |(_, r)| r);
-    let mut after = words(rest);
-    after.truncate(4);
+    let after: Vec<String> = words(rest).take(4).map(str::to_lowercase).collect();
     let after_named = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
