@@ -52,6 +52,54 @@ pub struct Frame {
     pub context: Context,
 }
 
+/// A claim's frame, allocated only once one is read: frames are read only
+/// where a comparison can use them, so most claims never have one, and an
+/// empty frame inline in every claim was half of a claim's size.
+#[derive(Clone, Default, PartialEq)]
+pub struct ClaimFrame(Option<Box<Frame>>);
+
+/// The frame of a claim none was read for.
+static EMPTY: Frame = Frame {
+    measure: None,
+    qualifiers: Vec::new(),
+    predicate: None,
+    agent: None,
+    object: None,
+    time: Vec::new(),
+    scope: None,
+    context: Context {
+        before: Vec::new(),
+        after: Vec::new(),
+        after_named: Vec::new(),
+        attributive: false,
+    },
+};
+
+impl std::ops::Deref for ClaimFrame {
+    type Target = Frame;
+    fn deref(&self) -> &Frame {
+        self.0.as_deref().unwrap_or(&EMPTY)
+    }
+}
+
+impl From<Frame> for ClaimFrame {
+    fn from(frame: Frame) -> ClaimFrame {
+        ClaimFrame(Some(Box::new(frame)))
+    }
+}
+
+impl std::fmt::Debug for ClaimFrame {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl Serialize for ClaimFrame {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
+}
+
 /// Up to four words on each side of a figure (`Frame::context`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Context {
@@ -201,7 +249,9 @@ pub fn read_frames(
     }
     let by_text: Vec<(&str, Sentences)> = by_text.into_iter().collect();
     let read: &[super::Claim] = claims;
-    let frames: Vec<Vec<(usize, Frame)>> = by_text
+    // Each frame is boxed where it is read: a vector of frames inline, for
+    // every sentence at once, was the largest thing alive in a large run.
+    let frames: Vec<Vec<(usize, ClaimFrame)>> = by_text
         .par_iter()
         .map(|(text, sentences)| {
             let fresh;
@@ -228,7 +278,7 @@ pub fn read_frames(
                     {
                         let mut frame = Frame::read(parse, model, text, rel);
                         frame.context = context_words(text, rel);
-                        out.push((i, frame));
+                        out.push((i, frame.into()));
                     }
                 }
             }
@@ -947,15 +997,17 @@ const SAYING: &[&str] = &[
 /// Up to four words on each side of the figure at `figure` in sentence
 /// `text`, lower case, nearest first.
 fn context_words(text: &str, figure: Span) -> Context {
-    let words = |part: &str| -> Vec<String> {
+    // Only the four words kept on each side are folded and stored (all the
+    // sentence's words, kept as spare capacity, were most of a frame's size).
+    fn words(part: &str) -> impl DoubleEndedIterator<Item = &str> {
         part.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let mut before = words(text.get(..figure.start()).unwrap_or(""));
-    before.reverse();
-    before.truncate(4);
+    }
+    let before: Vec<String> = words(text.get(..figure.start()).unwrap_or(""))
+        .rev()
+        .take(4)
+        .map(str::to_lowercase)
+        .collect();
     // "about 35 miles (55 kilometers) west of Philadelphia": the words
     // after a figure are those after its bracketed conversion.
     let rest = text.get(figure.end()..).unwrap_or("");
@@ -964,8 +1016,7 @@ fn context_words(text: &str, figure: Span) -> Context {
         .strip_prefix('(')
         .and_then(|r| r.split_once(')'))
         .map_or(rest, |(_, r)| r);
-    let mut after = words(rest);
-    after.truncate(4);
+    let after: Vec<String> = words(rest).take(4).map(str::to_lowercase).collect();
     let after_named = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

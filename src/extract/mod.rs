@@ -29,7 +29,7 @@ pub use attribute::is_crime_date;
 pub use basis::{Basis, ENOUGH};
 pub(crate) use date::find as find_dates;
 pub use date::{DateValue, Period, weekday_name, weekday_of};
-pub use frame::{Frame, FrameWords, KeyKind, read_frames};
+pub use frame::{ClaimFrame, Frame, FrameWords, KeyKind, read_frames};
 pub use lexicon::Modality;
 pub use quantity::{Direction, Qualifier, Quantity, Unit};
 pub use spelling::{NAME, Spelling, variant as spelt_variant};
@@ -118,7 +118,7 @@ pub struct Claim {
     pub quoted: bool,
     /// What a figure measures, by which predicate, when, in what scope
     /// (empty slots where the sentence does not say or was not parsed).
-    pub frame: Frame,
+    pub frame: ClaimFrame,
     /// The evidence: the figure, date or action as written.
     #[serde(skip)]
     pub span: Span,
@@ -214,24 +214,19 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
     let lex = Lexicon::new(rules);
     // Documents are read in parallel; what they note for the run is merged
     // in document order, so the result does not depend on the threads.
-    // Each sentence's tokens and capitalised runs are found once, for the
-    // name evidence of the whole run and for the sentence's own mentions.
-    let sents: Vec<(Vec<Sentence>, Vec<NameRuns>)> = docs
-        .par_iter()
-        .map(|doc| {
-            let ss = sentences(doc);
-            let runs = ss
-                .iter()
-                .map(|s| NameRuns::of(&doc.prose, s.span, &lex))
-                .collect();
-            (ss, runs)
-        })
-        .collect();
+    // The name evidence of the whole run is learned first, a batch of
+    // documents at a time: the tokens and capitalised runs of every
+    // document at once were most of a large run's memory, so each batch's
+    // are dropped once learned and found again when its claims are read.
     let mut evidence = Evidence::default();
-    for (doc, (ss, runs)) in docs.iter().zip(&sents) {
-        for (s, names) in ss.iter().zip(runs) {
-            let heading = s.kind == BlockKind::Heading;
-            evidence.learn(&doc.prose, s.span, heading, &lex, names);
+    for batch in docs.chunks(LEARN_BATCH) {
+        let runs: Vec<(Vec<Sentence>, Vec<NameRuns>)> =
+            batch.par_iter().map(|doc| name_runs(doc, &lex)).collect();
+        for (doc, (ss, runs)) in batch.iter().zip(&runs) {
+            for (s, names) in ss.iter().zip(runs) {
+                let heading = s.kind == BlockKind::Heading;
+                evidence.learn(&doc.prose, s.span, heading, &lex, names);
+            }
         }
     }
     evidence.finish();
@@ -241,21 +236,25 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
         evidence: &evidence,
         parses: &parses,
     };
+    // Each document's sentences, tokens and runs are dropped as soon as
+    // its claims are read: the tokens of every document at once were most
+    // of a large run's memory.
     let per_doc: Vec<(Vec<Claim>, RunNotes)> = docs
         .par_iter()
-        .zip(&sents)
         .enumerate()
-        .map(|(i, (doc, (ss, runs)))| {
+        .map(|(i, doc)| {
             let mut notes = RunNotes::default();
-            let claims = extract_doc(i, doc, ss, runs, &shared, &mut notes);
+            let (ss, runs) = name_runs(doc, &lex);
+            let claims = extract_doc(i, doc, &ss, &runs, &shared, &mut notes);
+            drop((ss, runs));
             progress.step();
             (claims, notes)
         })
         .collect();
-    let mut claims = Vec::new();
+    let mut per_doc_claims = Vec::with_capacity(per_doc.len());
     let mut notes = RunNotes::default();
     for (doc_claims, doc_notes) in per_doc {
-        claims.extend(doc_claims);
+        per_doc_claims.push(doc_claims);
         notes.merge(doc_notes);
     }
     let RunNotes {
@@ -267,6 +266,14 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
     // A name spelt two ways is one name: grouping joins the two as it
     // joins an acronym and what it stands for.
     let (spelt, variants) = spelling::claims(&written, &|w| evidence.written_lower(w));
+    drop(written);
+    // Reserved once: grown by doubling, the vector of all claims was
+    // twice their size for a moment.
+    let total = per_doc_claims.iter().map(Vec::len).sum::<usize>() + spelt.len();
+    let mut claims = Vec::with_capacity(total);
+    for doc_claims in per_doc_claims {
+        claims.extend(doc_claims);
+    }
     claims.extend(spelt);
     let mut acronyms = evidence.acronyms;
     acronyms.extend(variants);
@@ -300,6 +307,21 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
         acronyms,
         parses: parses.into_parses(),
     }
+}
+
+/// Documents whose tokens and runs are alive at once while the name
+/// evidence is learned.
+const LEARN_BATCH: usize = 256;
+
+/// A document's sentences, and each one's tokens and capitalised runs (for
+/// the name evidence of the whole run and for the sentence's own mentions).
+fn name_runs(doc: &Document, lex: &Lexicon) -> (Vec<Sentence>, Vec<NameRuns>) {
+    let ss = sentences(doc);
+    let runs = ss
+        .iter()
+        .map(|s| NameRuns::of(&doc.prose, s.span, lex))
+        .collect();
+    (ss, runs)
 }
 
 fn extract_doc(

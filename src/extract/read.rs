@@ -64,7 +64,7 @@ impl Reading<'_> {
             value,
             attribution: self.attribution.clone(),
             quoted,
-            frame: Frame::default(),
+            frame: Default::default(),
             span,
             sentence: self.sentence,
         }

@@ -13,7 +13,7 @@
 //! claim under the attribute `NAME`; grouping decides whether the two are
 //! one entity, and comparison reports them (`name.spelling`).
 
-use super::{Claim, Frame, Modality, Value};
+use super::{Claim, Modality, Value};
 use crate::rules::EntityKind;
 use crate::span::Span;
 use serde::Serialize;
@@ -474,7 +474,7 @@ pub fn claims(
             modality: Modality::Confirmed,
             attribution: None,
             quoted: false,
-            frame: Frame::default(),
+            frame: Default::default(),
             span: w.span,
             sentence: w.sentence,
         })
