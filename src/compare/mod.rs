@@ -725,6 +725,14 @@ impl Ctx<'_> {
                 if (x.near_midnight || y.near_midnight) && x.next_to(y) {
                     return None;
                 }
+                // A story of several days tells of several shootings and
+                // hearings: articles of different days do not set one
+                // person's against another's.
+                if crate::extract::is_crime_date(&ca.attribute)
+                    && self.roles.different_days(ca.doc, cb.doc)
+                {
+                    return None;
+                }
                 x.conflict(y, None)
                     .map(|why| (FindingKind::Conflict, RuleId::DateMismatch, why))
             }

@@ -345,9 +345,9 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
             && lower
                 .get(..span.start())
                 .is_some_and(|before| before.trim_end().ends_with(" by"));
-        // A shooting, a death, an arrest, a charge or a hearing is the
-        // story's own event, whoever the sentence names (the victim in one
-        // outlet, the police in another): its date is the story's.
+        // A shooting, a death, an arrest, a charge, an arraignment, a
+        // sentencing or a plea: its date is read from the tree (the word
+        // the date hangs from), and belongs to the person named nearest.
         let crime = (!by_year && attribute::mentions_crime(lower, cl))
             .then(|| (cx.tree)())
             .flatten()
@@ -374,23 +374,18 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
                     continue;
                 }
             }
-            // Whose event: the person or place the sentence names nearest
-            // the date ("Kadeem Torres … was shot and killed by police
-            // Thursday"; "a man was shot at 3:18 a.m. Saturday in North
-            // Toledo"). A story tells of other shootings and other arrests;
-            // a date with no one named is not compared.
+            // Whose event: the person the sentence names nearest the date
+            // ("Kadeem Torres … was shot and killed by police Thursday").
+            // A story tells of other shootings, attacks and arrests: a date
+            // with no person named (a place, an army) is not compared.
             let at = base + span.start();
-            let Some(who) = mentions
-                .iter()
-                .filter(|m| m.is_person() || m.kind == Some(EntityKind::Place))
-                .min_by_key(|m| {
-                    if m.span.end() <= at {
-                        at - m.span.end()
-                    } else {
-                        m.span.start().saturating_sub(at + span.len())
-                    }
-                })
-            else {
+            let Some(who) = mentions.iter().filter(|m| m.is_person()).min_by_key(|m| {
+                if m.span.end() <= at {
+                    at - m.span.end()
+                } else {
+                    m.span.start().saturating_sub(at + span.len())
+                }
+            }) else {
                 continue;
             };
             out.push(cx.claim(

@@ -124,10 +124,9 @@ const CRIMES: &[(&str, &[&str])] = &[
         &["arrested", "arrest", "taken into custody", "surrendered"],
     ),
     ("charge", &["charged", "indicted"]),
-    (
-        "hearing",
-        &["arraigned", "arraignment", "sentenced", "pleaded"],
-    ),
+    ("arraignment", &["arraigned", "arraignment"]),
+    ("sentencing", &["sentenced", "sentencing"]),
+    ("plea", &["pleaded", "pled"]),
 ];
 
 /// Whether a clause has a word of a crime or court event at all (the cheap
@@ -153,7 +152,9 @@ fn crime_lemma(lemma: &str) -> Option<&'static str> {
         "die" | "death" => "death",
         "arrest" | "custody" | "surrender" => "arrest",
         "charge" | "indict" => "charge",
-        "arraign" | "arraignment" | "sentence" | "plead" => "hearing",
+        "arraign" | "arraignment" => "arraignment",
+        "sentence" | "sentencing" => "sentencing",
+        "plead" | "pled" => "plea",
         _ => return None,
     })
 }
@@ -206,7 +207,19 @@ pub(crate) fn crime(parse: &Parse, date: Span) -> Option<&'static str> {
             return None;
         }
         if let Some(event) = crime_lemma(&lemma) {
-            return Some(event);
+            // "when Williams was arrested were released Wednesday": a verb
+            // of telling between the event and its date takes the date.
+            let (lo, hi) = if w.span.end() <= date.start() {
+                (w.span.end(), date.start())
+            } else {
+                (date.end(), w.span.start())
+            };
+            let told_between = words.iter().any(|t| {
+                t.span.start() >= lo
+                    && t.span.end() <= hi
+                    && TELLING.contains(&t.lemma.to_lowercase().as_str())
+            });
+            return (!told_between).then_some(event);
         }
         if matches!(w.upos, Upos::Verb | Upos::Aux) {
             if !HAPPENING.contains(&lemma.as_str()) {

@@ -94,7 +94,12 @@ impl Evidence {
                     .before(toks, 2)
                     .iter()
                     .any(|t| TITLES.contains(&t.span.slice(prose).to_lowercase().as_str()));
-                if titled && rel == 0 && part.contains(' ') {
+                // "Jordan Mace, 24, was shot": a name with an age beside it
+                // is a person's.
+                let ends_run = rel + part.len() == raw.len();
+                if (titled && rel == 0 || ends_run && aged(prose, toks, run.end))
+                    && part.contains(' ')
+                {
                     note(&mut self.persons, part);
                 }
                 // "Inflation in Norland": a name used for a place anywhere is a place.
@@ -109,6 +114,16 @@ impl Evidence {
             }
         }
     }
+}
+
+/// Whether the tokens from `at` are an age in commas (", 24,").
+fn aged(prose: &str, toks: &[Token], at: usize) -> bool {
+    let text = |k: usize| toks.get(at + k).map(|t| t.span.slice(prose));
+    text(0) == Some(",")
+        && text(2) == Some(",")
+        && text(1)
+            .and_then(|n| n.parse::<u8>().ok())
+            .is_some_and(|n| (1..=110).contains(&n))
 }
 
 /// Adds a name to a set (copied only the first time).
