@@ -2,6 +2,7 @@
 """Perturbation recall of crosscheck on real article text.
 
 Usage: perturb.py CASES_DIR OUT_DIR [--n 200] [--seed 1] [--binary PATH]
+                  [--types percent,money,count[,date]]
 
 For articles of the event folders in CASES_DIR (e.g. from basil-to-cases.py),
 chosen with a seeded RNG and spread over events (at most 3 per article), it
@@ -11,6 +12,8 @@ not figures) and builds a temporary case holding the article A and a copy A'
   change    the number scaled by a factor in [1.3, 3] (up or down), same format
   reformat  the same value written differently (24 -> twenty-four, 6% -> 6 percent,
             $2.5 million -> $2,500,000)
+Dates (--types date: "March 3", "Tuesday") are changed by two to five days
+and reformatted as "3 March"; a weekday has no reformat.
 About 60% are changes, 40% reformats. `crosscheck check --format json` runs on
 A + A' only. A change is detected when a conflict quotes the new figure in A';
 a reformat is a false alarm when a conflict quotes it; conflicts not touching
@@ -62,9 +65,23 @@ def fmt(value, like):
     return f"{value:,.{decimals}f}" if commas else f"{value:.{decimals}f}"
 
 
-def find_figures(text):
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+MONTH_NAMES = ("January February March April May June July August September October "
+               "November December").split()
+DATE = re.compile(r"\b(?:(" + "|".join(MONTH_NAMES) + r") (\d{1,2})\b(?!,? ?\d{4})(?![\d,])"
+                  r"|(" + "|".join(WEEKDAYS) + r")\b)")
+TYPES = ("percent", "money", "count")
+
+
+def find_figures(text, types=TYPES):
     """(type, start, end, number, tail) for every figure; no years, no overlaps."""
     found = []
+    if "date" in types:
+        for m in DATE.finditer(text):
+            if m.group(3):
+                found.append(("date", m.start(), m.end(), m.group(3), ""))
+            elif 1 <= int(m.group(2)) <= 28:
+                found.append(("date", m.start(), m.end(), m.group(2), m.group(1)))
     for m in PERCENT.finditer(text):
         found.append(("percent", m.start(), m.end(), m.group(1), m.group(2)))
     for m in MONEY.finditer(text):
@@ -80,6 +97,7 @@ def find_figures(text):
         if re.fullmatch(r"1[6-9]\d\d|20\d\d", number) or float(number.replace(",", "")) < 2:
             continue
         found.append(("count", m.start(), m.end(), number, noun))
+    found = [f for f in found if f[0] in types]
     kept = []
     for f in sorted(found, key=lambda f: f[1]):
         if not kept or f[1] >= kept[-1][2]:
@@ -89,6 +107,12 @@ def find_figures(text):
 
 def change(fig, rng):
     kind, _, _, number, tail = fig
+    if kind == "date":
+        shift = rng.randint(2, 5)
+        if not tail:
+            return WEEKDAYS[(WEEKDAYS.index(number) + shift) % 7]
+        day = int(number)
+        return f"{tail} {day + shift if day + shift <= 28 else day - shift}"
     old = float(number.replace(",", ""))
     for _ in range(20):
         factor = rng.uniform(1.3, 3)
@@ -106,6 +130,8 @@ def change(fig, rng):
 def reformat(fig):
     """The same value written differently, or None when there is no such form."""
     kind, _, _, number, tail = fig
+    if kind == "date":
+        return f"{number} {tail}" if tail else None
     value = float(number.replace(",", ""))
     if kind == "percent":
         return f"{number} percent" if tail == "%" else f"{number}%"
@@ -132,7 +158,7 @@ def run_check(binary, files):
     return json.loads(proc.stdout), None
 
 
-def plan(cases, n, rng, binary):
+def plan(cases, n, rng, binary, types=TYPES):
     """Round-robin over shuffled events: (event, article, figure, kind) jobs."""
     queues, skipped = {}, []
     for event in sorted(d for d in cases.iterdir() if d.is_dir()):
@@ -140,7 +166,7 @@ def plan(cases, n, rng, binary):
         rng.shuffle(articles)
         per_article = []
         for a in articles:
-            figs = find_figures(a.read_text(encoding="utf-8"))
+            figs = find_figures(a.read_text(encoding="utf-8"), types)
             if not figs:
                 continue
             if run_check(binary, [a])[0] is None:
@@ -173,10 +199,13 @@ def main():
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--binary", default=DEFAULT_BINARY)
+    ap.add_argument("--types", default=",".join(TYPES),
+                    help="figure types to perturb: percent, money, count, date")
     args = ap.parse_args()
     rng = random.Random(args.seed)
 
-    jobs, skipped = plan(args.cases_dir, args.n, rng, args.binary)
+    types = tuple(t for t in args.types.split(",") if t)
+    jobs, skipped = plan(args.cases_dir, args.n, rng, args.binary, types)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     rows = []
     for event, article, fig, kind in jobs:

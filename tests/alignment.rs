@@ -934,3 +934,71 @@ fn a_model_year_is_not_a_time() {
     );
     assert_eq!(code, 1);
 }
+
+/// A date of no named event, or of saying, is one fact only where one
+/// sentence is told word for word with two days (a copy with one day
+/// changed); such dates are never counted as agreeing or unsupported.
+#[test]
+fn one_sentence_told_with_two_days_conflicts() {
+    // The rows about days (the plan the sentence tells is its own fact).
+    let days = |(rows, code): (Vec<Row>, i32)| -> (Vec<Row>, i32) {
+        let day = |r: &Row| r.2.iter().flatten().any(|c| c.ends_with("day"));
+        (rows.into_iter().filter(day).collect(), code)
+    };
+    let perry = |day: &str| {
+        format!(
+            "On {day}, Mr. Perry signaled that he would not support the measure in its current form.\n"
+        )
+    };
+    let (rows, code) = days(findings(&[
+        ("a.txt", &perry("Tuesday")),
+        ("b.txt", &perry("Thursday")),
+    ]));
+    assert_eq!(
+        rows,
+        [row(
+            "conflict",
+            "date.mismatch",
+            &[&["a: Tuesday"], &["b: Thursday"]]
+        )]
+    );
+    assert_eq!(code, 1);
+    let (rows, code) = days(findings(&[
+        ("a.txt", &perry("Tuesday")),
+        ("b.txt", &perry("Tuesday")),
+    ]));
+    assert_eq!(rows, []);
+    assert_eq!(code, 0);
+    // A day of saying, told word for word.
+    let doj = |day: &str| {
+        format!(
+            "The sample matched a DNA sample from a previous arrest in Florida, DOJ officials said {day}.\n"
+        )
+    };
+    let (rows, code) = days(findings(&[
+        ("a.txt", &doj("Friday")),
+        ("b.txt", &doj("Tuesday")),
+    ]));
+    assert_eq!(
+        rows,
+        [row(
+            "conflict",
+            "date.mismatch",
+            &[&["a: Friday"], &["b: Tuesday"]]
+        )]
+    );
+    assert_eq!(code, 1);
+    // Not across articles of different days ("appeared in Saturday's
+    // Times" each week), nor between sentences told differently.
+    let dated = |date: &str, day: &str| format!("Date: {date}\n\n{}", perry(day));
+    let (rows, code) = days(findings(&[
+        ("a.txt", &dated("2013-07-02", "Tuesday")),
+        ("b.txt", &dated("2013-07-04", "Thursday")),
+    ]));
+    assert_eq!(rows, []);
+    assert_eq!(code, 0);
+    let other = "On Thursday, the governor said the state would appeal the ruling.\n";
+    let (rows, code) = days(findings(&[("a.txt", &perry("Tuesday")), ("b.txt", other)]));
+    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    assert_eq!(code, 0);
+}

@@ -245,6 +245,11 @@ impl Ctx<'_> {
         let spelling = items
             .first()
             .is_some_and(|i| matches!(i.claim.value, Value::Name(_)));
+        // Dates of no named event likewise: they only show where one
+        // sentence was told with two days.
+        let told = items
+            .first()
+            .is_some_and(|i| i.claim.attribute == crate::extract::TOLD_DATE);
         let mut edges: Vec<Edge> = Vec::new();
         for (i, a) in clusters.iter().enumerate() {
             for (j, b) in clusters.iter().enumerate().skip(i + 1) {
@@ -296,6 +301,7 @@ impl Ctx<'_> {
         // agreement.
         for (i, c) in clusters.iter().enumerate() {
             if !spelling
+                && !told
                 && !conflicted.contains(&i)
                 && self.counts(&c.docs, &c.docs)
                 && c.docs.len() >= 2
@@ -315,6 +321,7 @@ impl Ctx<'_> {
             let backed = c.docs.len() >= policy.min();
             let checked = policy.checks(self.attribute.trim_end_matches(" forecast"));
             if !conflicted.contains(&i)
+                && !told
                 && !backed
                 && draft_ok
                 && checked
@@ -479,6 +486,16 @@ impl Ctx<'_> {
         // A crime or court event's date is keyed by the event itself
         // ("date of shooting"), read from the word next to the date.
         if a.attribute == b.attribute && crate::extract::is_crime_date(&a.attribute) {
+            return true;
+        }
+        // A date of no named event is one only with a date told in the
+        // same words (wire copy, a sentence copied with one day changed).
+        if a.attribute == crate::extract::TOLD_DATE || b.attribute == crate::extract::TOLD_DATE {
+            return a.frame.same_context(&b.frame);
+        }
+        // One sentence told word for word is one event, a day of saying
+        // too ("DOJ officials said Friday" / "… said Tuesday").
+        if a.frame.same_context(&b.frame) {
             return true;
         }
         let (fa, fb) = (&a.frame, &b.frame);
@@ -726,9 +743,12 @@ impl Ctx<'_> {
                     return None;
                 }
                 // A story of several days tells of several shootings and
-                // hearings: articles of different days do not set one
-                // person's against another's.
-                if crate::extract::is_crime_date(&ca.attribute)
+                // hearings, and a weekly line ("appeared in Saturday's
+                // Times") names a new day each time: articles of different
+                // days do not set such dates against each other.
+                if (crate::extract::is_crime_date(&ca.attribute)
+                    || ca.attribute == crate::extract::TOLD_DATE
+                    || ca.frame.same_context(&cb.frame))
                     && self.roles.different_days(ca.doc, cb.doc)
                 {
                     return None;

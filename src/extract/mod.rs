@@ -77,6 +77,11 @@ const MAX_PARSED_BYTES: usize = 2_000;
 /// Placeholder subject of a country figure whose article names no place.
 const RUN_PLACE: &str = "\u{0}place";
 
+/// The attribute of a date whose sentence names no event: compared only
+/// with a date told in the same words, never counted as agreeing or
+/// unsupported.
+pub const TOLD_DATE: &str = "date as told";
+
 /// Placeholder subject of a figure whose sentence and article name no one:
 /// the entity the run names most (every draft figure gets a verdict, and a
 /// headline's unnamed toll meets another outlet's).
@@ -286,6 +291,7 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
         .iter()
         .max_by_key(|(name, n)| (**n, std::cmp::Reverse((*name).clone())))
         .map(|(name, _)| name.clone());
+    keep_told_twice(docs, &mut claims);
     claims.retain_mut(|c| {
         let (stand_in, kind) = match c.subject.as_str() {
             RUN_PLACE => (&top, Some(EntityKind::Place)),
@@ -322,6 +328,32 @@ fn name_runs(doc: &Document, lex: &Lexicon) -> (Vec<Sentence>, Vec<NameRuns>) {
         .map(|s| NameRuns::of(&doc.prose, s.span, lex))
         .collect();
     (ss, runs)
+}
+
+/// Dates of no named event (`TOLD_DATE`) are kept only where another
+/// document tells the same sentence with a date in the same place (wire
+/// copy, or a copy with one day changed): elsewhere they could meet
+/// nothing, and a run's claims are the ones that can be checked.
+fn keep_told_twice(docs: &[Document], claims: &mut Vec<Claim>) {
+    use std::collections::{HashMap, HashSet};
+    let key = |c: &Claim| -> Option<String> {
+        let text = docs.get(c.doc)?.text.as_str();
+        let (before, after) = (
+            text.get(c.sentence.start()..c.span.start())?,
+            text.get(c.span.end()..c.sentence.end())?,
+        );
+        Some(format!("{before}\u{0}{after}"))
+    };
+    let mut seen: HashMap<String, HashSet<usize>> = HashMap::new();
+    for c in claims.iter().filter(|c| c.attribute == TOLD_DATE) {
+        if let Some(k) = key(c) {
+            seen.entry(k).or_default().insert(c.doc);
+        }
+    }
+    claims.retain(|c| {
+        c.attribute != TOLD_DATE
+            || key(c).is_some_and(|k| seen.get(&k).is_some_and(|d| d.len() >= 2))
+    });
 }
 
 fn extract_doc(

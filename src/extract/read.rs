@@ -402,23 +402,27 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
         } else {
             attribute::event(lower, cl, *span, lex)
         };
-        let Some(event) = event else {
-            continue;
-        };
+        // A date of no event the words name ("On Tuesday, Mr. Perry
+        // signaled …") is still a claim: it meets another only where the
+        // two are told in the same words (`compare`).
+        let attribute = event.map_or_else(|| TOLD_DATE.to_string(), |e| format!("date of {e}"));
         // The date of an event belongs to the name nearest before it; with
         // no name in the sentence at all, to the salient entity.
         let subject = pick_among(text, base, clauses, &owner_refs, span.start(), *span, true)
             .or_else(|| pick_subject(text, base, clauses, &owners, span.start(), *span))
             .or_else(|| pick_subject(text, base, clauses, mentions, span.start(), *span))
             .map(|m| (m.name.clone(), m.kind))
-            .or_else(|| mentions.is_empty().then(|| salience.last()).flatten());
+            .or_else(|| mentions.is_empty().then(|| salience.last()).flatten())
+            // A date told in the same words elsewhere meets it whoever it
+            // is about.
+            .or_else(|| event.is_none().then(|| (RUN_MAIN.to_string(), None)));
         let Some((subject, kind)) = subject else {
             continue;
         };
         out.push(cx.claim(
             *span,
             (subject, kind),
-            format!("date of {event}"),
+            attribute,
             Value::Date(d.clone()),
             cx.modality_at(cl, *span),
         ));
