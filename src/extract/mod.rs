@@ -38,7 +38,7 @@ use crate::nlp::Parse;
 use crate::progress::{Progress, Stage};
 use crate::rules::{EntityKind, Rules};
 use crate::span::Span;
-use crate::text::{Sentence, sentences};
+use crate::text::{Interner, Sentence, Sym, sentences};
 use entity::{Evidence, Mention, NameRuns};
 use lexicon::{Folded, Lexicon};
 use rayon::prelude::*;
@@ -98,13 +98,13 @@ pub struct Claim {
     #[serde(skip)]
     pub doc: usize,
     /// The subject as named (after resolving "the company").
-    pub subject: String,
+    pub subject: Sym,
     #[serde(skip)]
     pub subject_kind: Option<EntityKind>,
     /// The canonical subject, set by the group stage.
     #[serde(skip)]
-    pub group: String,
-    pub attribute: String,
+    pub group: Sym,
+    pub attribute: Sym,
     /// The evidence as written in the original text.
     pub text: String,
     pub value: Value,
@@ -270,21 +270,25 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
     // twice their size for a moment.
     let total = per_doc_claims.iter().map(Vec::len).sum::<usize>() + spelt.len();
     let mut claims = Vec::with_capacity(total);
-    for doc_claims in per_doc_claims {
-        claims.extend(doc_claims);
+    // Subjects and attributes repeat across the run's claims: each distinct
+    // one is kept once.
+    let mut interner = Interner::default();
+    for mut c in per_doc_claims.into_iter().flatten().chain(spelt) {
+        c.subject = interner.intern(&c.subject);
+        c.attribute = interner.intern(&c.attribute);
+        claims.push(c);
     }
-    claims.extend(spelt);
     let mut acronyms = evidence.acronyms;
     acronyms.extend(variants);
     // Country figures with no place in their article: the place the run names most.
     let top = places
         .iter()
         .max_by_key(|(name, n)| (**n, std::cmp::Reverse((*name).clone())))
-        .map(|(name, _)| name.clone());
+        .map(|(name, _)| interner.intern(name));
     let main = actors
         .iter()
         .max_by_key(|(name, n)| (**n, std::cmp::Reverse((*name).clone())))
-        .map(|(name, _)| name.clone());
+        .map(|(name, _)| interner.intern(name));
     claims.retain_mut(|c| {
         let (stand_in, kind) = match c.subject.as_str() {
             RUN_PLACE => (&top, Some(EntityKind::Place)),

@@ -55,10 +55,10 @@ impl Reading<'_> {
         let span = span.offset(self.base);
         Claim {
             doc: self.doc_index,
-            subject,
+            subject: subject.into(),
             subject_kind,
-            group: String::new(),
-            attribute,
+            group: Default::default(),
+            attribute: attribute.into(),
             text: span.slice(&self.doc.text).to_string(),
             modality,
             value,
@@ -435,7 +435,7 @@ mod tests {
             .expect("ingest");
         crate::pipeline::claims(&[doc], &rules)
             .into_iter()
-            .map(|c| (c.text, c.subject))
+            .map(|c| (c.text, c.subject.into()))
             .collect()
     }
 

@@ -463,10 +463,10 @@ pub fn claims(
         .into_values()
         .map(|w| Claim {
             doc: w.doc,
-            subject: w.name.clone(),
+            subject: w.name.as_str().into(),
             subject_kind: w.kind,
-            group: String::new(),
-            attribute: NAME.to_string(),
+            group: Default::default(),
+            attribute: NAME.into(),
             text: w.name.clone(),
             value: Value::Name(Spelling {
                 written: w.name.clone(),

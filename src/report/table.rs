@@ -378,7 +378,7 @@ pub fn claims_table(docs: &[Document], claims: &[Claim], opts: &TableOptions) ->
         t.add_row(vec![
             Cell::new(format!("{}:{}:{}", paths.name(c.doc), l.line, l.column)),
             Cell::new(if c.group == c.subject || c.group.is_empty() {
-                c.subject.clone()
+                c.subject.to_string()
             } else {
                 format!("{}\n(as \"{}\")", c.group, c.subject)
             }),
