@@ -11,6 +11,7 @@
 use super::basis::Basis;
 use crate::nlp::{Model, Parse, Upos};
 use crate::span::Span;
+use crate::text::Sym;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -104,9 +105,9 @@ impl Serialize for ClaimFrame {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Context {
     /// The words before the figure, nearest first.
-    pub before: Vec<String>,
+    pub before: Vec<Sym>,
     /// The words after the figure, nearest first.
-    pub after: Vec<String>,
+    pub after: Vec<Sym>,
     /// Which of `after` are written as names ("west of Philadelphia").
     pub after_named: Vec<bool>,
     /// The figure is written as one hyphenated modifier ("an 86-yard
@@ -249,6 +250,7 @@ pub fn read_frames(
     }
     let by_text: Vec<(&str, Sentences)> = by_text.into_iter().collect();
     let read: &[super::Claim] = claims;
+    let words = std::sync::Mutex::new(crate::text::Interner::default());
     // Each frame is boxed where it is read: a vector of frames inline, for
     // every sentence at once, was the largest thing alive in a large run.
     let frames: Vec<Vec<(usize, ClaimFrame)>> = by_text
@@ -278,6 +280,18 @@ pub fn read_frames(
                     {
                         let mut frame = Frame::read(parse, model, text, rel);
                         frame.context = context_words(text, rel);
+                        // The words around figures repeat across the run:
+                        // each distinct one is kept once.
+                        if let Ok(mut shared) = words.lock() {
+                            for w in frame
+                                .context
+                                .before
+                                .iter_mut()
+                                .chain(&mut frame.context.after)
+                            {
+                                *w = shared.intern(w);
+                            }
+                        }
                         out.push((i, frame.into()));
                     }
                 }
@@ -719,7 +733,7 @@ impl Frame {
     /// places, and how many places both have.
     fn context_matches(&self, other: &Frame) -> (usize, usize) {
         let (a, b) = (&self.context, &other.context);
-        let same = |x: &[String], y: &[String]| x.iter().zip(y).filter(|(p, q)| p == q).count();
+        let same = |x: &[Sym], y: &[Sym]| x.iter().zip(y).filter(|(p, q)| p == q).count();
         let matched = same(&a.before, &b.before) + same(&a.after, &b.after);
         let compared = a.before.len().min(b.before.len()) + a.after.len().min(b.after.len());
         (matched, compared)
@@ -994,10 +1008,10 @@ fn context_words(text: &str, figure: Span) -> Context {
         part.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
     }
-    let before: Vec<String> = words(text.get(..figure.start()).unwrap_or(""))
+    let before: Vec<Sym> = words(text.get(..figure.start()).unwrap_or(""))
         .rev()
         .take(4)
-        .map(str::to_lowercase)
+        .map(|w| w.to_lowercase().into())
         .collect();
     // "about 35 miles (55 kilometers) west of Philadelphia": the words
     // after a figure are those after its bracketed conversion.
@@ -1007,7 +1021,10 @@ fn context_words(text: &str, figure: Span) -> Context {
         .strip_prefix('(')
         .and_then(|r| r.split_once(')'))
         .map_or(rest, |(_, r)| r);
-    let after: Vec<String> = words(rest).take(4).map(str::to_lowercase).collect();
+    let after: Vec<Sym> = words(rest)
+        .take(4)
+        .map(|w| w.to_lowercase().into())
+        .collect();
     let after_named = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
