@@ -237,24 +237,40 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
     };
     // Each document's sentences, tokens and runs are dropped as soon as
     // its claims are read: the tokens of every document at once were most
-    // of a large run's memory.
-    let per_doc: Vec<(Vec<Claim>, RunNotes)> = docs
-        .par_iter()
-        .enumerate()
-        .map(|(i, doc)| {
-            let mut notes = RunNotes::default();
-            let (ss, runs) = name_runs(doc, &lex);
-            let claims = extract_doc(i, doc, &ss, &runs, &shared, &mut notes);
-            drop((ss, runs));
-            progress.step();
-            (claims, notes)
-        })
-        .collect();
-    let mut per_doc_claims = Vec::with_capacity(per_doc.len());
+    // of a large run's memory. Documents are read a batch at a time, each
+    // batch's claims moved into the run's vector before the next is read,
+    // so the claims are never held twice (per document and for the run).
+    let mut claims: Vec<Claim> = Vec::new();
     let mut notes = RunNotes::default();
-    for (doc_claims, doc_notes) in per_doc {
-        per_doc_claims.push(doc_claims);
-        notes.merge(doc_notes);
+    // Subjects and attributes repeat across the run's claims: each distinct
+    // one is kept once.
+    let mut interner = Interner::default();
+    let mut keep = |claims: &mut Vec<Claim>, mut c: Claim| {
+        c.subject = interner.intern(&c.subject);
+        c.attribute = interner.intern(&c.attribute);
+        claims.push(c);
+    };
+    for (b, batch) in docs.chunks(EXTRACT_BATCH).enumerate() {
+        let first = b * EXTRACT_BATCH;
+        let per_doc: Vec<(Vec<Claim>, RunNotes)> = batch
+            .par_iter()
+            .enumerate()
+            .map(|(k, doc)| {
+                let mut notes = RunNotes::default();
+                let (ss, runs) = name_runs(doc, &lex);
+                let claims = extract_doc(first + k, doc, &ss, &runs, &shared, &mut notes);
+                drop((ss, runs));
+                progress.step();
+                (claims, notes)
+            })
+            .collect();
+        claims.reserve(per_doc.iter().map(|(c, _)| c.len()).sum());
+        for (doc_claims, doc_notes) in per_doc {
+            for c in doc_claims {
+                keep(&mut claims, c);
+            }
+            notes.merge(doc_notes);
+        }
     }
     let RunNotes {
         names,
@@ -266,17 +282,9 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
     // joins an acronym and what it stands for.
     let (spelt, variants) = spelling::claims(&written, &|w| evidence.written_lower(w));
     drop(written);
-    // Reserved once: grown by doubling, the vector of all claims was
-    // twice their size for a moment.
-    let total = per_doc_claims.iter().map(Vec::len).sum::<usize>() + spelt.len();
-    let mut claims = Vec::with_capacity(total);
-    // Subjects and attributes repeat across the run's claims: each distinct
-    // one is kept once.
-    let mut interner = Interner::default();
-    for mut c in per_doc_claims.into_iter().flatten().chain(spelt) {
-        c.subject = interner.intern(&c.subject);
-        c.attribute = interner.intern(&c.attribute);
-        claims.push(c);
+    claims.reserve_exact(spelt.len());
+    for c in spelt {
+        keep(&mut claims, c);
     }
     let mut acronyms = evidence.acronyms;
     acronyms.extend(variants);
@@ -315,6 +323,9 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
 /// Documents whose tokens and runs are alive at once while the name
 /// evidence is learned.
 const LEARN_BATCH: usize = 256;
+
+/// Documents whose claims are read before they join the run's claims.
+const EXTRACT_BATCH: usize = 256;
 
 /// A document's sentences, and each one's tokens and capitalised runs (for
 /// the name evidence of the whole run and for the sentence's own mentions).
