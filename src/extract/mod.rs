@@ -106,11 +106,11 @@ pub struct Claim {
     pub group: Sym,
     pub attribute: Sym,
     /// The evidence as written in the original text.
-    pub text: String,
+    pub text: Sym,
     pub value: Value,
     pub modality: Modality,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attribution: Option<String>,
+    pub attribution: Option<Sym>,
     /// Whether the evidence stands inside a quotation (the speaker's words,
     /// not the outlet's).
     #[serde(skip)]
@@ -248,6 +248,10 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
     let mut keep = |claims: &mut Vec<Claim>, mut c: Claim| {
         c.subject = interner.intern(&c.subject);
         c.attribute = interner.intern(&c.attribute);
+        c.text = interner.intern(&c.text);
+        if let Some(a) = &c.attribution {
+            c.attribution = Some(interner.intern(a));
+        }
         claims.push(c);
     };
     for (b, batch) in docs.chunks(EXTRACT_BATCH).enumerate() {

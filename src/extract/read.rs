@@ -59,10 +59,10 @@ impl Reading<'_> {
             subject_kind,
             group: Default::default(),
             attribute: attribute.into(),
-            text: span.slice(&self.doc.text).to_string(),
+            text: span.slice(&self.doc.text).into(),
             modality,
             value,
-            attribution: self.attribution.clone(),
+            attribution: self.attribution.as_deref().map(Into::into),
             quoted,
             frame: Default::default(),
             span,
@@ -435,7 +435,7 @@ mod tests {
             .expect("ingest");
         crate::pipeline::claims(&[doc], &rules)
             .into_iter()
-            .map(|c| (c.text, c.subject.into()))
+            .map(|c| (c.text.into(), c.subject.into()))
             .collect()
     }
 

@@ -467,7 +467,7 @@ pub fn claims(
             subject_kind: w.kind,
             group: Default::default(),
             attribute: NAME.into(),
-            text: w.name.clone(),
+            text: w.name.as_str().into(),
             value: Value::Name(Spelling {
                 written: w.name.clone(),
             }),
@@ -567,7 +567,7 @@ mod tests {
         let got: Vec<(usize, String, usize)> = claims(&seen, &|_| false)
             .0
             .into_iter()
-            .map(|c| (c.doc, c.text, c.span.start()))
+            .map(|c| (c.doc, c.text.into(), c.span.start()))
             .collect();
         assert_eq!(
             got,

@@ -346,7 +346,7 @@ fn side_tally(f: &crate::compare::Finding, claims: &[Claim]) -> Option<String> {
                 .collect();
             let label = match &first.value {
                 Value::Action(a) => a.phrase.clone(),
-                _ => first.text.clone(),
+                _ => first.text.to_string(),
             };
             Some((label, docs.len()))
         })
