@@ -200,64 +200,66 @@ pub fn read_frames(
     claims: &mut [super::Claim],
     parses: &super::Parses,
 ) {
-    use std::collections::{BTreeMap, BTreeSet};
     let Ok(model) = Model::builtin() else { return };
     // Per key: the documents that state it and the values they give. Only
     // a key two documents state with two different values can be a
-    // conflict, and only conflicts read frames.
-    type DocsAndValues = (BTreeSet<usize>, BTreeSet<String>);
-    let mut seen: BTreeMap<(&str, &str), DocsAndValues> = BTreeMap::new();
-    for c in claims.iter() {
-        let e = seen
-            .entry((c.group.as_str(), c.attribute.as_str()))
-            .or_default();
-        e.0.insert(c.doc);
-        // Only whether there are two values matters: past two, none is written out.
-        if e.1.len() < 2 {
-            e.1.insert(format!("{:?}", c.value));
+    // conflict, and only conflicts read frames. The claims of a key are
+    // found by sorting their indices (maps of every key's documents and
+    // values were a large run's largest passing cost).
+    let key = |i: usize| {
+        claims
+            .get(i)
+            .map(|c| (c.group.as_str(), c.attribute.as_str()))
+    };
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    let mut wanted = vec![false; claims.len()];
+    for run in order.chunk_by(|&a, &b| key(a) == key(b)) {
+        let of_run = || run.iter().filter_map(|&i| claims.get(i));
+        let Some(first) = of_run().next() else {
+            continue;
+        };
+        let two_docs = of_run().any(|c| c.doc != first.doc);
+        // Only whether there are two values matters.
+        let two_values = two_docs && {
+            let value = format!("{:?}", first.value);
+            of_run().any(|c| format!("{:?}", c.value) != value)
+        };
+        if two_docs && two_values {
+            for &i in run {
+                if let (Some(w), Some(c)) = (wanted.get_mut(i), claims.get(i)) {
+                    *w = !matches!(c.value, super::Value::Action(_));
+                }
+            }
         }
     }
-    let wanted: Vec<bool> = claims
-        .iter()
-        .map(|c| {
-            !matches!(c.value, super::Value::Action(_))
-                && seen
-                    .get(&(c.group.as_str(), c.attribute.as_str()))
-                    .is_some_and(|(docs, values)| docs.len() >= 2 && values.len() >= 2)
-        })
-        .collect();
-    let mut by_sentence: BTreeMap<(usize, Span), Vec<usize>> = BTreeMap::new();
-    for ((i, c), &want) in claims.iter().enumerate().zip(&wanted) {
-        if want {
-            by_sentence.entry((c.doc, c.sentence)).or_default().push(i);
-        }
-    }
+    drop(order);
     // Sentences of the same text (the same wire copy in several outlets)
     // are parsed once: a parse depends on the text alone. Texts are read in
     // parallel, each parse dropped once its frames are read.
-    type Sentences = Vec<((usize, Span), Vec<usize>)>;
-    let mut by_text: BTreeMap<&str, Sentences> = BTreeMap::new();
-    for ((doc, sentence), ids) in by_sentence {
-        let Some(d) = docs.get(doc) else { continue };
-        let text = sentence.slice(&d.prose);
-        if text.len() > super::MAX_PARSED_BYTES {
-            continue;
-        }
-        by_text
-            .entry(text)
-            .or_default()
-            .push(((doc, sentence), ids));
-    }
-    let by_text: Vec<(&str, Sentences)> = by_text.into_iter().collect();
+    let mut jobs: Vec<(&str, usize, Span, usize)> = claims
+        .iter()
+        .enumerate()
+        .zip(&wanted)
+        .filter(|(_, want)| **want)
+        .filter_map(|((i, c), _)| {
+            let text = c.sentence.slice(&docs.get(c.doc)?.prose);
+            (text.len() <= super::MAX_PARSED_BYTES).then_some((text, c.doc, c.sentence, i))
+        })
+        .collect();
+    drop(wanted);
+    jobs.sort_unstable();
+    let by_text: Vec<&[(&str, usize, Span, usize)]> = jobs.chunk_by(|a, b| a.0 == b.0).collect();
     let read: &[super::Claim] = claims;
     let words = std::sync::Mutex::new(crate::text::Interner::default());
     // Each frame is boxed where it is read: a vector of frames inline, for
     // every sentence at once, was the largest thing alive in a large run.
     let frames: Vec<Vec<(usize, ClaimFrame)>> = by_text
         .par_iter()
+        .filter_map(|group| Some((group.first()?.0, *group)))
         .map(|(text, sentences)| {
             let fresh;
-            let parse = match parses.get(*text) {
+            let parse = match parses.get(text) {
                 Some(p) => &**p,
                 None => {
                     fresh = Parse::of(model, text);
@@ -265,35 +267,33 @@ pub fn read_frames(
                 }
             };
             let mut out = Vec::new();
-            for ((_, sentence), ids) in sentences {
-                for &i in ids {
-                    let Some(c) = read.get(i) else {
-                        continue;
-                    };
-                    let rel = Span::new(
-                        c.span.start().saturating_sub(sentence.start()),
-                        c.span.end().saturating_sub(sentence.start()),
-                    );
-                    if rel.end() <= text.len()
-                        && text.is_char_boundary(rel.start())
-                        && text.is_char_boundary(rel.end())
-                    {
-                        let mut frame = Frame::read(parse, model, text, rel);
-                        frame.context = context_words(text, rel);
-                        // The words around figures repeat across the run:
-                        // each distinct one is kept once.
-                        if let Ok(mut shared) = words.lock() {
-                            for w in frame
-                                .context
-                                .before
-                                .iter_mut()
-                                .chain(&mut frame.context.after)
-                            {
-                                *w = shared.intern(w);
-                            }
+            for &(_, _, sentence, i) in sentences {
+                let Some(c) = read.get(i) else {
+                    continue;
+                };
+                let rel = Span::new(
+                    c.span.start().saturating_sub(sentence.start()),
+                    c.span.end().saturating_sub(sentence.start()),
+                );
+                if rel.end() <= text.len()
+                    && text.is_char_boundary(rel.start())
+                    && text.is_char_boundary(rel.end())
+                {
+                    let mut frame = Frame::read(parse, model, text, rel);
+                    frame.context = context_words(text, rel);
+                    // The words around figures repeat across the run:
+                    // each distinct one is kept once.
+                    if let Ok(mut shared) = words.lock() {
+                        for w in frame
+                            .context
+                            .before
+                            .iter_mut()
+                            .chain(&mut frame.context.after)
+                        {
+                            *w = shared.intern(w);
                         }
-                        out.push((i, frame.into()));
                     }
+                    out.push((i, frame.into()));
                 }
             }
             out
