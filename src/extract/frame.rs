@@ -20,31 +20,31 @@ pub struct Frame {
     /// The noun the figure counts or whose measure it is, as a lemma
     /// ("people", "share", "vote").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub measure: Option<String>,
+    pub measure: Option<Sym>,
     /// Words that pick the measure out ("13-inch", "in cash"), lower case.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub qualifiers: Vec<String>,
+    pub qualifiers: Vec<Sym>,
     /// The lemma of the verb that governs the figure ("kill", "injure").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub predicate: Option<String>,
+    pub predicate: Option<Sym>,
     /// The name that does the governing verb's action, when its subject is
     /// one ("the Nationals offered $160 million" → "nationals"): whose
     /// figure it is when several actors give one (offers for one player).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub agent: Option<String>,
+    pub agent: Option<Sym>,
     /// The lemma of the governing verb's object, when it is a common noun
     /// ("announced the recall" → "recall"): what an event of a light verb
     /// is about.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub object: Option<String>,
+    pub object: Option<Sym>,
     /// Time expressions of the figure's clause, lower case and without
     /// their preposition ("2008", "tuesday", "last season", "so far").
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub time: Vec<String>,
+    pub time: Vec<Sym>,
     /// What the figure is counted per, or that it is a part ("per share",
     /// "per week", "part").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope: Option<String>,
+    pub scope: Option<Sym>,
     /// The words just around the figure in its sentence, lower case: up to
     /// four before it (nearest first) and four after. Two outlets that tell
     /// a figure in the same words (wire copy) state one fact whatever slots
@@ -281,17 +281,10 @@ pub fn read_frames(
                 {
                     let mut frame = Frame::read(parse, model, text, rel);
                     frame.context = context_words(text, rel);
-                    // The words around figures repeat across the run:
-                    // each distinct one is kept once.
+                    // The words of frames repeat across the run: each
+                    // distinct one is kept once.
                     if let Ok(mut shared) = words.lock() {
-                        for w in frame
-                            .context
-                            .before
-                            .iter_mut()
-                            .chain(&mut frame.context.after)
-                        {
-                            *w = shared.intern(w);
-                        }
+                        frame.share(&mut shared);
                     }
                     out.push((i, frame.into()));
                 }
@@ -304,6 +297,11 @@ pub fn read_frames(
             c.frame = frame;
         }
     }
+}
+
+/// Owned words as shared strings.
+fn syms(words: Vec<String>) -> Vec<Sym> {
+    words.into_iter().map(Sym::from).collect()
 }
 
 /// Verbs that carry no event of their own ("revenue was $5bn", "the toll
@@ -410,11 +408,39 @@ fn counted(measure: &str) -> bool {
 }
 
 impl Frame {
+    /// Replaces each word with the copy `words` keeps.
+    fn share(&mut self, words: &mut crate::text::Interner) {
+        let Frame {
+            measure,
+            qualifiers,
+            predicate,
+            agent,
+            object,
+            time,
+            scope,
+            context,
+        } = self;
+        for w in [measure, predicate, agent, object, scope]
+            .into_iter()
+            .flatten()
+        {
+            *w = words.intern(w);
+        }
+        for w in qualifiers
+            .iter_mut()
+            .chain(time)
+            .chain(&mut context.before)
+            .chain(&mut context.after)
+        {
+            *w = words.intern(w);
+        }
+    }
+
     /// The frame of the figure at `figure` (sentence-relative span) in a
     /// parsed sentence `text`.
     pub(crate) fn read(parse: &Parse, model: &Model, text: &str, figure: Span) -> Frame {
         let mut f = Frame {
-            scope: scope_after(text, figure),
+            scope: scope_after(text, figure).map(Sym::from),
             ..Frame::default()
         };
         if !parse.is_parsed() {
@@ -477,8 +503,8 @@ impl Frame {
             clause = Some(up);
         }
         if let Some(n) = noun {
-            f.measure = lemma(n);
-            f.qualifiers = qualifiers(parse, model, text, n, &inside);
+            f.measure = lemma(n).map(Sym::from);
+            f.qualifiers = syms(qualifiers(parse, model, text, n, &inside));
         } else if w.upos == Upos::Propn
             && w.span
                 .slice(text)
@@ -487,21 +513,28 @@ impl Frame {
         {
             // "120,000 electric SUVs": a capitalised plural the tagger took
             // for a name is still the noun the figure counts.
-            f.measure = Some(model.lemma(w.span.slice(text), Upos::Noun).to_lowercase());
-            f.qualifiers = qualifiers(parse, model, text, top, &inside);
+            f.measure = Some(
+                model
+                    .lemma(w.span.slice(text), Upos::Noun)
+                    .to_lowercase()
+                    .into(),
+            );
+            f.qualifiers = syms(qualifiers(parse, model, text, top, &inside));
         } else if let Some(v) = clause {
             f.measure = parse
                 .children(v)
                 .find(|&c| label(c).starts_with("nsubj") && upos(c) == Some(Upos::Noun))
-                .and_then(lemma);
-            f.qualifiers = qualifiers(parse, model, text, top, &inside);
+                .and_then(lemma)
+                .map(Sym::from);
+            f.qualifiers = syms(qualifiers(parse, model, text, top, &inside));
         }
         if let Some(v) = clause {
             f.object = parse
                 .children(v)
                 .find(|&c| label(c) == "obj" && upos(c) == Some(Upos::Noun) && !inside.contains(&c))
-                .and_then(lemma);
-            f.agent = agent(parse, model, text, v);
+                .and_then(lemma)
+                .map(Sym::from);
+            f.agent = agent(parse, model, text, v).map(Sym::from);
             if upos(v) == Some(Upos::Verb)
                 && let Some(verb) = lemma(v)
                 && !LIGHT.contains(&verb.as_str())
@@ -527,7 +560,7 @@ impl Frame {
                             .then_some(word(v)?.head?)
                             .and_then(|h| either(h, v))
                     });
-                f.predicate = Some(joined.unwrap_or(verb));
+                f.predicate = Some(joined.unwrap_or(verb).into());
             }
         }
         let mut holders = vec![top];
@@ -547,7 +580,7 @@ impl Frame {
                     continue;
                 }
                 if let Some(t) = time_of(parse, text, c, &inside) {
-                    f.time.push(t);
+                    f.time.push(t.into());
                 }
             }
         }
@@ -646,7 +679,7 @@ impl Frame {
             return Some("different things described".to_string());
         }
         // "13-inch" vs "15-inch": qualifiers that both name a variant.
-        fn numbered(q: &[String]) -> Vec<&String> {
+        fn numbered(q: &[Sym]) -> Vec<&Sym> {
             q.iter()
                 .filter(|x| x.chars().any(|c| c.is_ascii_digit()))
                 .collect()
@@ -754,7 +787,7 @@ impl Frame {
             && words.same(a, b)
             && counted(a)
         {
-            out.push(Basis::Measure(a.clone()));
+            out.push(Basis::Measure(a.to_string()));
         }
         if let Some((after, named)) = self.followed(other)
             && !same_words
@@ -766,13 +799,13 @@ impl Frame {
         }
         if let (Some(a), Some(b)) = (&self.predicate, &other.predicate) {
             if words.same(a, b) {
-                out.push(Basis::Predicate(a.clone()));
+                out.push(Basis::Predicate(a.to_string()));
             } else if key.directional(words, a, b) {
-                out.push(Basis::Directions(a.clone(), b.clone()));
+                out.push(Basis::Directions(a.to_string(), b.to_string()));
             }
         }
         if let Some(t) = self.time.iter().find(|t| other.time.contains(t)) {
-            out.push(Basis::Time(t.clone()));
+            out.push(Basis::Time(t.to_string()));
         }
         out
     }
@@ -793,7 +826,7 @@ fn names_year(t: &str) -> bool {
 /// or numbered quarter or half), kept to their calendar words ("sunday, a
 /// record" → "sunday"), and relative ones ("last season", "so far"); a bare
 /// "year" or "day" is neither.
-fn kinds_of_time(times: &[String]) -> (Vec<String>, Vec<String>) {
+fn kinds_of_time(times: &[Sym]) -> (Vec<String>, Vec<String>) {
     // Month and weekday names, ordinals of quarters and halves.
     let named = |w: &str| {
         super::date::is_calendar_word(w)
@@ -806,11 +839,11 @@ fn kinds_of_time(times: &[String]) -> (Vec<String>, Vec<String>) {
     // The words kept of an absolute time: names and any number ("june 8").
     let calendar = |w: &str| named(w) || digits(w);
     // A time is absolute when it has a name or a year.
-    let absolute = |t: &String| {
+    let absolute = |t: &Sym| {
         t.split(' ')
             .any(|w| named(w) || (w.len() == 4 && digits(w)))
     };
-    let relative = |t: &String| {
+    let relative = |t: &Sym| {
         t.split(' ').any(|w| {
             matches!(
                 w,
@@ -844,7 +877,7 @@ fn kinds_of_time(times: &[String]) -> (Vec<String>, Vec<String>) {
         times
             .iter()
             .filter(|t| !absolute(t) && relative(t))
-            .cloned()
+            .map(|t| t.to_string())
             .collect(),
     )
 }
