@@ -83,6 +83,7 @@ pub fn load_with(inputs: &Inputs, rules: &Rules, progress: &dyn Progress) -> Res
             doc
         })
         .collect();
+    docs.reserve_exact(loaded.len());
     for result in loaded.into_iter().flatten() {
         match result {
             Ok(doc) => docs.push(doc),

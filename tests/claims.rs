@@ -189,7 +189,7 @@ fn score_case(case: &Path) -> Tally {
                     c.text, c.group, c.attribute
                 ));
             }
-            if file.furniture.contains(&c.text) {
+            if file.furniture.iter().any(|f| f == &c.text) {
                 t.furniture += 1;
                 t.notes.push(format!("FURNITURE {name}: {:?}", c.text));
             }

@@ -472,9 +472,9 @@ impl Ctx<'_> {
             return None;
         }
         Some(if a <= b {
-            (a.clone(), b.clone())
+            (a.to_string(), b.to_string())
         } else {
-            (b.clone(), a.clone())
+            (b.to_string(), a.to_string())
         })
     }
 

@@ -11,6 +11,7 @@
 use super::basis::Basis;
 use crate::nlp::{Model, Parse, Upos};
 use crate::span::Span;
+use crate::text::Sym;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -19,31 +20,31 @@ pub struct Frame {
     /// The noun the figure counts or whose measure it is, as a lemma
     /// ("people", "share", "vote").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub measure: Option<String>,
+    pub measure: Option<Sym>,
     /// Words that pick the measure out ("13-inch", "in cash"), lower case.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub qualifiers: Vec<String>,
+    pub qualifiers: Vec<Sym>,
     /// The lemma of the verb that governs the figure ("kill", "injure").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub predicate: Option<String>,
+    pub predicate: Option<Sym>,
     /// The name that does the governing verb's action, when its subject is
     /// one ("the Nationals offered $160 million" → "nationals"): whose
     /// figure it is when several actors give one (offers for one player).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub agent: Option<String>,
+    pub agent: Option<Sym>,
     /// The lemma of the governing verb's object, when it is a common noun
     /// ("announced the recall" → "recall"): what an event of a light verb
     /// is about.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub object: Option<String>,
+    pub object: Option<Sym>,
     /// Time expressions of the figure's clause, lower case and without
     /// their preposition ("2008", "tuesday", "last season", "so far").
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub time: Vec<String>,
+    pub time: Vec<Sym>,
     /// What the figure is counted per, or that it is a part ("per share",
     /// "per week", "part").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope: Option<String>,
+    pub scope: Option<Sym>,
     /// The words just around the figure in its sentence, lower case: up to
     /// four before it (nearest first) and four after. Two outlets that tell
     /// a figure in the same words (wire copy) state one fact whatever slots
@@ -104,9 +105,9 @@ impl Serialize for ClaimFrame {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Context {
     /// The words before the figure, nearest first.
-    pub before: Vec<String>,
+    pub before: Vec<Sym>,
     /// The words after the figure, nearest first.
-    pub after: Vec<String>,
+    pub after: Vec<Sym>,
     /// Which of `after` are written as names ("west of Philadelphia").
     pub after_named: Vec<bool>,
     /// The figure is written as one hyphenated modifier ("an 86-yard
@@ -199,63 +200,66 @@ pub fn read_frames(
     claims: &mut [super::Claim],
     parses: &super::Parses,
 ) {
-    use std::collections::{BTreeMap, BTreeSet};
     let Ok(model) = Model::builtin() else { return };
     // Per key: the documents that state it and the values they give. Only
     // a key two documents state with two different values can be a
-    // conflict, and only conflicts read frames.
-    type DocsAndValues = (BTreeSet<usize>, BTreeSet<String>);
-    let mut seen: BTreeMap<(&str, &str), DocsAndValues> = BTreeMap::new();
-    for c in claims.iter() {
-        let e = seen
-            .entry((c.group.as_str(), c.attribute.as_str()))
-            .or_default();
-        e.0.insert(c.doc);
-        // Only whether there are two values matters: past two, none is written out.
-        if e.1.len() < 2 {
-            e.1.insert(format!("{:?}", c.value));
+    // conflict, and only conflicts read frames. The claims of a key are
+    // found by sorting their indices (maps of every key's documents and
+    // values were a large run's largest passing cost).
+    let key = |i: usize| {
+        claims
+            .get(i)
+            .map(|c| (c.group.as_str(), c.attribute.as_str()))
+    };
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    let mut wanted = vec![false; claims.len()];
+    for run in order.chunk_by(|&a, &b| key(a) == key(b)) {
+        let of_run = || run.iter().filter_map(|&i| claims.get(i));
+        let Some(first) = of_run().next() else {
+            continue;
+        };
+        let two_docs = of_run().any(|c| c.doc != first.doc);
+        // Only whether there are two values matters.
+        let two_values = two_docs && {
+            let value = format!("{:?}", first.value);
+            of_run().any(|c| format!("{:?}", c.value) != value)
+        };
+        if two_docs && two_values {
+            for &i in run {
+                if let (Some(w), Some(c)) = (wanted.get_mut(i), claims.get(i)) {
+                    *w = !matches!(c.value, super::Value::Action(_));
+                }
+            }
         }
     }
-    let wanted: Vec<bool> = claims
-        .iter()
-        .map(|c| {
-            !matches!(c.value, super::Value::Action(_))
-                && seen
-                    .get(&(c.group.as_str(), c.attribute.as_str()))
-                    .is_some_and(|(docs, values)| docs.len() >= 2 && values.len() >= 2)
-        })
-        .collect();
-    let mut by_sentence: BTreeMap<(usize, Span), Vec<usize>> = BTreeMap::new();
-    for ((i, c), &want) in claims.iter().enumerate().zip(&wanted) {
-        if want {
-            by_sentence.entry((c.doc, c.sentence)).or_default().push(i);
-        }
-    }
+    drop(order);
     // Sentences of the same text (the same wire copy in several outlets)
     // are parsed once: a parse depends on the text alone. Texts are read in
     // parallel, each parse dropped once its frames are read.
-    type Sentences = Vec<((usize, Span), Vec<usize>)>;
-    let mut by_text: BTreeMap<&str, Sentences> = BTreeMap::new();
-    for ((doc, sentence), ids) in by_sentence {
-        let Some(d) = docs.get(doc) else { continue };
-        let text = sentence.slice(&d.prose);
-        if text.len() > super::MAX_PARSED_BYTES {
-            continue;
-        }
-        by_text
-            .entry(text)
-            .or_default()
-            .push(((doc, sentence), ids));
-    }
-    let by_text: Vec<(&str, Sentences)> = by_text.into_iter().collect();
+    let mut jobs: Vec<(&str, usize, Span, usize)> = claims
+        .iter()
+        .enumerate()
+        .zip(&wanted)
+        .filter(|(_, want)| **want)
+        .filter_map(|((i, c), _)| {
+            let text = c.sentence.slice(&docs.get(c.doc)?.prose);
+            (text.len() <= super::MAX_PARSED_BYTES).then_some((text, c.doc, c.sentence, i))
+        })
+        .collect();
+    drop(wanted);
+    jobs.sort_unstable();
+    let by_text: Vec<&[(&str, usize, Span, usize)]> = jobs.chunk_by(|a, b| a.0 == b.0).collect();
     let read: &[super::Claim] = claims;
+    let words = std::sync::Mutex::new(crate::text::Interner::default());
     // Each frame is boxed where it is read: a vector of frames inline, for
     // every sentence at once, was the largest thing alive in a large run.
     let frames: Vec<Vec<(usize, ClaimFrame)>> = by_text
         .par_iter()
+        .filter_map(|group| Some((group.first()?.0, *group)))
         .map(|(text, sentences)| {
             let fresh;
-            let parse = match parses.get(*text) {
+            let parse = match parses.get(text) {
                 Some(p) => &**p,
                 None => {
                     fresh = Parse::of(model, text);
@@ -263,23 +267,26 @@ pub fn read_frames(
                 }
             };
             let mut out = Vec::new();
-            for ((_, sentence), ids) in sentences {
-                for &i in ids {
-                    let Some(c) = read.get(i) else {
-                        continue;
-                    };
-                    let rel = Span::new(
-                        c.span.start().saturating_sub(sentence.start()),
-                        c.span.end().saturating_sub(sentence.start()),
-                    );
-                    if rel.end() <= text.len()
-                        && text.is_char_boundary(rel.start())
-                        && text.is_char_boundary(rel.end())
-                    {
-                        let mut frame = Frame::read(parse, model, text, rel);
-                        frame.context = context_words(text, rel);
-                        out.push((i, frame.into()));
+            for &(_, _, sentence, i) in sentences {
+                let Some(c) = read.get(i) else {
+                    continue;
+                };
+                let rel = Span::new(
+                    c.span.start().saturating_sub(sentence.start()),
+                    c.span.end().saturating_sub(sentence.start()),
+                );
+                if rel.end() <= text.len()
+                    && text.is_char_boundary(rel.start())
+                    && text.is_char_boundary(rel.end())
+                {
+                    let mut frame = Frame::read(parse, model, text, rel);
+                    frame.context = context_words(text, rel);
+                    // The words of frames repeat across the run: each
+                    // distinct one is kept once.
+                    if let Ok(mut shared) = words.lock() {
+                        frame.share(&mut shared);
                     }
+                    out.push((i, frame.into()));
                 }
             }
             out
@@ -290,6 +297,11 @@ pub fn read_frames(
             c.frame = frame;
         }
     }
+}
+
+/// Owned words as shared strings.
+fn syms(words: Vec<String>) -> Vec<Sym> {
+    words.into_iter().map(Sym::from).collect()
 }
 
 /// Verbs that carry no event of their own ("revenue was $5bn", "the toll
@@ -396,11 +408,39 @@ fn counted(measure: &str) -> bool {
 }
 
 impl Frame {
+    /// Replaces each word with the copy `words` keeps.
+    fn share(&mut self, words: &mut crate::text::Interner) {
+        let Frame {
+            measure,
+            qualifiers,
+            predicate,
+            agent,
+            object,
+            time,
+            scope,
+            context,
+        } = self;
+        for w in [measure, predicate, agent, object, scope]
+            .into_iter()
+            .flatten()
+        {
+            *w = words.intern(w);
+        }
+        for w in qualifiers
+            .iter_mut()
+            .chain(time)
+            .chain(&mut context.before)
+            .chain(&mut context.after)
+        {
+            *w = words.intern(w);
+        }
+    }
+
     /// The frame of the figure at `figure` (sentence-relative span) in a
     /// parsed sentence `text`.
     pub(crate) fn read(parse: &Parse, model: &Model, text: &str, figure: Span) -> Frame {
         let mut f = Frame {
-            scope: scope_after(text, figure),
+            scope: scope_after(text, figure).map(Sym::from),
             ..Frame::default()
         };
         if !parse.is_parsed() {
@@ -463,8 +503,8 @@ impl Frame {
             clause = Some(up);
         }
         if let Some(n) = noun {
-            f.measure = lemma(n);
-            f.qualifiers = qualifiers(parse, model, text, n, &inside);
+            f.measure = lemma(n).map(Sym::from);
+            f.qualifiers = syms(qualifiers(parse, model, text, n, &inside));
         } else if w.upos == Upos::Propn
             && w.span
                 .slice(text)
@@ -473,21 +513,28 @@ impl Frame {
         {
             // "120,000 electric SUVs": a capitalised plural the tagger took
             // for a name is still the noun the figure counts.
-            f.measure = Some(model.lemma(w.span.slice(text), Upos::Noun).to_lowercase());
-            f.qualifiers = qualifiers(parse, model, text, top, &inside);
+            f.measure = Some(
+                model
+                    .lemma(w.span.slice(text), Upos::Noun)
+                    .to_lowercase()
+                    .into(),
+            );
+            f.qualifiers = syms(qualifiers(parse, model, text, top, &inside));
         } else if let Some(v) = clause {
             f.measure = parse
                 .children(v)
                 .find(|&c| label(c).starts_with("nsubj") && upos(c) == Some(Upos::Noun))
-                .and_then(lemma);
-            f.qualifiers = qualifiers(parse, model, text, top, &inside);
+                .and_then(lemma)
+                .map(Sym::from);
+            f.qualifiers = syms(qualifiers(parse, model, text, top, &inside));
         }
         if let Some(v) = clause {
             f.object = parse
                 .children(v)
                 .find(|&c| label(c) == "obj" && upos(c) == Some(Upos::Noun) && !inside.contains(&c))
-                .and_then(lemma);
-            f.agent = agent(parse, model, text, v);
+                .and_then(lemma)
+                .map(Sym::from);
+            f.agent = agent(parse, model, text, v).map(Sym::from);
             if upos(v) == Some(Upos::Verb)
                 && let Some(verb) = lemma(v)
                 && !LIGHT.contains(&verb.as_str())
@@ -513,7 +560,7 @@ impl Frame {
                             .then_some(word(v)?.head?)
                             .and_then(|h| either(h, v))
                     });
-                f.predicate = Some(joined.unwrap_or(verb));
+                f.predicate = Some(joined.unwrap_or(verb).into());
             }
         }
         let mut holders = vec![top];
@@ -533,7 +580,7 @@ impl Frame {
                     continue;
                 }
                 if let Some(t) = time_of(parse, text, c, &inside) {
-                    f.time.push(t);
+                    f.time.push(t.into());
                 }
             }
         }
@@ -632,7 +679,7 @@ impl Frame {
             return Some("different things described".to_string());
         }
         // "13-inch" vs "15-inch": qualifiers that both name a variant.
-        fn numbered(q: &[String]) -> Vec<&String> {
+        fn numbered(q: &[Sym]) -> Vec<&Sym> {
             q.iter()
                 .filter(|x| x.chars().any(|c| c.is_ascii_digit()))
                 .collect()
@@ -719,7 +766,7 @@ impl Frame {
     /// places, and how many places both have.
     fn context_matches(&self, other: &Frame) -> (usize, usize) {
         let (a, b) = (&self.context, &other.context);
-        let same = |x: &[String], y: &[String]| x.iter().zip(y).filter(|(p, q)| p == q).count();
+        let same = |x: &[Sym], y: &[Sym]| x.iter().zip(y).filter(|(p, q)| p == q).count();
         let matched = same(&a.before, &b.before) + same(&a.after, &b.after);
         let compared = a.before.len().min(b.before.len()) + a.after.len().min(b.after.len());
         (matched, compared)
@@ -740,7 +787,7 @@ impl Frame {
             && words.same(a, b)
             && counted(a)
         {
-            out.push(Basis::Measure(a.clone()));
+            out.push(Basis::Measure(a.to_string()));
         }
         if let Some((after, named)) = self.followed(other)
             && !same_words
@@ -752,13 +799,13 @@ impl Frame {
         }
         if let (Some(a), Some(b)) = (&self.predicate, &other.predicate) {
             if words.same(a, b) {
-                out.push(Basis::Predicate(a.clone()));
+                out.push(Basis::Predicate(a.to_string()));
             } else if key.directional(words, a, b) {
-                out.push(Basis::Directions(a.clone(), b.clone()));
+                out.push(Basis::Directions(a.to_string(), b.to_string()));
             }
         }
         if let Some(t) = self.time.iter().find(|t| other.time.contains(t)) {
-            out.push(Basis::Time(t.clone()));
+            out.push(Basis::Time(t.to_string()));
         }
         out
     }
@@ -779,7 +826,7 @@ fn names_year(t: &str) -> bool {
 /// or numbered quarter or half), kept to their calendar words ("sunday, a
 /// record" → "sunday"), and relative ones ("last season", "so far"); a bare
 /// "year" or "day" is neither.
-fn kinds_of_time(times: &[String]) -> (Vec<String>, Vec<String>) {
+fn kinds_of_time(times: &[Sym]) -> (Vec<String>, Vec<String>) {
     // Month and weekday names, ordinals of quarters and halves.
     let named = |w: &str| {
         super::date::is_calendar_word(w)
@@ -792,11 +839,11 @@ fn kinds_of_time(times: &[String]) -> (Vec<String>, Vec<String>) {
     // The words kept of an absolute time: names and any number ("june 8").
     let calendar = |w: &str| named(w) || digits(w);
     // A time is absolute when it has a name or a year.
-    let absolute = |t: &String| {
+    let absolute = |t: &Sym| {
         t.split(' ')
             .any(|w| named(w) || (w.len() == 4 && digits(w)))
     };
-    let relative = |t: &String| {
+    let relative = |t: &Sym| {
         t.split(' ').any(|w| {
             matches!(
                 w,
@@ -830,7 +877,7 @@ fn kinds_of_time(times: &[String]) -> (Vec<String>, Vec<String>) {
         times
             .iter()
             .filter(|t| !absolute(t) && relative(t))
-            .cloned()
+            .map(|t| t.to_string())
             .collect(),
     )
 }
@@ -1003,10 +1050,10 @@ fn context_words(text: &str, figure: Span) -> Context {
         part.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
     }
-    let before: Vec<String> = words(text.get(..figure.start()).unwrap_or(""))
+    let before: Vec<Sym> = words(text.get(..figure.start()).unwrap_or(""))
         .rev()
         .take(4)
-        .map(str::to_lowercase)
+        .map(|w| w.to_lowercase().into())
         .collect();
     // "about 35 miles (55 kilometers) west of Philadelphia": the words
     // after a figure are those after its bracketed conversion.
@@ -1016,7 +1063,10 @@ fn context_words(text: &str, figure: Span) -> Context {
         .strip_prefix('(')
         .and_then(|r| r.split_once(')'))
         .map_or(rest, |(_, r)| r);
-    let after: Vec<String> = words(rest).take(4).map(str::to_lowercase).collect();
+    let after: Vec<Sym> = words(rest)
+        .take(4)
+        .map(|w| w.to_lowercase().into())
+        .collect();
     let after_named = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -39,7 +39,7 @@ use crate::nlp::Parse;
 use crate::progress::{Progress, Stage};
 use crate::rules::{EntityKind, Rules};
 use crate::span::Span;
-use crate::text::{Sentence, sentences};
+use crate::text::{Interner, Sentence, Sym, sentences};
 use entity::{Evidence, Mention, NameRuns};
 use lexicon::{Folded, Lexicon};
 use rayon::prelude::*;
@@ -104,19 +104,19 @@ pub struct Claim {
     #[serde(skip)]
     pub doc: usize,
     /// The subject as named (after resolving "the company").
-    pub subject: String,
+    pub subject: Sym,
     #[serde(skip)]
     pub subject_kind: Option<EntityKind>,
     /// The canonical subject, set by the group stage.
     #[serde(skip)]
-    pub group: String,
-    pub attribute: String,
+    pub group: Sym,
+    pub attribute: Sym,
     /// The evidence as written in the original text.
-    pub text: String,
+    pub text: Sym,
     pub value: Value,
     pub modality: Modality,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attribution: Option<String>,
+    pub attribution: Option<Sym>,
     /// Whether the evidence stands inside a quotation (the speaker's words,
     /// not the outlet's).
     #[serde(skip)]
@@ -243,24 +243,44 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
     };
     // Each document's sentences, tokens and runs are dropped as soon as
     // its claims are read: the tokens of every document at once were most
-    // of a large run's memory.
-    let per_doc: Vec<(Vec<Claim>, RunNotes)> = docs
-        .par_iter()
-        .enumerate()
-        .map(|(i, doc)| {
-            let mut notes = RunNotes::default();
-            let (ss, runs) = name_runs(doc, &lex);
-            let claims = extract_doc(i, doc, &ss, &runs, &shared, &mut notes);
-            drop((ss, runs));
-            progress.step();
-            (claims, notes)
-        })
-        .collect();
-    let mut per_doc_claims = Vec::with_capacity(per_doc.len());
+    // of a large run's memory. Documents are read a batch at a time, each
+    // batch's claims moved into the run's vector before the next is read,
+    // so the claims are never held twice (per document and for the run).
+    let mut claims: Vec<Claim> = Vec::new();
     let mut notes = RunNotes::default();
-    for (doc_claims, doc_notes) in per_doc {
-        per_doc_claims.push(doc_claims);
-        notes.merge(doc_notes);
+    // Subjects and attributes repeat across the run's claims: each distinct
+    // one is kept once.
+    let mut interner = Interner::default();
+    let mut keep = |claims: &mut Vec<Claim>, mut c: Claim| {
+        c.subject = interner.intern(&c.subject);
+        c.attribute = interner.intern(&c.attribute);
+        c.text = interner.intern(&c.text);
+        if let Some(a) = &c.attribution {
+            c.attribution = Some(interner.intern(a));
+        }
+        claims.push(c);
+    };
+    for (b, batch) in docs.chunks(EXTRACT_BATCH).enumerate() {
+        let first = b * EXTRACT_BATCH;
+        let per_doc: Vec<(Vec<Claim>, RunNotes)> = batch
+            .par_iter()
+            .enumerate()
+            .map(|(k, doc)| {
+                let mut notes = RunNotes::default();
+                let (ss, runs) = name_runs(doc, &lex);
+                let claims = extract_doc(first + k, doc, &ss, &runs, &shared, &mut notes);
+                drop((ss, runs));
+                progress.step();
+                (claims, notes)
+            })
+            .collect();
+        claims.reserve(per_doc.iter().map(|(c, _)| c.len()).sum());
+        for (doc_claims, doc_notes) in per_doc {
+            for c in doc_claims {
+                keep(&mut claims, c);
+            }
+            notes.merge(doc_notes);
+        }
     }
     let RunNotes {
         names,
@@ -272,25 +292,21 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
     // joins an acronym and what it stands for.
     let (spelt, variants) = spelling::claims(&written, &|w| evidence.written_lower(w));
     drop(written);
-    // Reserved once: grown by doubling, the vector of all claims was
-    // twice their size for a moment.
-    let total = per_doc_claims.iter().map(Vec::len).sum::<usize>() + spelt.len();
-    let mut claims = Vec::with_capacity(total);
-    for doc_claims in per_doc_claims {
-        claims.extend(doc_claims);
+    claims.reserve_exact(spelt.len());
+    for c in spelt {
+        keep(&mut claims, c);
     }
-    claims.extend(spelt);
     let mut acronyms = evidence.acronyms;
     acronyms.extend(variants);
     // Country figures with no place in their article: the place the run names most.
     let top = places
         .iter()
         .max_by_key(|(name, n)| (**n, std::cmp::Reverse((*name).clone())))
-        .map(|(name, _)| name.clone());
+        .map(|(name, _)| interner.intern(name));
     let main = actors
         .iter()
         .max_by_key(|(name, n)| (**n, std::cmp::Reverse((*name).clone())))
-        .map(|(name, _)| name.clone());
+        .map(|(name, _)| interner.intern(name));
     keep_told_twice(docs, &mut claims);
     claims.retain_mut(|c| {
         let (stand_in, kind) = match c.subject.as_str() {
@@ -318,6 +334,9 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
 /// Documents whose tokens and runs are alive at once while the name
 /// evidence is learned.
 const LEARN_BATCH: usize = 256;
+
+/// Documents whose claims are read before they join the run's claims.
+const EXTRACT_BATCH: usize = 256;
 
 /// A document's sentences, and each one's tokens and capitalised runs (for
 /// the name evidence of the whole run and for the sentence's own mentions).

@@ -55,14 +55,14 @@ impl Reading<'_> {
         let span = span.offset(self.base);
         Claim {
             doc: self.doc_index,
-            subject,
+            subject: subject.into(),
             subject_kind,
-            group: String::new(),
-            attribute,
-            text: span.slice(&self.doc.text).to_string(),
+            group: Default::default(),
+            attribute: attribute.into(),
+            text: span.slice(&self.doc.text).into(),
             modality,
             value,
-            attribution: self.attribution.clone(),
+            attribution: self.attribution.as_deref().map(Into::into),
             quoted,
             frame: Default::default(),
             span,
@@ -491,7 +491,7 @@ mod tests {
             .expect("ingest");
         crate::pipeline::claims(&[doc], &rules)
             .into_iter()
-            .map(|c| (c.text, c.subject))
+            .map(|c| (c.text.into(), c.subject.into()))
             .collect()
     }
 

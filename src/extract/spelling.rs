@@ -463,11 +463,11 @@ pub fn claims(
         .into_values()
         .map(|w| Claim {
             doc: w.doc,
-            subject: w.name.clone(),
+            subject: w.name.as_str().into(),
             subject_kind: w.kind,
-            group: String::new(),
-            attribute: NAME.to_string(),
-            text: w.name.clone(),
+            group: Default::default(),
+            attribute: NAME.into(),
+            text: w.name.as_str().into(),
             value: Value::Name(Spelling {
                 written: w.name.clone(),
             }),
@@ -567,7 +567,7 @@ mod tests {
         let got: Vec<(usize, String, usize)> = claims(&seen, &|_| false)
             .0
             .into_iter()
-            .map(|c| (c.doc, c.text, c.span.start()))
+            .map(|c| (c.doc, c.text.into(), c.span.start()))
             .collect();
         assert_eq!(
             got,

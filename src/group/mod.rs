@@ -127,7 +127,7 @@ pub fn resolve(
     for i in 0..names.len() {
         members.entry(uf.find(i)).or_default().push(i);
     }
-    let mut canonical: HashMap<usize, String> = HashMap::new();
+    let mut canonical: HashMap<usize, crate::text::Sym> = HashMap::new();
     let mut aliases = HashMap::new();
     for (root, ids) in &members {
         let name = ids
@@ -144,7 +144,7 @@ pub fn resolve(
         let mut all: Vec<String> = ids.iter().filter_map(|&i| names.get(i)).cloned().collect();
         all.sort();
         aliases.insert(name.clone(), all);
-        canonical.insert(*root, name);
+        canonical.insert(*root, name.into());
     }
     // Every name is a member of its set, so its root has a canonical name.
     for (claim, id) in claims.iter_mut().zip(claim_ids) {

@@ -251,8 +251,8 @@ fn finding_html(
         {
             let sources: BTreeSet<usize> = claims.iter().map(|(_, c)| c.doc).collect();
             let label = match &first.value {
-                Value::Action(a) => &a.phrase,
-                _ => &first.text,
+                Value::Action(a) => a.phrase.as_str(),
+                _ => first.text.as_str(),
             };
             out.push_str(&format!(
                 "<p class=\"side\">«{}» · {} source{}</p>\n",

@@ -346,7 +346,7 @@ fn side_tally(f: &crate::compare::Finding, claims: &[Claim]) -> Option<String> {
                 .collect();
             let label = match &first.value {
                 Value::Action(a) => a.phrase.clone(),
-                _ => first.text.clone(),
+                _ => first.text.to_string(),
             };
             Some((label, docs.len()))
         })
@@ -378,7 +378,7 @@ pub fn claims_table(docs: &[Document], claims: &[Claim], opts: &TableOptions) ->
         t.add_row(vec![
             Cell::new(format!("{}:{}:{}", paths.name(c.doc), l.line, l.column)),
             Cell::new(if c.group == c.subject || c.group.is_empty() {
-                c.subject.clone()
+                c.subject.to_string()
             } else {
                 format!("{}\n(as \"{}\")", c.group, c.subject)
             }),

@@ -6,11 +6,13 @@
 //! abbreviation ("Inc.", "U.S.", "Jan. 5") or inside parentheses.
 
 mod sentence;
+mod sym;
 mod token;
 mod word_hash;
 mod words;
 
 pub use sentence::{Sentence, sentences};
+pub use sym::{Interner, Sym};
 pub use token::{Token, TokenKind, tokenize};
 pub use word_hash::{WordHasher, WordSet};
 pub use words::{
