@@ -87,7 +87,17 @@ pub(crate) fn comparable(a: &Quantity, b: &Quantity) -> bool {
             (Unit::Money { currency: x }, Unit::Money { currency: y }) => x == y,
             // Claims reach here grouped by attribute: "1,200 jobs" and "12,000
             // positions" are both the attribute "jobs".
-            (Unit::Count { .. }, Unit::Count { .. }) => true,
+            // But "19 nautical miles" is not "22 miles", nor "12 square
+            // miles" "12 miles": a word that changes the unit must be on
+            // both sides.
+            (Unit::Count { noun: x }, Unit::Count { noun: y }) => {
+                fn changed(noun: &str) -> Vec<&str> {
+                    noun.split_whitespace()
+                        .filter(|w| crate::extract::UNIT_CHANGERS.contains(w))
+                        .collect()
+                }
+                changed(x) == changed(y)
+            }
             _ => false,
         }
 }
@@ -158,6 +168,36 @@ pub(crate) fn relate(a: &Quantity, b: &Quantity, rules: &NumericRules) -> Relati
         }
     } else {
         Relation::Conflict("the figures cannot both be right".into())
+    }
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    fn count(noun: &str) -> Quantity {
+        Quantity {
+            unit: Unit::Count {
+                noun: noun.to_string(),
+            },
+            value: 19.0,
+            high: None,
+            resolution: 1.0,
+            qualifier: Qualifier::Exact,
+            direction: None,
+            vague: false,
+        }
+    }
+
+    #[test]
+    fn a_word_that_changes_the_unit_must_be_on_both_sides() {
+        assert!(!comparable(&count("nautical miles"), &count("miles")));
+        assert!(!comparable(&count("square miles"), &count("miles")));
+        assert!(comparable(
+            &count("nautical miles"),
+            &count("nautical miles")
+        ));
+        assert!(comparable(&count("people"), &count("people")));
     }
 }
 

@@ -31,7 +31,7 @@ pub(crate) use date::find as find_dates;
 pub use date::{DateValue, Period, weekday_name, weekday_of};
 pub use frame::{ClaimFrame, Frame, FrameWords, KeyKind, read_frames};
 pub use lexicon::Modality;
-pub use quantity::{Direction, Qualifier, Quantity, Unit};
+pub use quantity::{Direction, Qualifier, Quantity, UNIT_CHANGERS, Unit};
 pub use spelling::{NAME, Spelling, variant as spelt_variant};
 
 use crate::ingest::{BlockKind, Document};

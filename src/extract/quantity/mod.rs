@@ -48,6 +48,10 @@ pub enum Direction {
     Down,
 }
 
+/// Words before a unit that make it another unit ("19 nautical miles" is
+/// not "22 miles"; "12 square miles" not "12 miles").
+pub const UNIT_CHANGERS: &[&str] = &["nautical", "square", "sq", "cubic", "metric", "imperial"];
+
 /// A figure as written: its normalised value, the precision it was written
 /// with, its qualifier and (for changes) its direction.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -236,7 +236,15 @@ pub(super) fn count_noun(rest: &str, lex: &Lexicon) -> Option<(String, usize)> {
             break;
         }
     }
-    let head = nouns.pop()?;
+    let mut head = nouns.pop()?;
+    // "19 nautical miles", "12 square miles": the word before is part of
+    // the unit.
+    if let Some(unit) = nouns
+        .last()
+        .filter(|w| super::UNIT_CHANGERS.contains(&w.as_str()))
+    {
+        head = format!("{unit} {head}");
+    }
     // "the 240,000 economists had forecast": the forecasters are not what is counted.
     let next = rest
         .get(consumed..)
