@@ -135,13 +135,24 @@ pub fn claims(docs: &[Document], rules: &Rules) -> Vec<Claim> {
 /// `claims`, telling `progress` of each document extracted (stage
 /// `Extracting`), then of the grouping.
 pub fn claims_with(docs: &[Document], rules: &Rules, progress: &dyn Progress) -> Vec<Claim> {
+    let (mut claims, parses) = grouped_claims(docs, rules, progress);
+    // Frames only where a comparison can read them.
+    crate::extract::read_frames(docs, &mut claims, &parses);
+    claims
+}
+
+/// Claims extracted and grouped, before their frames are read, with the
+/// sentences parsed so far.
+fn grouped_claims(
+    docs: &[Document],
+    rules: &Rules,
+    progress: &dyn Progress,
+) -> (Vec<Claim>, crate::extract::Parses) {
     let extraction = extract_all(docs, rules, progress);
     progress.stage(Stage::Grouping, 0);
     let mut claims = extraction.claims;
     resolve(&mut claims, &extraction.acronyms, &extraction.names, rules);
-    // Frames only where a comparison can read them.
-    crate::extract::read_frames(docs, &mut claims, &extraction.parses);
-    claims
+    (claims, extraction.parses)
 }
 
 /// Runs every stage.
@@ -151,8 +162,15 @@ pub fn check(inputs: &Inputs, rules: &Rules) -> Result<Run> {
 
 /// `check`, telling `progress` how far it has got.
 pub fn check_with(inputs: &Inputs, rules: &Rules, progress: &dyn Progress) -> Result<Run> {
-    let docs = load_with(inputs, rules, progress)?;
-    let claims = claims_with(&docs, rules, progress);
+    let mut docs = load_with(inputs, rules, progress)?;
+    let (mut claims, parses) = grouped_claims(&docs, rules, progress);
+    // Claims hold what they quote: the text as read is not needed again
+    // (frames and reports read `prose`), and frames are the run's peak.
+    for doc in &mut docs {
+        doc.release_text();
+    }
+    crate::extract::read_frames(&docs, &mut claims, &parses);
+    drop(parses);
     progress.stage(Stage::Comparing, 0);
     let findings = compare(&claims, &Roles::of(&docs), rules);
     let findings = crate::compare::filter_findings(findings, &claims, &docs, rules);
@@ -225,7 +243,7 @@ impl Run {
         let mut out: Vec<String> = self
             .docs
             .iter()
-            .filter(|d| d.text.trim().is_empty())
+            .filter(|d| d.is_empty())
             .map(|d| format!("{}: empty file", d.path.display()))
             .collect();
         let sources: Vec<&Document> = self

@@ -356,7 +356,7 @@ fn name_runs(doc: &Document, lex: &Lexicon) -> (Vec<Sentence>, Vec<NameRuns>) {
 fn keep_told_twice(docs: &[Document], claims: &mut Vec<Claim>) {
     use std::collections::{HashMap, HashSet};
     let key = |c: &Claim| -> Option<String> {
-        let text = docs.get(c.doc)?.text.as_str();
+        let text = docs.get(c.doc)?.prose.as_str();
         let (before, after) = (
             text.get(c.sentence.start()..c.span.start())?,
             text.get(c.span.end()..c.sentence.end())?,

@@ -74,6 +74,10 @@ pub struct Document {
     /// The day the article was published, when the file says (`published`).
     pub published: Option<Day>,
     lines: LineIndex,
+    /// Whether the file holds nothing but white space.
+    empty: bool,
+    /// Whether `text` was released (`release_text`).
+    released: bool,
 }
 
 impl Document {
@@ -105,6 +109,7 @@ impl Document {
             .unwrap_or_else(|| path.display().to_string());
         let lines = LineIndex::new(&text);
         let published = published(&text, format);
+        let empty = text.trim().is_empty();
         Ok(Document {
             id,
             path,
@@ -116,7 +121,27 @@ impl Document {
             suppressions,
             published,
             lines,
+            empty,
+            released: false,
         })
+    }
+
+    /// Whether the file holds nothing but white space (kept when the text
+    /// is released).
+    pub fn is_empty(&self) -> bool {
+        self.empty
+    }
+
+    /// Frees the text as read once the claims are read: reports quote
+    /// `prose` (same offsets) and place by the line index, so a long run
+    /// need not hold every file twice. Kept when blanking turned a
+    /// character of several bytes into spaces: columns count characters,
+    /// and only the text as read counts that one as one.
+    pub fn release_text(&mut self) {
+        if self.text.chars().count() == self.prose.chars().count() {
+            self.text = String::new();
+            self.released = true;
+        }
     }
 
     /// Reads and ingests one file.
@@ -129,7 +154,12 @@ impl Document {
     }
 
     pub fn line_col(&self, offset: usize) -> LineCol {
-        self.lines.line_col(&self.text, offset)
+        let text = if self.released {
+            &self.prose
+        } else {
+            &self.text
+        };
+        self.lines.line_col(text, offset)
     }
 }
 
@@ -238,6 +268,31 @@ mod tests {
             err.ends_with("b.txt: not valid UTF-8 (invalid byte at offset 3)"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn released_text_places_claims_where_the_text_did() {
+        let rules = Rules::defaults();
+        let plain = "Headline\n\nAcme cut 1,200 jobs, about 5% of staff.\n";
+        let mut doc =
+            Document::from_text("a.txt", plain.into(), Format::Text, Role::Source, &rules).unwrap();
+        let at = plain.find("5%").unwrap();
+        let before = doc.line_col(at);
+        doc.release_text();
+        assert!(doc.text.is_empty());
+        assert_eq!(doc.line_col(at), before);
+        assert_eq!((before.line, before.column), (3, 28));
+        // Markup with a character of several bytes blanked into spaces: the
+        // text is kept, so columns still count "✓" as one character.
+        let html = "<p><!-- ✓ --> Acme cut 5% of staff.</p>";
+        let mut doc =
+            Document::from_text("b.html", html.into(), Format::Html, Role::Source, &rules).unwrap();
+        let at = html.find("5%").unwrap();
+        let before = doc.line_col(at);
+        doc.release_text();
+        assert_eq!(doc.text, html);
+        assert_eq!(doc.line_col(at), before);
+        assert_eq!((before.line, before.column), (1, 24));
     }
 
     #[test]
