@@ -160,9 +160,15 @@ impl FrameWords {
     /// The rules' direction verbs, as written and as lemmas ("rose" →
     /// "rise"), and their synonym groups, as the extractors read them.
     pub fn new(rules: &crate::rules::Rules) -> FrameWords {
-        let lex = super::lexicon::Lexicon::new(rules);
+        // Read from the rules as the lexicon reads them (lower case; a
+        // synonym group's first word its head), without building the
+        // lexicon's phrase automata a second time.
+        let d = &rules.directions;
         let mut movement: std::collections::BTreeSet<String> =
-            lex.up.iter().chain(&lex.down).cloned().collect();
+            d.up.iter()
+                .chain(&d.down)
+                .map(|w| w.to_lowercase())
+                .collect();
         if let Ok(model) = Model::builtin() {
             let lemmas: Vec<String> = movement
                 .iter()
@@ -172,7 +178,7 @@ impl FrameWords {
         }
         FrameWords {
             movement,
-            synonyms: lex.synonyms.into_iter().collect(),
+            synonyms: super::lexicon::synonyms(rules).collect(),
         }
     }
 

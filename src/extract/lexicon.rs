@@ -118,6 +118,17 @@ pub(crate) fn words(phrase: &str) -> Phrase {
     }
 }
 
+/// Each synonym of the rules with its group's head (the group's first
+/// word), lower case, in the rules' order.
+pub(crate) fn synonyms(rules: &Rules) -> impl Iterator<Item = (String, String)> + '_ {
+    rules.synonyms.iter().flat_map(|group| {
+        let head = group.first().map(|h| h.to_lowercase());
+        group
+            .iter()
+            .filter_map(move |w| Some((w.to_lowercase(), head.clone()?)))
+    })
+}
+
 impl Lexicon {
     pub fn new(rules: &Rules) -> Lexicon {
         use super::quantity::Qualifier;
@@ -142,14 +153,7 @@ impl Lexicon {
             qualifiers.extend(list.iter().map(|p| (words(p), qual)));
         }
         qualifiers.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        let mut synonyms = HashMap::new();
-        for group in &rules.synonyms {
-            if let Some(head) = group.first() {
-                for w in group {
-                    synonyms.insert(w.to_lowercase(), head.to_lowercase());
-                }
-            }
-        }
+        let synonyms = synonyms(rules).collect();
         let mut known = Vec::new();
         for e in &rules.entities {
             known.push((e.name.clone(), e.kind));
