@@ -347,54 +347,13 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
                 .is_some_and(|before| before.trim_end().ends_with(" by"));
         // A shooting, a death, an arrest, a charge, an arraignment, a
         // sentencing or a plea: its date is read from the tree (the word
-        // the date hangs from), and belongs to the person named nearest.
+        // the date hangs from).
         let crime = (!by_year && attribute::mentions_crime(lower, cl))
             .then(|| (cx.tree)())
             .flatten()
             .and_then(|(p, _)| attribute::crime(p, *span));
         if let Some(crime) = crime {
-            // "June 17, 2013 - Houston police are investigating …": a
-            // dateline dates the page, not the event.
-            let dateline = span.start() == 0
-                && text
-                    .get(span.end()..)
-                    .is_some_and(|after| after.trim_start().starts_with(['-', '–', '—']));
-            if dateline {
-                continue;
-            }
-            let mut d = d.clone();
-            d.near_midnight = attribute::near_midnight(lower, cl, *span);
-            if let Some(day) = cx.doc.published {
-                d.assume_year(day.year, day.month);
-                // The story's event is of the weeks before publication:
-                // an earlier date is another event (a shooting two years
-                // before, a victim of another summer); a later one a plan
-                // ("whose birthday would have been June 13").
-                if !d.recent(day.year, day.month, day.day) {
-                    continue;
-                }
-            }
-            // Whose event: the person the sentence names nearest the date
-            // ("Kadeem Torres … was shot and killed by police Thursday").
-            // A story tells of other shootings, attacks and arrests: a date
-            // with no person named (a place, an army) is not compared.
-            let at = base + span.start();
-            let Some(who) = mentions.iter().filter(|m| m.is_person()).min_by_key(|m| {
-                if m.span.end() <= at {
-                    at - m.span.end()
-                } else {
-                    m.span.start().saturating_sub(at + span.len())
-                }
-            }) else {
-                continue;
-            };
-            out.push(cx.claim(
-                *span,
-                (who.name.clone(), who.kind),
-                format!("date of {crime}"),
-                Value::Date(d),
-                cx.modality_at(cl, *span),
-            ));
+            out.extend(crime_date(cx, crime, *span, d, cl));
             continue;
         }
         let event = if by_year {
@@ -428,6 +387,55 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
         ));
     }
     out
+}
+
+/// The claim of a crime or court event's date (`attribute::crime`): the
+/// person the sentence names nearest the date ("Kadeem Torres … was shot
+/// and killed by police Thursday") is its owner. A story tells of other
+/// shootings, attacks and arrests: a date with no person named (a place, an
+/// army) gives no claim, nor does a dateline or, in a dated article, a day
+/// outside the weeks before publication.
+fn crime_date(cx: &Reading, crime: &str, span: Span, d: &DateValue, clause: Span) -> Option<Claim> {
+    let (text, lower) = (cx.text, cx.lower);
+    // "June 17, 2013 - Houston police are investigating …": a dateline
+    // dates the page, not the event.
+    let dateline = span.start() == 0
+        && text
+            .get(span.end()..)
+            .is_some_and(|after| after.trim_start().starts_with(['-', '–', '—']));
+    if dateline {
+        return None;
+    }
+    let mut d = d.clone();
+    d.near_midnight = attribute::near_midnight(lower, clause, span);
+    if let Some(day) = cx.doc.published {
+        d.assume_year(day.year, day.month);
+        // An earlier date is another event (a shooting two years before,
+        // a victim of another summer); a later one a plan ("whose birthday
+        // would have been June 13").
+        if !d.recent(day.year, day.month, day.day) {
+            return None;
+        }
+    }
+    let at = cx.base + span.start();
+    let who = cx
+        .mentions
+        .iter()
+        .filter(|m| m.is_person())
+        .min_by_key(|m| {
+            if m.span.end() <= at {
+                at - m.span.end()
+            } else {
+                m.span.start().saturating_sub(at + span.len())
+            }
+        })?;
+    Some(cx.claim(
+        span,
+        (who.name.clone(), who.kind),
+        format!("date of {crime}"),
+        Value::Date(d),
+        cx.modality_at(clause, span),
+    ))
 }
 
 /// Claims about announced actions.
