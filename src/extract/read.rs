@@ -352,8 +352,10 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
             .then(|| (cx.tree)())
             .flatten()
             .and_then(|(p, _)| attribute::crime(p, *span));
-        if let Some(crime) = crime {
-            out.extend(crime_date(cx, crime, *span, d, cl));
+        // Where no person owns it, it is still a date told: it meets one
+        // told in the same words.
+        if let Some(claim) = crime.and_then(|crime| crime_date(cx, crime, *span, d, cl)) {
+            out.push(claim);
             continue;
         }
         let event = if by_year {
