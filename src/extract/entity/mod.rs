@@ -165,6 +165,11 @@ pub(crate) fn mentions<'t>(
             if out.iter().any(|m| m.span.overlaps(span)) {
                 continue;
             }
+            // "Two people died", "Dozens were hurt": a number word alone
+            // is a count, never a name.
+            if NUMBER_WORDS.contains(&part.as_str()) {
+                continue;
+            }
             // At the start of a body sentence a name of two or more words is
             // taken as it stands; one word needs evidence.
             let multiword = !heading && part.contains(' ');
