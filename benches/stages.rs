@@ -62,7 +62,7 @@ fn bench(c: &mut Criterion) {
         })
         .collect();
     let tagged: Vec<Parse> = texts.iter().map(|t| Parse::tagged(model, t)).collect();
-    let extraction = extract_all(&docs, &rules, &Silent);
+    let mut extraction = extract_all(&docs, &rules, &Silent);
     let mut grouped = extraction.claims.clone();
     resolve(
         &mut grouped,
@@ -71,7 +71,7 @@ fn bench(c: &mut Criterion) {
         &rules,
     );
     let mut framed = grouped.clone();
-    read_frames(&docs, &mut framed, &extraction.parses);
+    read_frames(&docs, &mut framed, &mut extraction.parses);
     let roles = Roles::of(&docs);
     let findings = filter_findings(compare(&framed, &roles, &rules), &framed, &docs, &rules);
 
@@ -124,7 +124,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("frames", |b| {
         b.iter(|| {
             let mut claims = grouped.clone();
-            read_frames(&docs, &mut claims, &extraction.parses);
+            read_frames(&docs, &mut claims, &mut extraction.parses);
             black_box(claims).len()
         })
     });

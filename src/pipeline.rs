@@ -135,9 +135,9 @@ pub fn claims(docs: &[Document], rules: &Rules) -> Vec<Claim> {
 /// `claims`, telling `progress` of each document extracted (stage
 /// `Extracting`), then of the grouping.
 pub fn claims_with(docs: &[Document], rules: &Rules, progress: &dyn Progress) -> Vec<Claim> {
-    let (mut claims, parses) = grouped_claims(docs, rules, progress);
+    let (mut claims, mut parses) = grouped_claims(docs, rules, progress);
     // Frames only where a comparison can read them.
-    crate::extract::read_frames(docs, &mut claims, &parses);
+    crate::extract::read_frames(docs, &mut claims, &mut parses);
     claims
 }
 
@@ -148,7 +148,15 @@ fn grouped_claims(
     rules: &Rules,
     progress: &dyn Progress,
 ) -> (Vec<Claim>, crate::extract::Parses) {
-    let extraction = extract_all(docs, rules, progress);
+    group(extract_all(docs, rules, progress), rules, progress)
+}
+
+/// Claims extracted, grouped.
+fn group(
+    extraction: crate::extract::Extraction,
+    rules: &Rules,
+    progress: &dyn Progress,
+) -> (Vec<Claim>, crate::extract::Parses) {
     progress.stage(Stage::Grouping, 0);
     let mut claims = extraction.claims;
     resolve(&mut claims, &extraction.acronyms, &extraction.names, rules);
@@ -163,13 +171,12 @@ pub fn check(inputs: &Inputs, rules: &Rules) -> Result<Run> {
 /// `check`, telling `progress` how far it has got.
 pub fn check_with(inputs: &Inputs, rules: &Rules, progress: &dyn Progress) -> Result<Run> {
     let mut docs = load_with(inputs, rules, progress)?;
-    let (mut claims, parses) = grouped_claims(&docs, rules, progress);
     // Claims hold what they quote: the text as read is not needed again
-    // (frames and reports read `prose`), and frames are the run's peak.
-    for doc in &mut docs {
-        doc.release_text();
-    }
-    crate::extract::read_frames(&docs, &mut claims, &parses);
+    // (frames and reports read `prose`), so each document's is released
+    // once its claims are read, its memory reused by the claims after it.
+    let extraction = crate::extract::extract_all_releasing(&mut docs, rules, progress);
+    let (mut claims, mut parses) = group(extraction, rules, progress);
+    crate::extract::read_frames(&docs, &mut claims, &mut parses);
     drop(parses);
     progress.stage(Stage::Comparing, 0);
     let findings = compare(&claims, &Roles::of(&docs), rules);

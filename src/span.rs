@@ -8,31 +8,43 @@
 use serde::Serialize;
 
 /// A half-open byte range `[start, end)` into a document's original text.
+/// Offsets are kept in 32 bits (a document is at most `MAX_TEXT` bytes,
+/// checked when it is read): spans are held by every claim and token, and
+/// half their size was a large run's memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
+}
+
+/// The largest text spans can address, in bytes.
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
+/// An offset as kept in a span (saturated past `MAX_TEXT`, which no
+/// document read reaches).
+fn narrow(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
 }
 
 impl Span {
     /// Builds a span; the bounds are ordered so that start ≤ end always holds.
     pub fn new(a: usize, b: usize) -> Self {
         Span {
-            start: a.min(b),
-            end: a.max(b),
+            start: narrow(a.min(b)),
+            end: narrow(a.max(b)),
         }
     }
 
     pub fn start(self) -> usize {
-        self.start
+        self.start as usize
     }
 
     pub fn end(self) -> usize {
-        self.end
+        self.end as usize
     }
 
     pub fn len(self) -> usize {
-        self.end - self.start
+        (self.end - self.start) as usize
     }
 
     pub fn is_empty(self) -> bool {
@@ -50,12 +62,12 @@ impl Span {
 
     /// The text this span covers, or "" if it does not fall on char boundaries.
     pub fn slice(self, text: &str) -> &str {
-        text.get(self.start..self.end).unwrap_or("")
+        text.get(self.start()..self.end()).unwrap_or("")
     }
 
     /// Shifts a span found in a slice back to document offsets.
     pub fn offset(self, by: usize) -> Span {
-        Span::new(self.start + by, self.end + by)
+        Span::new(self.start() + by, self.end() + by)
     }
 }
 

@@ -204,7 +204,7 @@ impl FrameWords {
 pub fn read_frames(
     docs: &[crate::ingest::Document],
     claims: &mut [super::Claim],
-    parses: &super::Parses,
+    parses: &mut super::Parses,
 ) {
     let Ok(model) = Model::builtin() else { return };
     // Per key: the documents that state it and the values they give. Only
@@ -255,6 +255,10 @@ pub fn read_frames(
         .collect();
     drop(wanted);
     jobs.sort_unstable();
+    // Only the sentences frames are read from are kept parsed: the others
+    // are freed before the frames, the run's peak, are allocated.
+    parses.retain(|text, _| jobs.binary_search_by(|j| j.0.cmp(text.as_str())).is_ok());
+    let parses: &super::Parses = parses;
     let by_text: Vec<&[(&str, usize, Span, usize)]> = jobs.chunk_by(|a, b| a.0 == b.0).collect();
     let read: &[super::Claim] = claims;
     let words = std::sync::Mutex::new(crate::text::Interner::default());

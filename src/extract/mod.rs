@@ -215,6 +215,47 @@ impl RunNotes {
 /// them first, so one article's "Meta" helps read another's headline.
 /// `progress` is told of each document extracted (stage `Extracting`).
 pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) -> Extraction {
+    extract_from(docs, rules, progress)
+}
+
+/// `extract_all`, releasing each document's text as read
+/// (`Document::release_text`) once its claims are read: a long run need
+/// not hold every file twice while the claims that follow are read.
+pub fn extract_all_releasing(
+    docs: &mut [Document],
+    rules: &Rules,
+    progress: &dyn Progress,
+) -> Extraction {
+    extract_from(docs, rules, progress)
+}
+
+/// The documents extraction reads, and what it does with a batch of them
+/// once their claims are read.
+trait Source {
+    fn all(&self) -> &[Document];
+    fn read(&mut self, batch: std::ops::Range<usize>);
+}
+
+impl Source for &[Document] {
+    fn all(&self) -> &[Document] {
+        self
+    }
+    fn read(&mut self, _: std::ops::Range<usize>) {}
+}
+
+impl Source for &mut [Document] {
+    fn all(&self) -> &[Document] {
+        self
+    }
+    fn read(&mut self, batch: std::ops::Range<usize>) {
+        for doc in self.get_mut(batch).into_iter().flatten() {
+            doc.release_text();
+        }
+    }
+}
+
+fn extract_from(mut source: impl Source, rules: &Rules, progress: &dyn Progress) -> Extraction {
+    let docs = source.all();
     progress.stage(Stage::Extracting, docs.len());
     let lex = Lexicon::new(rules);
     // Documents are read in parallel; what they note for the run is merged
@@ -260,8 +301,10 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
         }
         claims.push(c);
     };
-    for (b, batch) in docs.chunks(EXTRACT_BATCH).enumerate() {
-        let first = b * EXTRACT_BATCH;
+    let count = docs.len();
+    for first in (0..count).step_by(EXTRACT_BATCH) {
+        let range = first..count.min(first + EXTRACT_BATCH);
+        let batch = source.all().get(range.clone()).unwrap_or_default();
         let per_doc: Vec<(Vec<Claim>, RunNotes)> = batch
             .par_iter()
             .enumerate()
@@ -281,7 +324,9 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
             }
             notes.merge(doc_notes);
         }
+        source.read(range);
     }
+    let docs = source.all();
     let RunNotes {
         names,
         written,

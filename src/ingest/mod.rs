@@ -90,6 +90,13 @@ impl Document {
         rules: &Rules,
     ) -> Result<Document> {
         let path = path.into();
+        // Spans address a document in 32 bits.
+        if text.len() > crate::span::MAX_TEXT {
+            return Err(Error::Read {
+                path,
+                message: format!("larger than {} bytes", crate::span::MAX_TEXT),
+            });
+        }
         // A byte-order mark is not content: blank it in what is read.
         let bom = text.starts_with('\u{feff}');
         let (mut prose, blocks) = match format {
