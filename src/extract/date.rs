@@ -249,14 +249,19 @@ impl DateValue {
         if let (Some(a), Some(b)) = (self.ordinal(), other.ordinal()) {
             return a.abs_diff(b) == 1;
         }
-        let weekday = |d: &DateValue| {
-            d.weekday
-                .or_else(|| Some(weekday_of(d.year?, d.month?, d.day?)))
-        };
-        match (weekday(self), weekday(other)) {
+        match (self.weekday_in(None), other.weekday_in(None)) {
             (Some(a), Some(b)) => (a + 1) % 7 == b || (b + 1) % 7 == a,
             _ => false,
         }
+    }
+
+    /// The day of the week the date names, written or worked out from a
+    /// full date (its year, else `default_year`).
+    fn weekday_in(&self, default_year: Option<i32>) -> Option<u8> {
+        self.weekday.or_else(|| {
+            let year = self.year.or(default_year)?;
+            Some(weekday_of(year, self.month?, self.day?))
+        })
     }
 
     /// Days since 1970-01-01 of a full date.
@@ -272,11 +277,8 @@ impl DateValue {
         }
         let same_day = self.day.is_some() && self.day == other.day && self.month == other.month;
         // "Saturday" and "July 9, 2016" (a Saturday) name one day.
-        let weekday = |d: &DateValue| {
-            d.weekday
-                .or_else(|| Some(weekday_of(d.year.or(default_year)?, d.month?, d.day?)))
-        };
-        let same_weekday = weekday(self).is_some() && weekday(self) == weekday(other);
+        let weekday = self.weekday_in(default_year);
+        let same_weekday = weekday.is_some() && weekday == other.weekday_in(default_year);
         let same_period = self.period.is_some() && self.period == other.period;
         let same_month = self.day.is_none()
             && other.day.is_none()
@@ -298,14 +300,10 @@ impl DateValue {
         if self.period.is_some() && other.period.is_some() && self.period != other.period {
             return Some("the periods differ".into());
         }
-        let weekday = |d: &DateValue| {
-            d.weekday.or_else(|| {
-                let y = d.year.or(default_year)?;
-                Some(weekday_of(y, d.month?, d.day?))
-            })
-        };
-        if let (Some(a), Some(b)) = (weekday(self), weekday(other))
-            && a != b
+        if let (Some(a), Some(b)) = (
+            self.weekday_in(default_year),
+            other.weekday_in(default_year),
+        ) && a != b
         {
             return Some(format!("{} is not {}", weekday_name(a), weekday_name(b)));
         }

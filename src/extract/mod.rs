@@ -408,15 +408,21 @@ fn keep_told_twice(docs: &[Document], claims: &mut Vec<Claim>) {
         );
         Some(format!("{before}\u{0}{after}"))
     };
-    let mut seen: HashMap<String, HashSet<usize>> = HashMap::new();
-    for c in claims.iter().filter(|c| c.attribute == TOLD_DATE) {
-        if let Some(k) = key(c) {
+    // Each told date's key, made once, in claim order.
+    let keys: Vec<Option<String>> = claims
+        .iter()
+        .map(|c| (c.attribute == TOLD_DATE).then(|| key(c)).flatten())
+        .collect();
+    let mut seen: HashMap<&str, HashSet<usize>> = HashMap::new();
+    for (c, k) in claims.iter().zip(&keys) {
+        if let Some(k) = k {
             seen.entry(k).or_default().insert(c.doc);
         }
     }
+    let mut keys = keys.iter();
     claims.retain(|c| {
-        c.attribute != TOLD_DATE
-            || key(c).is_some_and(|k| seen.get(&k).is_some_and(|d| d.len() >= 2))
+        let k = keys.next().and_then(Option::as_deref);
+        c.attribute != TOLD_DATE || k.is_some_and(|k| seen.get(k).is_some_and(|d| d.len() >= 2))
     });
 }
 
