@@ -1002,3 +1002,60 @@ fn one_sentence_told_with_two_days_conflicts() {
     assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
     assert_eq!(code, 0);
 }
+
+/// A toll in one place and a toll in another are two facts; a figure told
+/// of another place than its subject is compared with nothing.
+#[test]
+fn figures_of_two_places_are_two_facts() {
+    let (rows, code) = findings(&[
+        (
+            "a.txt",
+            "Cyclone Idra flattened 12 houses in Tarvolo, the regional office said.\n",
+        ),
+        (
+            "b.txt",
+            "Cyclone Idra flattened more than 900 houses across Merovia, the regional office said.\n",
+        ),
+        (
+            "c.txt",
+            "Cyclone Idra flattened 15 houses in Tarvolo, the regional office said.\n",
+        ),
+    ]);
+    assert_eq!(
+        rows,
+        [
+            row(
+                "conflict",
+                "numeric.mismatch",
+                &[&["a: 12 houses"], &["c: 15 houses"]]
+            ),
+            row(
+                "unsupported",
+                "unsupported",
+                &[&["b: more than 900 houses"]]
+            ),
+        ]
+    );
+    assert_eq!(code, 1);
+}
+
+/// "… in Egypt, and 60 per cent in India" read as Egypt's: a figure placed
+/// elsewhere than its place subject is set against nothing.
+#[test]
+fn a_figure_placed_elsewhere_than_its_subject_is_not_the_subject_s() {
+    let (rows, code) = findings(&[
+        (
+            "a.txt",
+            "Up to 70 per cent of web services in Egypt, and 60 per cent in India, were disrupted yesterday.\n",
+        ),
+        ("b.txt", "Web services in Egypt were down by 80 percent.\n"),
+    ]);
+    assert_eq!(
+        rows,
+        [
+            row("unsupported", "unsupported", &[&["a: 60 per cent"]]),
+            row("unsupported", "unsupported", &[&["b: 80 percent"]]),
+        ]
+    );
+    assert_eq!(code, 0);
+}

@@ -522,6 +522,12 @@ impl Ctx<'_> {
 
     /// Why two claims' frames make them different facts, if they do.
     fn clash(&self, x: &Claim, y: &Claim) -> Option<String> {
+        if let Some(c) = [x, y].into_iter().find(|c| misplaced(c)) {
+            return Some(format!(
+                "\"{}\" is placed elsewhere than its subject",
+                c.text
+            ));
+        }
         x.frame.clash(&y.frame, self.words, self.key(x))
     }
 
@@ -826,6 +832,17 @@ fn checkable(c: &Claim) -> bool {
 }
 
 /// A claim's value as its source wrote it, in quotes.
+/// Whether a place's figure names another place ("… in Egypt, and 60
+/// per cent in India" read as Egypt's): the figure is not its subject's,
+/// so it is compared with nothing.
+fn misplaced(c: &Claim) -> bool {
+    c.subject_kind == Some(crate::rules::EntityKind::Place)
+        && c.frame.place.as_ref().is_some_and(|p| {
+            let subject = c.subject.to_lowercase();
+            !p.split(' ').any(|w| subject.split(' ').any(|s| s == w))
+        })
+}
+
 fn quote(c: &Claim) -> String {
     match &c.value {
         Value::Action(a) => format!("\"{}\"", a.phrase),

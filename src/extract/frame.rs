@@ -41,6 +41,11 @@ pub struct Frame {
     /// their preposition ("2008", "tuesday", "last season", "so far").
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub time: Vec<Sym>,
+    /// Where the figure's clause places it, when it names a place ("in
+    /// Aceh" → "aceh", "around the Indian Ocean" → "indian ocean", "in the
+    /// province" → "province"): two places, two facts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<Sym>,
     /// What the figure is counted per, or that it is a part ("per share",
     /// "per week", "part").
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -67,6 +72,7 @@ static EMPTY: Frame = Frame {
     agent: None,
     object: None,
     time: Vec::new(),
+    place: None,
     scope: None,
     context: Context {
         before: Vec::new(),
@@ -379,6 +385,7 @@ const UNITS: &[&str] = &[
     "percent",
     "percentage",
     "pct",
+    "cent",
     "point",
     "mile",
     "kilometer",
@@ -427,10 +434,11 @@ impl Frame {
             agent,
             object,
             time,
+            place,
             scope,
             context,
         } = self;
-        for w in [measure, predicate, agent, object, scope]
+        for w in [measure, predicate, agent, object, place, scope]
             .into_iter()
             .flatten()
         {
@@ -512,8 +520,27 @@ impl Frame {
         {
             clause = Some(up);
         }
+        // "Exxon's expenditures rose 8 percent" / "shares of Exxon rose 2.3
+        // percent": a figure in a unit measures what its clause says moved,
+        // the verb's subject, when that is a common noun with an owner or
+        // without a determiner ("revenue rose"); "the company rose 2%" is the
+        // claim's own subject, referred to.
+        let owned_or_bare = |c: usize| {
+            parse.children(c).all(|k| label(k) != "det")
+                || parse.children(c).any(|k| label(k).starts_with("nmod"))
+        };
+        let mover = clause
+            .filter(|_| noun.and_then(lemma).is_some_and(|l| !counted(&l)))
+            .and_then(|v| {
+                parse.children(v).find(|&c| {
+                    !inside.contains(&c)
+                        && label(c).starts_with("nsubj")
+                        && upos(c) == Some(Upos::Noun)
+                        && owned_or_bare(c)
+                })
+            });
         if let Some(n) = noun {
-            f.measure = lemma(n).map(Sym::from);
+            f.measure = lemma(mover.unwrap_or(n)).map(Sym::from);
             f.qualifiers = syms(qualifiers(parse, model, text, n, &inside));
         } else if w.upos == Upos::Propn
             && w.span
@@ -591,6 +618,8 @@ impl Frame {
                 }
                 if let Some(t) = time_of(parse, text, c, &inside) {
                     f.time.push(t.into());
+                } else if f.place.is_none() {
+                    f.place = place_of(parse, model, text, c).map(Sym::from);
                 }
             }
         }
@@ -631,8 +660,11 @@ impl Frame {
         {
             return Some(format!("different events (\"{a}\" vs \"{b}\")"));
         }
+        // A unit ("percent", "feet") names no measure: it is unknown.
         if generic
             && let (Some(a), Some(b)) = (&self.measure, &other.measure)
+            && counted(a)
+            && counted(b)
             && !words.same(a, b)
         {
             return Some(format!("different measures (\"{a}\" vs \"{b}\")"));
@@ -664,6 +696,11 @@ impl Frame {
                 self.time.join(", "),
                 other.time.join(", ")
             ));
+        }
+        if let (Some(a), Some(b)) = (&self.place, &other.place)
+            && !a.split(' ').any(|w| b.split(' ').any(|v| v == w))
+        {
+            return Some(format!("different places (\"{a}\" vs \"{b}\")"));
         }
         if self.scope != other.scope
             && (matches!(self.scope.as_deref(), Some("part" | "whole"))
@@ -822,7 +859,7 @@ impl Frame {
 }
 
 /// Whether a time expression names a year ("2004", "december 2003",
-/// "1999-2003").
+/// "1999-2003") or a period reaching back from the story ("past year").
 fn names_year(t: &str) -> bool {
     t.split(|c: char| !c.is_ascii_digit())
         .any(|w| w.len() == 4 && w.starts_with(['1', '2']))
@@ -830,6 +867,9 @@ fn names_year(t: &str) -> bool {
         || t.ends_with("last year")
         || t.ends_with("year ago")
         || t.ends_with("years ago")
+        // "in the past year", "over the past decade": a period before the
+        // story's day.
+        || t.starts_with("past ")
 }
 
 /// A frame's times split into absolute ones (with a year, month, weekday
@@ -861,6 +901,7 @@ fn kinds_of_time(times: &[Sym]) -> (Vec<String>, Vec<String>) {
                     | "this"
                     | "next"
                     | "previous"
+                    | "past"
                     | "ago"
                     | "far"
                     | "since"
@@ -1043,6 +1084,71 @@ fn time_of(parse: &Parse, text: &str, i: usize, figure: &[usize]) -> Option<Stri
         .map(|(_, w)| w.as_str())
         .collect();
     (!kept.is_empty()).then(|| kept.join(" "))
+}
+
+/// Prepositions that put a figure's event in a place ("in", "across").
+const IN_PLACE: &[&str] = &["in", "across", "around", "throughout", "outside", "inside"];
+
+/// Common nouns that name a place ("in the province").
+const PLACE_NOUNS: &[&str] = &[
+    "province",
+    "state",
+    "country",
+    "city",
+    "town",
+    "village",
+    "county",
+    "district",
+    "region",
+    "capital",
+    "island",
+    "continent",
+    "territory",
+    "neighborhood",
+    "neighbourhood",
+    "suburb",
+];
+
+/// The place headed by word `i`, if it is one: a phrase of `IN_PLACE`
+/// ("in Aceh", "around the Indian Ocean", "in the province") whose head
+/// is a name (not a month or weekday) or a `PLACE_NOUNS` noun; the head's
+/// name words, lower case.
+fn place_of(parse: &Parse, model: &Model, text: &str, i: usize) -> Option<String> {
+    let word = |k: usize| parse.words.get(k);
+    let head = word(i)?;
+    if !model.label(head.deprel).starts_with("obl") && !model.label(head.deprel).starts_with("nmod")
+    {
+        return None;
+    }
+    let placed = parse.children(i).any(|c| {
+        word(c).is_some_and(|w| {
+            model.label(w.deprel) == "case"
+                && IN_PLACE.contains(&w.span.slice(text).to_lowercase().as_str())
+        })
+    });
+    let lower = head.span.slice(text).to_lowercase();
+    let named = head.upos == Upos::Propn && !super::date::is_calendar_word(&lower);
+    let noun = head.upos == Upos::Noun && PLACE_NOUNS.contains(&head.lemma.to_lowercase().as_str());
+    if !placed || !(named || noun) {
+        return None;
+    }
+    let mut parts: Vec<usize> = parse
+        .children(i)
+        .filter(|&c| {
+            word(c).is_some_and(|w| {
+                matches!(model.label(w.deprel), "flat" | "compound" | "amod")
+                    && w.upos == Upos::Propn
+            })
+        })
+        .collect();
+    parts.push(i);
+    parts.sort();
+    let words: Vec<String> = parts
+        .iter()
+        .filter_map(|&k| word(k))
+        .map(|w| w.span.slice(text).to_lowercase())
+        .collect();
+    Some(words.join(" "))
 }
 
 /// Verbs of saying: a time in their clause dates the saying, not the
@@ -1340,6 +1446,61 @@ mod tests {
         assert_eq!(
             all.clash(&done, &words(), KeyKind::GENERIC).as_deref(),
             Some("different scopes")
+        );
+    }
+
+    #[test]
+    fn places_movers_and_periods_tell_figures_apart() {
+        let change = KeyKind {
+            generic: true,
+            change: true,
+        };
+        // Two places, two tolls; one place named two ways is one.
+        let town = frame("The storm destroyed 40 homes in Leyte.", "40 homes");
+        let all = frame(
+            "The storm destroyed 400 homes across the Philippines.",
+            "400 homes",
+        );
+        assert_eq!(town.place.as_deref(), Some("leyte"));
+        assert_eq!(all.place.as_deref(), Some("philippines"));
+        assert_eq!(
+            town.clash(&all, &words(), KeyKind::GENERIC).as_deref(),
+            Some("different places (\"leyte\" vs \"philippines\")")
+        );
+        let again = frame(
+            "Officials said 45 homes were destroyed in Leyte.",
+            "45 homes",
+        );
+        assert_eq!(again.place.as_deref(), Some("leyte"));
+        assert_eq!(town.clash(&again, &words(), KeyKind::GENERIC), None);
+        // A month is a time, not a place.
+        let month = frame("The storm destroyed 40 homes in March.", "40 homes");
+        assert_eq!(month.place, None);
+        // What moved: the subject of the verb a percentage hangs from.
+        let spending = frame("The firm's research spending rose 8 percent.", "8 percent");
+        let shares = frame("The firm's shares rose 3 percent.", "3 percent");
+        // "the firm" refers to the claim's subject: no measure of its own.
+        let bare = frame("The firm rose 3 percent.", "3 percent");
+        assert_eq!(spending.measure.as_deref(), Some("spending"));
+        assert_eq!(shares.measure.as_deref(), Some("share"));
+        assert_eq!(bare.measure.as_deref(), Some("percent"));
+        assert_eq!(
+            spending.clash(&shares, &words(), change).as_deref(),
+            Some("different measures (\"spending\" vs \"share\")")
+        );
+        // A unit names no measure: the bare move may be the shares'.
+        assert_eq!(bare.clash(&shares, &words(), change), None);
+        // A period reaching back is not the day's move.
+        let year = frame(
+            "The stock has fallen 30 percent over the past year.",
+            "30 percent",
+        );
+        let day = frame("The stock fell 4 percent.", "4 percent");
+        assert_eq!(year.time, ["past year"]);
+        assert!(
+            year.clash(&day, &words(), change)
+                .is_some_and(|why| why.starts_with("different times")),
+            "{year:?} {day:?}"
         );
     }
 
