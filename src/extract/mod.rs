@@ -580,6 +580,8 @@ fn extract_doc(
                         span: m.span,
                         sentence: s.span,
                         kind: m.kind,
+                        sic: spelling::marked_sic(text, m.span.start() - base, m.span.end() - base),
+                        placed: spelling::after_place_preposition(text, m.span.start() - base),
                     }),
             );
         }

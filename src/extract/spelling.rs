@@ -17,7 +17,7 @@ use super::{Claim, Modality, Value};
 use crate::rules::EntityKind;
 use crate::span::Span;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The attribute of a name's spelling.
 pub const NAME: &str = "spelling";
@@ -61,10 +61,12 @@ const CONTRASTS: &[&str] = &[
 ];
 
 /// Whether the words in which two names differ tell them apart
-/// (`CONTRASTS`).
+/// (`CONTRASTS`, or two institutions' words: "New York State" / "New
+/// York Senate").
 fn contrast((x, y): (&str, &str)) -> bool {
     let listed = |w: &str| CONTRASTS.contains(&w.to_lowercase().as_str());
-    listed(x) || listed(y)
+    let institutional = |w: &str| INSTITUTIONAL.contains(&w.to_lowercase().as_str());
+    listed(x) || listed(y) || (institutional(x) && institutional(y))
 }
 
 /// Words that make a name an institution's or a place's, not a person's.
@@ -98,6 +100,7 @@ const INSTITUTIONAL: &[&str] = &[
     "court",
     "police",
     "university",
+    "senate",
     "college",
     "airport",
     "station",
@@ -133,6 +136,12 @@ pub struct Written {
     pub span: Span,
     pub sentence: Span,
     pub kind: Option<EntityKind>,
+    /// Marked "(sic)": the spelling of whoever is quoted, kept as they
+    /// wrote it, not the outlet's own.
+    pub sic: bool,
+    /// Written just after a preposition of place ("on Broadway", "in
+    /// Tarvolo"): a word alone written so is no one's surname.
+    pub placed: bool,
 }
 
 /// Ranks written before a name in police news, besides the titles the
@@ -273,6 +282,33 @@ fn house_style(w: &str) -> String {
     }
 }
 
+/// Whether a name at `start..end` of a sentence is marked "(sic)" or
+/// "[sic]" just before or after it: its spelling is the source's, kept.
+pub(crate) fn marked_sic(sentence: &str, start: usize, end: usize) -> bool {
+    let sic = |w: &str| {
+        let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ',' | '.'));
+        w.eq_ignore_ascii_case("sic")
+    };
+    let after = sentence.get(end..).unwrap_or("").split_whitespace().next();
+    let before = sentence
+        .get(..start)
+        .unwrap_or("")
+        .split_whitespace()
+        .next_back();
+    after.is_some_and(sic) || before.is_some_and(sic)
+}
+
+/// Whether the name at `start` of a sentence follows a preposition of
+/// place ("on", "in", "at", "near").
+pub(crate) fn after_place_preposition(sentence: &str, start: usize) -> bool {
+    sentence
+        .get(..start)
+        .unwrap_or("")
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "on" | "in" | "at" | "near"))
+}
+
 /// Names in one bucket (same words but one) that are paired: every pair of
 /// a small bucket; in a large one ("X Corp" for every company X) each name
 /// with its `NEIGHBOURS` next in the order of the word that differs, and of
@@ -319,6 +355,7 @@ fn surnames<'a>(
     sentences: &HashMap<&'a str, BTreeSet<(usize, Span)>>,
     kinds: &HashMap<&'a str, Option<EntityKind>>,
     ordinary: &dyn Fn(&str) -> bool,
+    as_person: &dyn Fn(&str) -> bool,
     varied: &mut BTreeSet<&'a str>,
     pairs: &mut BTreeSet<(&'a str, &'a str)>,
 ) {
@@ -336,23 +373,26 @@ fn surnames<'a>(
             .map(|s| s.iter().map(|(d, _)| *d).collect())
             .unwrap_or_default()
     };
-    let mut ends: HashMap<String, usize> = HashMap::new();
+    // The last words of every name of two words or more, a person's or
+    // not ("Agent in Charge Regina Lombardo" is where "Lombardo" comes from).
+    let mut ends: HashSet<String> = HashSet::new();
     let mut entries: Vec<(String, &str)> = Vec::new();
     for &name in sentences.keys() {
         let ws = words(name);
-        if ws.len() >= 2
-            && personal(name)
-            && person(name)
-            && let Some(last) = ws.last()
-        {
-            *ends.entry(last.to_lowercase()).or_default() += 1;
-            entries.push((last.to_lowercase(), name));
+        if ws.len() < 2 {
+            continue;
+        }
+        if let Some(last) = ws.last() {
+            ends.insert(last.to_lowercase());
+            if personal(name) && person(name) {
+                entries.push((last.to_lowercase(), name));
+            }
         }
     }
     for &name in sentences.keys() {
         if let [single] = words(name).as_slice() {
             let lower = single.to_lowercase();
-            if !ends.contains_key(&lower) && !ordinary(&lower) && person(name) {
+            if !ends.contains(&lower) && !ordinary(&lower) && person(name) && as_person(name) {
                 entries.push((lower, name));
             }
         }
@@ -454,9 +494,41 @@ pub fn claims(
             }
         }
     }
-    surnames(&sentences, &kinds, ordinary, &mut varied, &mut pairs);
-    let mut first: BTreeMap<(usize, &str), &Written> = BTreeMap::new();
+    // A word alone is a person's only where some article writes it
+    // other than after a preposition of place ("a revival on Broadway").
+    let unplaced: HashSet<&str> = written
+        .iter()
+        .filter(|w| !w.placed)
+        .map(|w| w.name.as_str())
+        .collect();
+    surnames(
+        &sentences,
+        &kinds,
+        ordinary,
+        &|n| unplaced.contains(n),
+        &mut varied,
+        &mut pairs,
+    );
+    // A spelling a document only ever marks "(sic)", where it spells the
+    // name the other way in its own words, is the quoted writer's ("she
+    // wrote, 'pretty sure Brent Lyster (sic)'"): the outlet's own spelling
+    // is the other one. (A name inside quotation marks alone is still the
+    // outlet's: it transcribed what was said.)
+    let mut own: BTreeMap<(usize, &str), bool> = BTreeMap::new();
     for w in written.iter().filter(|w| varied.contains(w.name.as_str())) {
+        *own.entry((w.doc, &w.name)).or_default() |= !w.sic;
+    }
+    let marked_only = |w: &Written| {
+        own.get(&(w.doc, w.name.as_str())) == Some(&false)
+            && own.iter().any(|(&(doc, name), &own_words)| {
+                doc == w.doc && own_words && name != w.name && variant(name, &w.name).is_some()
+            })
+    };
+    let mut first: BTreeMap<(usize, &str), &Written> = BTreeMap::new();
+    for w in written
+        .iter()
+        .filter(|w| varied.contains(w.name.as_str()) && !marked_only(w))
+    {
         first.entry((w.doc, &w.name)).or_insert(w);
     }
     let claims = first
@@ -552,7 +624,74 @@ mod tests {
             span: Span::new(at, at + name.len()),
             sentence: Span::new(sentence, sentence + 100),
             kind: Some(EntityKind::Person),
+            sic: false,
+            placed: false,
         }
+    }
+
+    #[test]
+    fn a_spelling_marked_sic_is_the_quoted_writer_s() {
+        let sentence = "She wrote: \"pretty sure Brent Lyster (sic) did it\".";
+        let at = sentence.find("Brent Lyster").unwrap();
+        assert!(marked_sic(sentence, at, at + "Brent Lyster".len()));
+        assert!(!marked_sic(sentence, 0, 3));
+        let sic = |mut w: Written| {
+            w.sic = true;
+            w
+        };
+        let seen = [
+            written(0, "Brent Luyster", 10, 0),
+            sic(written(0, "Brent Lyster", 150, 100)),
+            written(1, "Brent Luyster", 5, 0),
+        ];
+        let spelt = |seen: &[Written]| -> Vec<String> {
+            claims(seen, &|_| false)
+                .0
+                .into_iter()
+                .map(|c| c.text.to_string())
+                .collect()
+        };
+        assert_eq!(spelt(&seen), ["Brent Luyster", "Brent Luyster"]);
+        // Marked in a document that never spells it otherwise, it is
+        // still that document's only spelling.
+        let seen = [
+            sic(written(0, "Brent Lyster", 150, 100)),
+            written(1, "Brent Luyster", 5, 0),
+        ];
+        assert_eq!(spelt(&seen), ["Brent Lyster", "Brent Luyster"]);
+    }
+
+    #[test]
+    fn institutions_places_and_other_names_endings_are_not_misspellings() {
+        let none = |seen: &[Written]| claims(seen, &|_| false).0.is_empty();
+        // Two institutions' words.
+        assert!(none(&[
+            written(0, "New York State", 0, 0),
+            written(1, "New York Senate", 0, 0),
+        ]));
+        assert!(!none(&[
+            written(0, "Lehigh Valley Hospital", 0, 0),
+            written(1, "Lehigh Vally Hospital", 0, 0),
+        ]));
+        // A word alone after a preposition of place is no one's surname.
+        let placed = |mut w: Written| {
+            w.placed = true;
+            w
+        };
+        assert!(none(&[
+            placed(written(0, "Broadway", 10, 0)),
+            written(0, "Lisa Brockway", 300, 200),
+        ]));
+        assert!(!none(&[
+            written(0, "Broadway", 10, 0),
+            written(0, "Lisa Brockway", 300, 200),
+        ]));
+        // A surname another name of the article ends with is that name's.
+        assert!(none(&[
+            written(0, "Agent in Charge Regina Lombardo", 10, 0),
+            written(0, "Lombardo", 150, 100),
+            written(0, "Federico Lombardi", 300, 200),
+        ]));
     }
 
     #[test]
@@ -581,11 +720,11 @@ mod tests {
     #[test]
     fn two_ordinary_words_are_not_one_misspelt() {
         let seen = [
-            written(0, "Berrien County", 0, 0),
-            written(1, "Berrien Court", 0, 0),
+            written(0, "Berrien Hills", 0, 0),
+            written(1, "Berrien Halls", 0, 0),
         ];
         assert_eq!(claims(&seen, &|_| false).0.len(), 2);
-        let ordinary = |w: &str| w == "county" || w == "court";
+        let ordinary = |w: &str| w == "hills" || w == "halls";
         assert!(claims(&seen, &ordinary).0.is_empty());
     }
 
