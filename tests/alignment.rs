@@ -1059,3 +1059,32 @@ fn a_figure_placed_elsewhere_than_its_subject_is_not_the_subject_s() {
     );
     assert_eq!(code, 0);
 }
+
+/// The day of an event ("on Friday fired") and the day it was told ("an
+/// official said Thursday") are two dates, however the tree attached them.
+#[test]
+fn the_day_of_an_event_is_not_the_day_it_was_told() {
+    let (rows, code) = findings(&[
+        (
+            "a.txt",
+            "Kestrel Pharma on Friday fired 13 managers for fraud, officials said.\n",
+        ),
+        (
+            "b.txt",
+            "Kestrel Pharma has fired 13 managers for fraud, an official said Thursday.\n",
+        ),
+    ]);
+    assert_eq!(
+        rows,
+        [
+            row(
+                "agreement",
+                "agreement",
+                &[&["a: 13 managers", "b: 13 managers"]]
+            ),
+            row("unsupported", "unsupported", &[&["a: Friday"]]),
+            row("unsupported", "unsupported", &[&["b: Thursday"]]),
+        ]
+    );
+    assert_eq!(code, 0);
+}

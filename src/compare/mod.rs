@@ -500,7 +500,16 @@ impl Ctx<'_> {
         }
         let (fa, fb) = (&a.frame, &b.frame);
         if let (Some(x), Some(y)) = (&fa.predicate, &fb.predicate) {
-            return self.words.same(x, y);
+            // "approved the procedures Wednesday" / "approved legislation
+            // Friday": one verb, two things done.
+            let objects_differ = matches!((&fa.object, &fb.object),
+                (Some(p), Some(q)) if !self.words.same(p, q));
+            return self.words.same(x, y) && !objects_differ;
+        }
+        // "a court Friday jailed 13 fishermen" / "…, an official said
+        // Thursday": the day of an event verb is not the day of telling.
+        if fa.predicate.is_some() || fb.predicate.is_some() {
+            return false;
         }
         // "announced the recall on Thursday" / "… on Tuesday".
         if let (Some(x), Some(y)) = (&fa.object, &fb.object)

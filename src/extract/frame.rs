@@ -520,6 +520,25 @@ impl Frame {
         {
             clause = Some(up);
         }
+        // "…, an official said Thursday": a day written just after a verb of
+        // saying (or "said on") is the day of the saying, however the tree
+        // attached it.
+        let first = inside.first().copied().unwrap_or(top);
+        let is_day = word(first)
+            .is_some_and(|w| super::date::is_calendar_word(&w.span.slice(text).to_lowercase()));
+        let before = |k: usize| k.checked_sub(1).filter(|&b| word(b).is_some());
+        let saying = before(first)
+            .and_then(|b| {
+                if lemma(b).as_deref() == Some("on") {
+                    before(b)
+                } else {
+                    Some(b)
+                }
+            })
+            .filter(|&b| lemma(b).is_some_and(|l| SAYING.contains(&l.as_str())));
+        if is_day && let Some(v) = saying {
+            clause = Some(v);
+        }
         // "Exxon's expenditures rose 8 percent" / "shares of Exxon rose 2.3
         // percent": a figure in a unit measures what its clause says moved,
         // the verb's subject, when that is a common noun with an owner or
