@@ -1088,3 +1088,58 @@ fn the_day_of_an_event_is_not_the_day_it_was_told() {
     );
     assert_eq!(code, 0);
 }
+
+/// The time the story's incident happened is a claim; a time of another
+/// shooting ("another shooting happened") is none.
+#[test]
+fn the_time_of_the_incident_is_checked() {
+    let (rows, code) = findings(&[
+        (
+            "a.txt",
+            "The shooting happened around 3:30 a.m. Sunday outside Club Nova, police said.\n",
+        ),
+        (
+            "b.txt",
+            "The shooting happened at 3:50 a.m. Sunday outside Club Nova, police said.\n",
+        ),
+        (
+            "c.txt",
+            "Another shooting happened around 5 a.m. Sunday across town, police said.\n",
+        ),
+    ]);
+    assert_eq!(
+        rows,
+        [
+            row(
+                "conflict",
+                "numeric.mismatch",
+                &[&["a: around 3:30 a.m."], &["b: 3:50 a.m."]]
+            ),
+            row("agreement", "agreement", &[&["a: Sunday", "b: Sunday"]]),
+        ]
+    );
+    assert_eq!(code, 1);
+    // "about 3:45" is a quarter of an hour either way: only a warning.
+    let (rows, code) = findings(&[
+        (
+            "a.txt",
+            "The shooting happened about 3:45 a.m. Sunday outside Club Nova, police said.\n",
+        ),
+        (
+            "b.txt",
+            "The shooting happened at 3:50 a.m. Sunday outside Club Nova, police said.\n",
+        ),
+    ]);
+    assert_eq!(
+        rows,
+        [
+            row(
+                "conflict",
+                "numeric.precision",
+                &[&["a: about 3:45 a.m."], &["b: 3:50 a.m."]]
+            ),
+            row("agreement", "agreement", &[&["a: Sunday", "b: Sunday"]]),
+        ]
+    );
+    assert_eq!(code, 0);
+}

@@ -645,7 +645,9 @@ impl Ctx<'_> {
     /// person's age is one fact on the name alone: `Basis::OnePersonsAge`.)
     fn enough(&self, x: &Claim) -> u32 {
         let key = self.key(x);
-        match x.value {
+        match &x.value {
+            // A clock time is keyed by its event and person, like a date.
+            Value::Quantity(q) if q.unit == crate::extract::Unit::Clock => 0,
             Value::Quantity(_) if key.change => 0,
             Value::Quantity(_) if key.generic => ENOUGH,
             Value::Quantity(_) => 1,
@@ -662,7 +664,9 @@ impl Ctx<'_> {
         let Value::Quantity(q) = &x.value else {
             return false;
         };
-        let fixed = matches!(&q.unit, crate::extract::Unit::Count { noun }
+        // The time of day an event happened does not move either.
+        let fixed = q.unit == crate::extract::Unit::Clock
+            || matches!(&q.unit, crate::extract::Unit::Count { noun }
             if FIXED.contains(&noun.to_lowercase().as_str()));
         self.roles.different_days(x.doc, y.doc) && !fixed && !x.frame.same_moment(&y.frame)
     }

@@ -85,6 +85,7 @@ pub(crate) fn comparable(a: &Quantity, b: &Quantity) -> bool {
             | (Unit::PercentagePoints, Unit::PercentagePoints)
             | (Unit::Multiple, Unit::Multiple) => true,
             (Unit::Money { currency: x }, Unit::Money { currency: y }) => x == y,
+            (Unit::Clock, Unit::Clock) => true,
             // Claims reach here grouped by attribute: "1,200 jobs" and "12,000
             // positions" are both the attribute "jobs".
             // But "19 nautical miles" is not "22 miles", nor "12 square
@@ -102,13 +103,23 @@ pub(crate) fn comparable(a: &Quantity, b: &Quantity) -> bool {
         }
 }
 
+/// How far an approximate time may be from the time it approximates
+/// ("about 1:45 a.m."), in minutes: a share of minutes after midnight
+/// means nothing.
+const CLOCK_APPROXIMATION: f64 = 15.0;
+
 fn interval(q: &Quantity, approx: f64) -> (f64, f64) {
     let v = q.value.abs();
     let half = q.resolution / 2.0;
+    let spread = if q.unit == Unit::Clock {
+        CLOCK_APPROXIMATION
+    } else {
+        v * approx
+    };
     match q.qualifier {
         Qualifier::Exact => (v - half, v + half),
-        Qualifier::About => (v * (1.0 - approx) - half, v * (1.0 + approx) + half),
-        Qualifier::Nearly => (v * (1.0 - approx) - half, v + half),
+        Qualifier::About => (v - spread - half, v + spread + half),
+        Qualifier::Nearly => (v - spread - half, v + half),
         Qualifier::MoreThan => (v - half, f64::INFINITY),
         Qualifier::LessThan => (f64::NEG_INFINITY, v + half),
         Qualifier::Range => (v - half, q.high.unwrap_or(v).abs() + half),

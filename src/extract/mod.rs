@@ -12,6 +12,7 @@ mod age;
 mod attribute;
 mod basis;
 mod clause;
+mod clock;
 mod date;
 mod entity;
 
@@ -560,6 +561,7 @@ fn extract_doc(
         if !question {
             out.extend(read::quantities(&cx));
             out.extend(read::dates(&cx));
+            out.extend(read::clock_times(&cx));
             out.extend(read::actions(&cx));
             out.extend(age::ages(&cx));
         }

@@ -419,9 +419,21 @@ fn crime_date(cx: &Reading, crime: &str, span: Span, d: &DateValue, clause: Span
             return None;
         }
     }
+    let who = nearest_person(cx, span)?;
+    Some(cx.claim(
+        span,
+        (who.name.clone(), who.kind),
+        format!("date of {crime}"),
+        Value::Date(d),
+        cx.modality_at(clause, span),
+    ))
+}
+
+/// The person named nearest to `span` (sentence-relative) in its sentence:
+/// whose shooting, arrest or death a date or time is.
+fn nearest_person<'m>(cx: &Reading<'m>, span: Span) -> Option<&'m Mention> {
     let at = cx.base + span.start();
-    let who = cx
-        .mentions
+    cx.mentions
         .iter()
         .filter(|m| m.is_person())
         .min_by_key(|m| {
@@ -430,14 +442,73 @@ fn crime_date(cx: &Reading, crime: &str, span: Span, d: &DateValue, clause: Span
             } else {
                 m.span.start().saturating_sub(at + span.len())
             }
-        })?;
-    Some(cx.claim(
-        span,
-        (who.name.clone(), who.kind),
-        format!("date of {crime}"),
-        Value::Date(d),
-        cx.modality_at(clause, span),
-    ))
+        })
+}
+
+/// Words that name the story's own incident as the subject of its
+/// happening: "The shooting happened around 1:54 a.m.", "The fatal
+/// shooting occurred …", "Gunfire broke out at 3:50 a.m." ("another
+/// shooting happened", "a man was shot at 4 a.m." name other events).
+const INCIDENTS: &[&str] = &["shooting", "incident", "attack", "stabbing"];
+const HAPPENED: &[&str] = &["happened", "occurred", "took place", "was reported"];
+const BROKE_OUT: &[&str] = &["gunfire broke out", "gunfire erupted", "shots rang out"];
+
+/// Whether clause `lower` says when the story's own incident happened
+/// (`INCIDENTS`).
+fn the_incident_happened(lower: &str) -> bool {
+    if BROKE_OUT.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        if !INCIDENTS.contains(w) {
+            return false;
+        }
+        // "the shooting", "the fatal shooting".
+        let the = (1..=2).any(|back| {
+            k.checked_sub(back)
+                .and_then(|b| words.get(b))
+                .is_some_and(|w| *w == "the")
+        });
+        let rest = words.get(k + 1..).unwrap_or(&[]).join(" ");
+        the && HAPPENED.iter().any(|h| rest.starts_with(h))
+    })
+}
+
+/// Claims about the clock time of a crime or court event ("shot around
+/// 1:54 a.m."): the event read from the tree as for its date, the time the
+/// nearest named person's (`nearest_person`), or, where the clause says
+/// when the story's incident happened (`the_incident_happened`), the
+/// story's. Any other time is left out: another shooting of a city's
+/// weekend, the hour the hunters stopped, a time of telling.
+pub(super) fn clock_times(cx: &Reading) -> Vec<Claim> {
+    let (text, lower) = (cx.text, cx.lower);
+    let mut out = Vec::new();
+    for (span, q) in super::clock::find(text) {
+        let cl = clause::clause_at(cx.clauses, span.start());
+        if !attribute::mentions_crime(lower, cl) {
+            continue;
+        }
+        let Some(crime) = (cx.tree)().and_then(|(p, _)| attribute::crime(p, span)) else {
+            continue;
+        };
+        let who = match nearest_person(cx, span) {
+            Some(m) => (m.name.clone(), m.kind),
+            None if the_incident_happened(cl.slice(lower)) => (RUN_MAIN.to_string(), None),
+            None => continue,
+        };
+        out.push(cx.claim(
+            span,
+            who,
+            format!("time of {crime}"),
+            Value::Quantity(q),
+            cx.modality_at(cl, span),
+        ));
+    }
+    out
 }
 
 /// Claims about announced actions.

@@ -438,6 +438,10 @@ fn describe_value(v: &Value) -> String {
                 Unit::Multiple => format!("{}x", num(q.value)),
                 Unit::Money { currency } => format!("{} {currency}", money(q.value)),
                 Unit::Count { noun } => format!("{} {noun}", money(q.value)),
+                Unit::Clock => {
+                    let m = q.value as u32;
+                    format!("{:02}:{:02}", m / 60, m % 60)
+                }
             };
             let high = q.high.map(|h| format!("–{}", num(h))).unwrap_or_default();
             format!("{dir}{qual}{value}{high}")

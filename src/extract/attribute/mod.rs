@@ -247,6 +247,7 @@ fn fallback(lower: &str, clause: Span, fig: Span, q: &Quantity, lex: &Lexicon) -
             }
         }
         Unit::Count { noun } => noun.clone(),
+        Unit::Clock => "time".into(),
     }
 }
 

@@ -25,9 +25,15 @@ use serde::Serialize;
 pub enum Unit {
     Percent,
     PercentagePoints,
-    Money { currency: String },
-    Count { noun: String },
+    Money {
+        currency: String,
+    },
+    Count {
+        noun: String,
+    },
     Multiple,
+    /// A time of day in minutes after midnight ("1:54 a.m." is 114).
+    Clock,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -85,7 +91,7 @@ impl Quantity {
         match self.unit {
             Unit::Percent | Unit::PercentagePoints | Unit::Multiple => UnitKind::Percent,
             Unit::Money { .. } => UnitKind::Money,
-            Unit::Count { .. } => UnitKind::Count,
+            Unit::Count { .. } | Unit::Clock => UnitKind::Count,
         }
     }
 }
