@@ -2,7 +2,7 @@
 """Perturbation recall of crosscheck on real article text.
 
 Usage: perturb.py CASES_DIR OUT_DIR [--n 200] [--seed 1] [--binary PATH]
-                  [--types percent,money,count[,date]]
+                  [--types percent,money,count[,date][,clock]]
 
 For articles of the event folders in CASES_DIR (e.g. from basil-to-cases.py),
 chosen with a seeded RNG and spread over events (at most 3 per article), it
@@ -13,7 +13,9 @@ not figures) and builds a temporary case holding the article A and a copy A'
   reformat  the same value written differently (24 -> twenty-four, 6% -> 6 percent,
             $2.5 million -> $2,500,000)
 Dates (--types date: "March 3", "Tuesday") are changed by two to five days
-and reformatted as "3 March"; a weekday has no reformat.
+and reformatted as "3 March"; a weekday has no reformat. Clock times
+(--types clock: "1:54 a.m.", "11 p.m.") are moved by 25 to 90 minutes (an
+hour alone by two or three hours) and reformatted as "1:54am" / "11:00 p.m.".
 About 60% are changes, 40% reformats. `crosscheck check --format json` runs on
 A + A' only. A change is detected when a conflict quotes the new figure in A';
 a reformat is a false alarm when a conflict quotes it; conflicts not touching
@@ -70,6 +72,7 @@ MONTH_NAMES = ("January February March April May June July August September Octo
                "November December").split()
 DATE = re.compile(r"\b(?:(" + "|".join(MONTH_NAMES) + r") (\d{1,2})\b(?!,? ?\d{4})(?![\d,])"
                   r"|(" + "|".join(WEEKDAYS) + r")\b)")
+CLOCK = re.compile(r"(?<![\w:])(\d{1,2})(?::(\d{2}))?( ?)(a\.m\.|p\.m\.|am|pm)(?!\w)")
 TYPES = ("percent", "money", "count")
 
 
@@ -82,6 +85,12 @@ def find_figures(text, types=TYPES):
                 found.append(("date", m.start(), m.end(), m.group(3), ""))
             elif 1 <= int(m.group(2)) <= 28:
                 found.append(("date", m.start(), m.end(), m.group(2), m.group(1)))
+    if "clock" in types:
+        for m in CLOCK.finditer(text):
+            hour, minute = int(m.group(1)), m.group(2)
+            if 1 <= hour <= 12 and (minute is None or int(minute) < 60):
+                number = f"{hour}:{minute}" if minute else str(hour)
+                found.append(("clock", m.start(), m.end(), number, m.group(3) + m.group(4)))
     for m in PERCENT.finditer(text):
         found.append(("percent", m.start(), m.end(), m.group(1), m.group(2)))
     for m in MONEY.finditer(text):
@@ -107,6 +116,14 @@ def find_figures(text, types=TYPES):
 
 def change(fig, rng):
     kind, _, _, number, tail = fig
+    if kind == "clock":
+        hour, _, minute = number.partition(":")
+        total = int(hour) % 12 * 60 + int(minute or 0)
+        shift = rng.randint(2, 3) * 60 if not minute else rng.randint(25, 90)
+        moved = total + shift if total + shift < 12 * 60 else total - shift
+        h, m = divmod(moved, 60)
+        h = h or 12
+        return (f"{h}:{m:02d}" if minute else f"{h}") + tail
     if kind == "date":
         shift = rng.randint(2, 5)
         if not tail:
@@ -130,6 +147,11 @@ def change(fig, rng):
 def reformat(fig):
     """The same value written differently, or None when there is no such form."""
     kind, _, _, number, tail = fig
+    if kind == "clock":
+        marker = tail.strip()
+        if ":" in number:
+            return number + marker.replace(".", "")
+        return f"{number}:00 {marker}"
     if kind == "date":
         return f"{number} {tail}" if tail else None
     value = float(number.replace(",", ""))
@@ -200,7 +222,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--binary", default=DEFAULT_BINARY)
     ap.add_argument("--types", default=",".join(TYPES),
-                    help="figure types to perturb: percent, money, count, date")
+                    help="figure types to perturb: percent, money, count, date, clock")
     args = ap.parse_args()
     rng = random.Random(args.seed)
 

@@ -1143,3 +1143,35 @@ fn the_time_of_the_incident_is_checked() {
     );
     assert_eq!(code, 0);
 }
+
+/// A time of no owned event is still compared where one sentence is told
+/// with two times; a line with no verb (a page's time stamp) tells none.
+#[test]
+fn a_time_told_in_the_same_words_meets_its_copy() {
+    let (rows, code) = findings(&[
+        (
+            "a.txt",
+            "Officers were called to the 400 block of Elm Street at 2:10 a.m. after neighbours heard gunfire.\nThursday, April 11, 9:53 PM\n",
+        ),
+        (
+            "b.txt",
+            "Officers were called to the 400 block of Elm Street at 2:40 a.m. after neighbours heard gunfire.\nThursday, April 11, 12:12 AM\n",
+        ),
+    ]);
+    assert_eq!(
+        rows,
+        [
+            row(
+                "conflict",
+                "numeric.mismatch",
+                &[&["a: 2:10 a.m."], &["b: 2:40 a.m."]]
+            ),
+            row(
+                "agreement",
+                "agreement",
+                &[&["a: 400 block", "b: 400 block"]]
+            ),
+        ]
+    );
+    assert_eq!(code, 1);
+}

@@ -249,7 +249,7 @@ impl Ctx<'_> {
         // sentence was told with two days.
         let told = items
             .first()
-            .is_some_and(|i| i.claim.attribute == crate::extract::TOLD_DATE);
+            .is_some_and(|i| crate::extract::is_told(&i.claim.attribute));
         let mut edges: Vec<Edge> = Vec::new();
         for (i, a) in clusters.iter().enumerate() {
             for (j, b) in clusters.iter().enumerate().skip(i + 1) {
@@ -598,7 +598,8 @@ impl Ctx<'_> {
                 // Told in the same words, two figures are one fact even
                 // where their sources give other values under the key.
                 let worded_alike = cx.frame.same_context(&cy.frame);
-                if self.moved_on(cx, cy)
+                if (cx.attribute == crate::extract::TOLD_TIME && !worded_alike)
+                    || self.moved_on(cx, cy)
                     || (!worded_alike
                         && (evidence.muddled.contains(&cx.doc)
                             || evidence.muddled.contains(&cy.doc)))

@@ -83,6 +83,16 @@ const RUN_PLACE: &str = "\u{0}place";
 /// unsupported.
 pub const TOLD_DATE: &str = "date as told";
 
+/// The attribute of a clock time of no owned event (`read::clock_times`):
+/// like `TOLD_DATE`, it meets only a time told in the same words.
+pub const TOLD_TIME: &str = "time as told";
+
+/// Whether an attribute is a date or time of no named event, compared only
+/// where it is told in the same words (`TOLD_DATE`, `TOLD_TIME`).
+pub fn is_told(attribute: &str) -> bool {
+    attribute == TOLD_DATE || attribute == TOLD_TIME
+}
+
 /// Placeholder subject of a figure whose sentence and article name no one:
 /// the entity the run names most (every draft figure gets a verdict, and a
 /// headline's unnamed toll meets another outlet's).
@@ -412,7 +422,7 @@ fn keep_told_twice(docs: &[Document], claims: &mut Vec<Claim>) {
     // Each told date's key, made once, in claim order.
     let keys: Vec<Option<String>> = claims
         .iter()
-        .map(|c| (c.attribute == TOLD_DATE).then(|| key(c)).flatten())
+        .map(|c| is_told(&c.attribute).then(|| key(c)).flatten())
         .collect();
     let mut seen: HashMap<&str, HashSet<usize>> = HashMap::new();
     for (c, k) in claims.iter().zip(&keys) {
@@ -423,7 +433,7 @@ fn keep_told_twice(docs: &[Document], claims: &mut Vec<Claim>) {
     let mut keys = keys.iter();
     claims.retain(|c| {
         let k = keys.next().and_then(Option::as_deref);
-        c.attribute != TOLD_DATE || k.is_some_and(|k| seen.get(k).is_some_and(|d| d.len() >= 2))
+        !is_told(&c.attribute) || k.is_some_and(|k| seen.get(k).is_some_and(|d| d.len() >= 2))
     });
 }
 

@@ -482,28 +482,42 @@ fn the_incident_happened(lower: &str) -> bool {
 /// 1:54 a.m."): the event read from the tree as for its date, the time the
 /// nearest named person's (`nearest_person`), or, where the clause says
 /// when the story's incident happened (`the_incident_happened`), the
-/// story's. Any other time is left out: another shooting of a city's
-/// weekend, the hour the hunters stopped, a time of telling.
+/// story's. Any other time (another shooting of a city's weekend, the hour
+/// the hunters stopped, a time of telling) is only a time told
+/// (`TOLD_TIME`).
 pub(super) fn clock_times(cx: &Reading) -> Vec<Claim> {
     let (text, lower) = (cx.text, cx.lower);
     let mut out = Vec::new();
     for (span, q) in super::clock::find(text) {
         let cl = clause::clause_at(cx.clauses, span.start());
-        if !attribute::mentions_crime(lower, cl) {
-            continue;
-        }
-        let Some(crime) = (cx.tree)().and_then(|(p, _)| attribute::crime(p, span)) else {
-            continue;
+        let crime = attribute::mentions_crime(lower, cl)
+            .then(|| (cx.tree)())
+            .flatten()
+            .and_then(|(p, _)| attribute::crime(p, span));
+        // Any other time is still a time told: it meets one told in the
+        // same words (a wire sentence copied with another time).
+        let owner = crime.and_then(|crime| match nearest_person(cx, span) {
+            Some(m) => Some(((m.name.clone(), m.kind), format!("time of {crime}"))),
+            None if the_incident_happened(cl.slice(lower)) => {
+                Some(((RUN_MAIN.to_string(), None), format!("time of {crime}")))
+            }
+            None => None,
+        });
+        // A line with no verb ("AP Top News at 6 p.m. EST", a page's
+        // "THURSDAY, APRIL 11, 2013, 9:53 PM") tells no event's time.
+        let told = || {
+            (cx.tree)()
+                .is_some_and(|(p, _)| p.words.iter().any(|w| w.upos == crate::nlp::Upos::Verb))
         };
-        let who = match nearest_person(cx, span) {
-            Some(m) => (m.name.clone(), m.kind),
-            None if the_incident_happened(cl.slice(lower)) => (RUN_MAIN.to_string(), None),
+        let (who, attribute) = match owner {
+            Some(owned) => owned,
+            None if told() => ((RUN_MAIN.to_string(), None), TOLD_TIME.to_string()),
             None => continue,
         };
         out.push(cx.claim(
             span,
             who,
-            format!("time of {crime}"),
+            attribute,
             Value::Quantity(q),
             cx.modality_at(cl, span),
         ));
