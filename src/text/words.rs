@@ -58,8 +58,10 @@ fn bounded(hay: &str, at: usize, end: usize) -> bool {
 pub struct PhraseSet {
     /// The automaton over the distinct non-empty phrases; `None` when there
     /// are none, or the automaton could not be built (then each phrase is
-    /// searched for on its own).
-    automaton: Option<aho_corasick::AhoCorasick>,
+    /// searched for on its own). Built on the first search: a set searched
+    /// only through a `PhraseGroup`, or not at all in a short run, costs
+    /// none (building the automata was a tenth of a small run).
+    automaton: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
     /// The distinct phrases, by pattern id.
     patterns: Vec<String>,
     /// Pattern id of each phrase given (`None`: empty, never found).
@@ -111,11 +113,8 @@ impl PhraseSet {
                 of.push(i);
             }
         }
-        let automaton = (!patterns.is_empty())
-            .then(|| aho_corasick::AhoCorasick::new(&patterns).ok())
-            .flatten();
         PhraseSet {
-            automaton,
+            automaton: std::sync::OnceLock::new(),
             patterns,
             ids,
             phrase_of,
@@ -123,10 +122,21 @@ impl PhraseSet {
         }
     }
 
+    /// The automaton, built on first use.
+    fn automaton(&self) -> Option<&aho_corasick::AhoCorasick> {
+        self.automaton
+            .get_or_init(|| {
+                (!self.patterns.is_empty())
+                    .then(|| aho_corasick::AhoCorasick::new(&self.patterns).ok())
+                    .flatten()
+            })
+            .as_ref()
+    }
+
     /// Every whole-word occurrence of every phrase in `hay`.
     pub fn find<'s>(&'s self, hay: &str) -> PhraseHits<'s> {
         let mut hits: Vec<(usize, usize)> = Vec::new();
-        match &self.automaton {
+        match self.automaton() {
             Some(ac) => {
                 for m in ac.find_overlapping_iter(hay) {
                     if bounded(hay, m.start(), m.end()) {
@@ -263,7 +273,7 @@ impl PhraseSet {
     /// Searches `hay` once for `within` to read.
     pub fn scan(&self, hay: &str) -> PhraseScan {
         PhraseScan {
-            hits: self.automaton.as_ref().map(|ac| {
+            hits: self.automaton().map(|ac| {
                 ac.find_overlapping_iter(hay)
                     .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
                     .collect()
