@@ -1,6 +1,10 @@
 //! Little-endian reading and writing of the model file. Reading never
 //! panics: a short or corrupt file is an error.
 
+/// A table's bytes: borrowed from the compiled-in model, or owned (a model
+/// trained, pruned, or read from a file).
+pub(crate) type Bytes = std::borrow::Cow<'static, [u8]>;
+
 #[derive(Default)]
 pub(crate) struct Writer(pub Vec<u8>);
 

@@ -2,17 +2,19 @@
 //! in one versioned binary file. `Model::builtin()` is the file under
 //! `models/`, compiled into the binary and decoded on first use.
 
+use super::bytes::Bytes;
 use super::bytes::{Reader, Writer};
 use super::lemma::Lemmatizer;
 use super::parser::Parser;
 use super::tagger::Tagger;
-use super::weights::{Bytes, Weights};
+use super::weights::Weights;
 use super::word::WordKey;
 use super::{Deprel, Upos};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-/// The format whose weight tables are held as written (see `weights`).
+/// The format whose weight and lemma tables are held as written (see
+/// `weights` and `lemma`).
 const MAGIC: &[u8; 8] = b"XCKNLP02";
 /// The first format, whose weight tables were rows to be placed on
 /// reading: read only, to convert a model file (`train-nlp --from`).
@@ -145,6 +147,7 @@ impl Model {
         let model = Model::decode(bytes, |b| Cow::Owned(b.to_vec()))?;
         model.tagger.weights.check()?;
         model.parser.weights.check()?;
+        model.lemmatizer.check()?;
         Ok(model)
     }
 
@@ -187,7 +190,10 @@ impl Model {
         if parser.weights.classes() != 1 + 2 * labels.len() {
             return Err("parser classes do not match the labels".into());
         }
-        let lemmatizer = Lemmatizer::read(&mut r)?;
+        let lemmatizer = match v1 {
+            true => Lemmatizer::read_v1(&mut r)?,
+            false => Lemmatizer::read(&mut r, keep)?,
+        };
         if !r.done() {
             return Err("model file has trailing bytes".into());
         }

@@ -13,12 +13,8 @@
 //! run touches only the pages its features land on); values are read with
 //! `from_le_bytes`, so no array needs any alignment.
 
-use super::bytes::{Reader, Writer};
+use super::bytes::{Bytes, Reader, Writer};
 use std::borrow::Cow;
-
-/// A table's bytes: borrowed from the compiled-in model, or owned (a model
-/// trained, pruned, or read from a file).
-pub(crate) type Bytes = Cow<'static, [u8]>;
 
 /// Eight bytes: the high half of the feature key (its low bits chose the
 /// slot), and the row's start in `entries` (low 24 bits) with its length
