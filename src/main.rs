@@ -317,6 +317,37 @@ fn table_options(common: &Common, show: Show, to_stdout: bool) -> TableOptions {
     TableOptions { show, color, width }
 }
 
+/// Input up to this size, in a few files named one by one, is read on the
+/// calling thread alone.
+const SMALL_RUN_BYTES: u64 = 16 << 10;
+
+/// Keeps a run over a few small files (no folder, no standard input, 16 KB
+/// in all: under 2 ms of work) on the calling thread: starting the worker
+/// threads, and the memory each one takes, cost more than they share out.
+/// Over five one-line files, two workers made the run take 10.4 ms ± 2.7
+/// and one thread 6.8 ms ± 0.2 (hyperfine, busy machine). Reports do not
+/// depend on the number of threads.
+fn stay_on_this_thread_if_small<'a>(paths: impl IntoIterator<Item = &'a PathBuf>) {
+    let mut total = 0u64;
+    for (i, p) in paths.into_iter().enumerate() {
+        let small = i < 16
+            && std::fs::metadata(p).is_ok_and(|m| {
+                total += m.len();
+                m.is_file() && total <= SMALL_RUN_BYTES
+            });
+        if !small {
+            return;
+        }
+    }
+    // Nothing has used the pool yet, and no other thread runs parallel
+    // work, so the one worker (this thread) takes every job. Should the
+    // pool exist already, the run simply uses it.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .use_current_thread()
+        .build_global();
+}
+
 /// Runs the command, telling `progress` how far `check` and `claims` got.
 fn run(cli: Cli, progress: &dyn Progress) -> anyhow::Result<Done> {
     match cli.command {
@@ -338,6 +369,7 @@ fn run(cli: Cli, progress: &dyn Progress) -> anyhow::Result<Done> {
                 sources: args.paths,
                 draft: args.draft,
             };
+            stay_on_this_thread_if_small(inputs.sources.iter().chain(&inputs.draft));
             let run = crosscheck::check_with(&inputs, &rules, progress)?;
             let fail = match args.fail_on {
                 FailArg::Conflict => FailOn::Conflict,
@@ -394,6 +426,7 @@ fn run(cli: Cli, progress: &dyn Progress) -> anyhow::Result<Done> {
                 sources: args.paths,
                 draft: None,
             };
+            stay_on_this_thread_if_small(&inputs.sources);
             let docs = pipeline::load_with(&inputs, &rules, progress)?;
             let claims = pipeline::claims_with(&docs, &rules, progress);
             let out = match args.common.format {
@@ -418,6 +451,7 @@ fn run(cli: Cli, progress: &dyn Progress) -> anyhow::Result<Done> {
                 sources: args.paths,
                 draft: None,
             };
+            stay_on_this_thread_if_small(&inputs.sources);
             let docs = pipeline::load(&inputs, &rules)?;
             Ok(Done::new(report::parses(&docs, args.all)))
         }

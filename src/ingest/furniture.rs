@@ -38,6 +38,23 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Whether lower-cased text holds what every `TIMESTAMP` match holds: "ago",
+/// "now" (of "just now") or "day at " (of "yesterday at 9"). None of these
+/// letters has another case outside ASCII, so the pattern's `(?i)` can
+/// match them in nothing else. Blocks without are not searched, and a run
+/// with none never compiles the pattern.
+fn may_be_timestamp(lower: &str) -> bool {
+    ["ago", "now", "day at "].iter().any(|w| lower.contains(w))
+}
+
+/// Whether text holds a digit, ":" and a digit in a row, as every `CLOCK`
+/// match does (the same guard as `may_be_timestamp`).
+fn has_clock_digits(text: &str) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| matches!(w, [a, b':', c] if a.is_ascii_digit() && c.is_ascii_digit()))
+}
+
 /// What a block is, as far as furniture goes.
 #[derive(Debug, PartialEq, Eq)]
 enum Verdict {
@@ -167,8 +184,16 @@ fn blank_furniture_sentences(prose: &mut [u8], span: Span, matcher: &FurnitureMa
 /// Blanks a leading dateline and returns the block without it.
 fn strip_dateline(prose: &mut [u8], block: Block) -> Block {
     let text = lossy(bytes_in(prose, block.span));
-    let dateline = DATELINE
-        .find(&text)
+    // A dateline opens with two capitals (or a capital and one of . ' -):
+    // other blocks are not searched, and a run with none never compiles
+    // the pattern.
+    let opens = matches!(
+        text.as_bytes(),
+        [b'A'..=b'Z', b'A'..=b'Z' | b'.' | b'\'' | b'-', ..]
+    );
+    let dateline = opens
+        .then(|| DATELINE.find(&text))
+        .flatten()
         .map(|m| m.end())
         .filter(|&end| end < text.len());
     drop(text);
@@ -219,7 +244,7 @@ fn classify(
     {
         return Verdict::LinkList;
     }
-    if short && TIMESTAMP.is_match(&lower) {
+    if short && may_be_timestamp(&lower) && TIMESTAMP.is_match(&lower) {
         return if seen_content {
             Verdict::ThreadStart
         } else {
@@ -260,6 +285,7 @@ fn classify(
     }
     // "Metro Express, 9 June 2026, 23:02 | Comments (57)": a masthead line.
     if short
+        && has_clock_digits(&lower)
         && CLOCK.is_match(&lower)
         && !plain_sentence(trimmed)
         && !lower.contains(['%', '$', '€', '£'])
@@ -328,6 +354,28 @@ fn is_comment_marker(lower: &str, words: &[&str], matcher: &FurnitureMatcher) ->
 mod tests {
     use super::*;
     use crate::rules::Rules;
+
+    #[test]
+    fn the_guards_pass_whatever_the_patterns_match() {
+        for t in [
+            "3h ago",
+            "5 MINUTES AGO",
+            "just now",
+            "ju\u{17f}t now",
+            "Yesterday at 9",
+            "today at 10pm",
+        ] {
+            let lower = t.to_lowercase();
+            assert!(
+                TIMESTAMP.is_match(&lower) && may_be_timestamp(&lower),
+                "{t}"
+            );
+        }
+        for t in ["23:02", "at 9:15."] {
+            assert!(CLOCK.is_match(t) && has_clock_digits(t), "{t}");
+        }
+        assert!(!may_be_timestamp("revenue rose 5% on monday.") && !has_clock_digits("a: 5"));
+    }
 
     fn verdict(text: &str, seen: bool) -> Verdict {
         let rules = Rules::defaults().furniture;

@@ -1,17 +1,15 @@
 //! Little-endian reading and writing of the model file. Reading never
 //! panics: a short or corrupt file is an error.
 
+/// A table's bytes: borrowed from the compiled-in model, or owned (a model
+/// trained, pruned, or read from a file).
+pub(crate) type Bytes = std::borrow::Cow<'static, [u8]>;
+
 #[derive(Default)]
 pub(crate) struct Writer(pub Vec<u8>);
 
 impl Writer {
-    pub fn u8(&mut self, v: u8) {
-        self.0.push(v);
-    }
     pub fn u16(&mut self, v: u16) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    pub fn i16(&mut self, v: i16) {
         self.0.extend_from_slice(&v.to_le_bytes());
     }
     pub fn u32(&mut self, v: u32) {
@@ -19,6 +17,9 @@ impl Writer {
     }
     pub fn u64(&mut self, v: u64) {
         self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    pub fn bytes(&mut self, b: &[u8]) {
+        self.0.extend_from_slice(b);
     }
     pub fn str(&mut self, s: &str) {
         self.u32(s.len() as u32);

@@ -2,6 +2,7 @@
 //! in one versioned binary file. `Model::builtin()` is the file under
 //! `models/`, compiled into the binary and decoded on first use.
 
+use super::bytes::Bytes;
 use super::bytes::{Reader, Writer};
 use super::lemma::Lemmatizer;
 use super::parser::Parser;
@@ -9,9 +10,15 @@ use super::tagger::Tagger;
 use super::weights::Weights;
 use super::word::WordKey;
 use super::{Deprel, Upos};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-const MAGIC: &[u8; 8] = b"XCKNLP01";
+/// The format whose weight and lemma tables are held as written (see
+/// `weights` and `lemma`).
+const MAGIC: &[u8; 8] = b"XCKNLP02";
+/// The first format, whose weight tables were rows to be placed on
+/// reading: read only, to convert a model file (`train-nlp --from`).
+const MAGIC_V1: &[u8; 8] = b"XCKNLP01";
 
 pub struct Model {
     pub(crate) tagger: Tagger,
@@ -36,7 +43,7 @@ impl Model {
     /// The model shipped in `models/en-ud.bin`.
     pub fn builtin() -> Result<&'static Model, &'static str> {
         BUILTIN
-            .get_or_init(|| Model::read(include_bytes!("../../models/en-ud.bin")))
+            .get_or_init(|| Model::view(include_bytes!("../../models/en-ud.bin")))
             .as_ref()
             .map_err(String::as_str)
     }
@@ -134,10 +141,33 @@ impl Model {
         w.0
     }
 
+    /// Reads a model file of either format. Its tables are copied, and
+    /// every record is checked.
     pub fn read(bytes: &[u8]) -> Result<Model, String> {
-        if bytes.get(..MAGIC.len()) != Some(MAGIC.as_slice()) {
-            return Err("not a crosscheck language model (bad magic)".into());
-        }
+        let model = Model::decode(bytes, |b| Cow::Owned(b.to_vec()))?;
+        model.tagger.weights.check()?;
+        model.parser.weights.check()?;
+        model.lemmatizer.check()?;
+        Ok(model)
+    }
+
+    /// The compiled-in model: its weight tables are views of `bytes`, used
+    /// in place (the shape of each is checked, not every record; a test
+    /// checks every record of the shipped file).
+    fn view(bytes: &'static [u8]) -> Result<Model, String> {
+        Model::decode(bytes, Cow::Borrowed)
+    }
+
+    fn decode<'a>(bytes: &'a [u8], keep: fn(&'a [u8]) -> Bytes) -> Result<Model, String> {
+        let v1 = match bytes.get(..MAGIC.len()) {
+            Some(m) if m == MAGIC => false,
+            Some(m) if m == MAGIC_V1 => true,
+            _ => return Err("not a crosscheck language model (bad magic)".into()),
+        };
+        let weights = |r: &mut Reader<'a>| match v1 {
+            true => Weights::read_v1(r),
+            false => Weights::read(r, keep),
+        };
         let mut r = Reader::new(bytes.get(MAGIC.len()..).unwrap_or_default());
         let mut labels = Vec::new();
         for _ in 0..r.u32()? {
@@ -149,18 +179,21 @@ impl Model {
             dictionary.insert(k, Upos::from_index(usize::from(r.u16()?)));
         }
         let tagger = Tagger {
-            weights: Weights::read(&mut r)?,
+            weights: weights(&mut r)?,
             dictionary,
         };
         let root = r.u16()?;
         let parser = Parser {
-            weights: Weights::read(&mut r)?,
+            weights: weights(&mut r)?,
             root,
         };
         if parser.weights.classes() != 1 + 2 * labels.len() {
             return Err("parser classes do not match the labels".into());
         }
-        let lemmatizer = Lemmatizer::read(&mut r)?;
+        let lemmatizer = match v1 {
+            true => Lemmatizer::read_v1(&mut r)?,
+            false => Lemmatizer::read(&mut r, keep)?,
+        };
         if !r.done() {
             return Err("model file has trailing bytes".into());
         }

@@ -3,7 +3,7 @@
 //! phrases in one automaton.
 
 use super::model::{FurnitureRules, compile_pattern};
-use aho_corasick::AhoCorasick;
+use crate::text::Automaton;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -13,7 +13,7 @@ pub struct FurnitureMatcher {
     /// The patterns that compile (validation has reported the others).
     pub patterns: Vec<regex::Regex>,
     /// The phrases, lower-cased, as substrings (`None`: no phrase).
-    phrases: Option<AhoCorasick>,
+    phrases: Automaton,
     /// Some phrase is empty once lower-cased: it is in every block.
     empty_phrase: bool,
     /// Lower-cased comment markers.
@@ -36,9 +36,7 @@ impl FurnitureMatcher {
                 .filter_map(|p| compile_pattern(p).ok())
                 .collect(),
             empty_phrase: phrases.iter().any(String::is_empty),
-            phrases: (!phrases.is_empty())
-                .then(|| AhoCorasick::new(&phrases).ok())
-                .flatten(),
+            phrases: Automaton::new(phrases, None),
             comment_markers: lower(&rules.comment_markers),
             metadata_prefixes: lower(&rules.metadata_prefixes),
             widget_words: rules
@@ -51,7 +49,7 @@ impl FurnitureMatcher {
 
     /// Whether a lower-cased text holds one of the phrases (lower-cased).
     pub fn has_phrase(&self, lower: &str) -> bool {
-        self.empty_phrase || self.phrases.as_ref().is_some_and(|ac| ac.is_match(lower))
+        self.empty_phrase || self.phrases.get().is_some_and(|ac| ac.is_match(lower))
     }
 
     /// Whether `word` is a widget word, ignoring ASCII case.

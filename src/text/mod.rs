@@ -15,6 +15,7 @@ pub use sentence::{Sentence, sentences};
 pub use sym::{Interner, Sym};
 pub use token::{Token, TokenKind, tokenize};
 pub use word_hash::{WordHasher, WordSet};
+pub(crate) use words::Automaton;
 pub use words::{
     GroupHits, PhraseGroup, PhraseHits, PhraseScan, PhraseSet, Words, find_words, first_word,
     has_word, word_spans, words,

@@ -51,6 +51,84 @@ fn bounded(hay: &str, at: usize, end: usize) -> bool {
     before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// Searches an `Automaton` serves from its quick-to-build form before it
+/// builds the one asked for.
+const SEARCHES_BEFORE_FINAL: usize = 256;
+
+/// An Aho-Corasick automaton over fixed phrases, built on first use and in
+/// two steps. The first searches use a contiguous NFA, built in a fraction
+/// of the time of a DFA; past `SEARCHES_BEFORE_FINAL` searches the kind
+/// asked for is built (a DFA, searching faster: a long run repays its
+/// build many times over, a short one never pays it). Every kind finds the
+/// same matches. (Building the DFAs was a quarter of a run over five
+/// one-line files.)
+#[derive(Debug)]
+pub(crate) struct Automaton {
+    patterns: Vec<String>,
+    /// The kind wanted in the end (`None`: the crate's choice).
+    kind: Option<aho_corasick::AhoCorasickKind>,
+    /// The crate chooses a contiguous NFA past a hundred patterns: then
+    /// the quick automaton is the final one.
+    quick_is_final: bool,
+    quick: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    last: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    searches: std::sync::atomic::AtomicUsize,
+}
+
+impl Automaton {
+    pub(crate) fn new(patterns: Vec<String>, kind: Option<aho_corasick::AhoCorasickKind>) -> Self {
+        Automaton {
+            quick_is_final: kind.is_none() && patterns.len() > 100,
+            patterns,
+            kind,
+            quick: std::sync::OnceLock::new(),
+            last: std::sync::OnceLock::new(),
+            searches: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+
+    /// The automaton for one search; `None` when there are no patterns or
+    /// it cannot be built (as `AhoCorasick::new` would fail).
+    pub(crate) fn get(&self) -> Option<&aho_corasick::AhoCorasick> {
+        if let Some(last) = self.last.get() {
+            return last.as_ref();
+        }
+        if self.patterns.is_empty() {
+            return None;
+        }
+        if !self.quick_is_final
+            && self
+                .searches
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+                >= SEARCHES_BEFORE_FINAL
+        {
+            return self
+                .last
+                .get_or_init(|| {
+                    self.build(self.kind)
+                        .or_else(|| self.quick.get().cloned().flatten())
+                })
+                .as_ref();
+        }
+        self.quick
+            .get_or_init(|| {
+                self.build(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                    .or_else(|| self.build(self.kind))
+            })
+            .as_ref()
+    }
+
+    fn build(
+        &self,
+        kind: Option<aho_corasick::AhoCorasickKind>,
+    ) -> Option<aho_corasick::AhoCorasick> {
+        aho_corasick::AhoCorasick::builder()
+            .kind(kind)
+            .build(&self.patterns)
+            .ok()
+    }
+}
+
 /// A list of phrases searched for in one pass: one Aho-Corasick automaton,
 /// built once, finds every whole-word occurrence of every phrase (the same
 /// occurrences `find_words` finds for each phrase alone, overlapping ones
@@ -58,8 +136,9 @@ fn bounded(hay: &str, at: usize, end: usize) -> bool {
 pub struct PhraseSet {
     /// The automaton over the distinct non-empty phrases; `None` when there
     /// are none, or the automaton could not be built (then each phrase is
-    /// searched for on its own).
-    automaton: Option<aho_corasick::AhoCorasick>,
+    /// searched for on its own). Built on the first search: a set searched
+    /// only through a `PhraseGroup` costs none.
+    automaton: Automaton,
     /// The distinct phrases, by pattern id.
     patterns: Vec<String>,
     /// Pattern id of each phrase given (`None`: empty, never found).
@@ -111,11 +190,8 @@ impl PhraseSet {
                 of.push(i);
             }
         }
-        let automaton = (!patterns.is_empty())
-            .then(|| aho_corasick::AhoCorasick::new(&patterns).ok())
-            .flatten();
         PhraseSet {
-            automaton,
+            automaton: Automaton::new(patterns.clone(), None),
             patterns,
             ids,
             phrase_of,
@@ -123,10 +199,14 @@ impl PhraseSet {
         }
     }
 
+    fn automaton(&self) -> Option<&aho_corasick::AhoCorasick> {
+        self.automaton.get()
+    }
+
     /// Every whole-word occurrence of every phrase in `hay`.
     pub fn find<'s>(&'s self, hay: &str) -> PhraseHits<'s> {
         let mut hits: Vec<(usize, usize)> = Vec::new();
-        match &self.automaton {
+        match self.automaton() {
             Some(ac) => {
                 for m in ac.find_overlapping_iter(hay) {
                     if bounded(hay, m.start(), m.end()) {
@@ -158,7 +238,7 @@ pub struct PhraseGroup {
     /// The automaton over the distinct phrases of every set; `None` when
     /// there are none or it could not be built (then each set searches on
     /// its own).
-    automaton: Option<aho_corasick::AhoCorasick>,
+    automaton: Automaton,
     /// For each pattern of the automaton, the sets holding it: (set, the
     /// set's pattern id).
     owners: Vec<Vec<(usize, usize)>>,
@@ -194,18 +274,11 @@ impl PhraseGroup {
         }
         // A DFA, whatever the count of phrases (left to choose, the crate
         // takes a slower automaton past a hundred or so): it is built once
-        // and searches every sentence of the run. Should it fail to build,
-        // each set searches on its own.
-        let automaton = (!patterns.is_empty())
-            .then(|| {
-                aho_corasick::AhoCorasick::builder()
-                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                    .build(&patterns)
-                    .ok()
-            })
-            .flatten();
+        // and searches every sentence of the run (past the first few; see
+        // `Automaton`). Should it fail to build, each set searches on its own.
+        let patterns = patterns.into_iter().map(str::to_string).collect();
         PhraseGroup {
-            automaton,
+            automaton: Automaton::new(patterns, Some(aho_corasick::AhoCorasickKind::DFA)),
             owners,
             sets: sets.len(),
         }
@@ -213,7 +286,7 @@ impl PhraseGroup {
 
     /// Every whole-word occurrence of every set's phrases in `hay`.
     pub fn find<'h>(&self, hay: &'h str) -> GroupHits<'h> {
-        let hits = self.automaton.as_ref().map(|ac| {
+        let hits = self.automaton.get().map(|ac| {
             let mut hits: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.sets];
             for m in ac.find_overlapping_iter(hay) {
                 if !bounded(hay, m.start(), m.end()) {
@@ -263,7 +336,7 @@ impl PhraseSet {
     /// Searches `hay` once for `within` to read.
     pub fn scan(&self, hay: &str) -> PhraseScan {
         PhraseScan {
-            hits: self.automaton.as_ref().map(|ac| {
+            hits: self.automaton().map(|ac| {
                 ac.find_overlapping_iter(hay)
                     .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
                     .collect()

@@ -44,7 +44,10 @@ impl Evidence {
         names: &NameRuns,
     ) {
         let text = sentence.slice(prose);
-        for c in ACRONYM.captures_iter(text) {
+        // A definition has its "(": a sentence with none is not searched,
+        // and a run with none never compiles the pattern.
+        let defines = text.contains('(').then(|| ACRONYM.captures_iter(text));
+        for c in defines.into_iter().flatten() {
             let long = strip_leading(c["long"].trim(), lex);
             let short = c["short"].trim_end_matches('.').to_string();
             // "BoN", "SOX", "NVDA": at least two capitals.

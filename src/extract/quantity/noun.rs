@@ -158,7 +158,10 @@ pub(super) const DURATIONS: &[&str] = &[
 /// "2.1 billion-reader network" → reader).
 pub(super) fn count_noun(rest: &str, lex: &Lexicon) -> Option<(String, usize)> {
     // "45 of its 380 stores": the part counts the whole's noun.
-    if let Some(m) = PART_OF.find(rest) {
+    // (Only text that opens with white space then "of" is searched: a run
+    // with no such count never compiles the pattern.)
+    let part_of = rest.starts_with(char::is_whitespace) && rest.trim_start().starts_with("of");
+    if let Some(m) = part_of.then(|| PART_OF.find(rest)).flatten() {
         let (noun, len) = count_noun(rest.get(m.end()..)?, lex)?;
         return Some((noun, m.end() + len));
     }

@@ -129,7 +129,15 @@ pub(super) fn word_figures(
             },
         ));
     }
-    for m in WORD_MULTIPLE.find_iter(text) {
+    // A match is ASCII letters (none of them has another case outside
+    // ASCII), so its word stands lower-cased in `lower`: a sentence with
+    // none of the stems is not searched, and a run with none never
+    // compiles the pattern.
+    let multiple = ["doubl", "tripl", "quadrupl", "halve"]
+        .iter()
+        .any(|stem| lower.contains(stem))
+        .then(|| WORD_MULTIPLE.find_iter(text));
+    for m in multiple.into_iter().flatten() {
         let w = m.as_str().to_lowercase();
         if lower
             .get(m.end()..)
