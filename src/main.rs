@@ -271,8 +271,15 @@ impl Output {
 }
 
 /// Writes `out` to a temporary file beside `path`, then renames it over
-/// `path`, so a reader never sees half a report.
+/// `path`, so a reader never sees half a report. A path that exists and is
+/// not a regular file (`/dev/null`, `/dev/stdout`, a pipe) is written in
+/// place: renaming over it would replace the device with a file.
 fn write_atomically(path: &std::path::Path, out: Output) -> std::io::Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut w = std::io::BufWriter::new(std::fs::OpenOptions::new().write(true).open(path)?);
+        out.write_to(&mut w)?;
+        return w.flush();
+    }
     let name = path
         .file_name()
         .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;

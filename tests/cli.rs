@@ -1332,6 +1332,37 @@ fn output_goes_to_a_file_atomically() {
         ));
 }
 
+/// `--output` to something that is not a file (a pipe, `/dev/null`)
+/// writes into it: renaming a report over it would replace it.
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_writes_into_the_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = precision_pair(dir.path());
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo on this machine
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    crosscheck()
+        .args(["check", "--format", "json", "-o"])
+        .arg(&fifo)
+        .args([&a, &b])
+        .assert()
+        .code(0)
+        .stdout("");
+    // Still a pipe (checked first: had it been replaced, the reader would
+    // wait for a writer forever).
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    let v: serde_json::Value = serde_json::from_str(&reader.join().unwrap()).unwrap();
+    assert_eq!(v["schema"], "crosscheck.report/1");
+}
+
 /// `--compact`: one line, every claim once, findings and draft verdicts
 /// referring to claims by position, the same findings as the full report.
 #[test]
