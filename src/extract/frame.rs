@@ -963,22 +963,35 @@ fn agent(parse: &Parse, model: &Model, text: &str, v: usize) -> Option<String> {
     if word(subject)?.upos != Upos::Propn {
         return None;
     }
+    Some(name_words(
+        parse,
+        model,
+        text,
+        subject,
+        &["flat", "compound"],
+    ))
+}
+
+/// The name headed by word `head`: it and its name words attached by one
+/// of `labels` ("the Washington Nationals" → "washington nationals"), lower
+/// case, in sentence order.
+fn name_words(parse: &Parse, model: &Model, text: &str, head: usize, labels: &[&str]) -> String {
+    let word = |i: usize| parse.words.get(i);
     let mut name: Vec<usize> = parse
-        .children(subject)
+        .children(head)
         .filter(|&c| {
-            word(c).is_some_and(|w| {
-                matches!(model.label(w.deprel), "flat" | "compound") && w.upos == Upos::Propn
-            })
+            word(c)
+                .is_some_and(|w| labels.contains(&model.label(w.deprel)) && w.upos == Upos::Propn)
         })
         .collect();
-    name.push(subject);
+    name.push(head);
     name.sort();
     let words: Vec<String> = name
         .iter()
         .filter_map(|&k| word(k))
         .map(|w| w.span.slice(text).to_lowercase())
         .collect();
-    Some(words.join(" "))
+    words.join(" ")
 }
 
 /// The verb a word's phrase belongs to: its nearest verb ancestor, not
@@ -1151,23 +1164,13 @@ fn place_of(parse: &Parse, model: &Model, text: &str, i: usize) -> Option<String
     if !placed || !(named || noun) {
         return None;
     }
-    let mut parts: Vec<usize> = parse
-        .children(i)
-        .filter(|&c| {
-            word(c).is_some_and(|w| {
-                matches!(model.label(w.deprel), "flat" | "compound" | "amod")
-                    && w.upos == Upos::Propn
-            })
-        })
-        .collect();
-    parts.push(i);
-    parts.sort();
-    let words: Vec<String> = parts
-        .iter()
-        .filter_map(|&k| word(k))
-        .map(|w| w.span.slice(text).to_lowercase())
-        .collect();
-    Some(words.join(" "))
+    Some(name_words(
+        parse,
+        model,
+        text,
+        i,
+        &["flat", "compound", "amod"],
+    ))
 }
 
 /// Verbs of saying: a time in their clause dates the saying, not the
