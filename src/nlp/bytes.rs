@@ -47,9 +47,6 @@ impl<'a> Reader<'a> {
         Ok(a)
     }
 
-    pub fn u8(&mut self) -> Result<u8, String> {
-        self.take().map(u8::from_le_bytes)
-    }
     pub fn u16(&mut self) -> Result<u16, String> {
         self.take().map(u16::from_le_bytes)
     }
@@ -67,6 +64,14 @@ impl<'a> Reader<'a> {
             .ok_or("model file is truncated")?;
         self.at += n;
         Ok(s)
+    }
+    /// The bytes not read yet (to read in place, then `skip`).
+    pub fn rest(&self) -> &'a [u8] {
+        self.bytes.get(self.at..).unwrap_or_default()
+    }
+    /// Moves past `n` bytes (read through `rest`).
+    pub fn skip(&mut self, n: usize) {
+        self.at = self.at.saturating_add(n).min(self.bytes.len());
     }
     pub fn str(&mut self) -> Result<String, String> {
         let n = self.u32()? as usize;

@@ -59,22 +59,22 @@ fn tag_of(key: u64) -> u32 {
 }
 
 /// Puts `slot` in the first empty place from `key`'s home in a
-/// power-of-two table (linear probing); false for a table with no places.
-/// Tables have at least twice as many places as the rows put in them
-/// (however many rows a model file claims; see `places`), so an empty
-/// place is always found.
+/// power-of-two table (linear probing) and says which; `None` for a table
+/// with no places. Tables have at least twice as many places as the rows
+/// put in them (however many rows a model file claims; see `places`), so
+/// an empty place is always found.
 #[inline]
-fn place(slots: &mut [Slot], key: u64, slot: Slot) -> bool {
+fn place(slots: &mut [Slot], key: u64, slot: Slot) -> Option<usize> {
     let mask = slots.len().wrapping_sub(1);
     let mut i = (key as usize) & mask;
     while let Some(s) = slots.get_mut(i) {
         if s.tag == 0 {
             *s = slot;
-            return true;
+            return Some(i);
         }
         i = (i + 1) & mask;
     }
-    false
+    None
 }
 
 /// Places in a table for `rows` rows: a power of two at least twice as
@@ -150,7 +150,7 @@ impl Weights {
                 tag: tag_of(key),
                 row: w.entries.len() as u32 | (row.len() as u32) << 24,
             };
-            if !place(&mut w.slots, key, slot) {
+            if place(&mut w.slots, key, slot).is_none() {
                 break;
             }
             w.keys.push(key);
@@ -166,17 +166,37 @@ impl Weights {
 
     /// Holds the rows with many entries dense as well.
     fn densify(&mut self) {
-        for i in 0..self.slots.len() {
+        let dense: Vec<usize> = (0..self.slots.len())
+            .filter(|&i| self.slots.get(i).is_some_and(|&s| self.is_dense(s)))
+            .collect();
+        self.densify_at(&dense);
+    }
+
+    /// Whether a filled slot's row is to be held dense.
+    fn is_dense(&self, s: Slot) -> bool {
+        s.tag != 0 && s.len() * DENSE_SHARE >= self.classes
+    }
+
+    /// Holds the rows of the slots at `at` (rising places, each to be held
+    /// dense) dense as well.
+    fn densify_at(&mut self, at: &[usize]) {
+        let groups = self.groups();
+        self.dense.reserve(at.len() * groups);
+        self.dense_rows.reserve(at.len());
+        for &i in at {
             let Some(&s) = self.slots.get(i) else {
-                break;
-            };
-            if s.tag == 0 || s.len() * DENSE_SHARE < self.classes {
                 continue;
-            }
-            let mut weights = vec![Group([[0i32; LANES]; GROUP]); self.groups()];
-            for e in self.row(s) {
+            };
+            let base = self.dense.len();
+            self.dense
+                .resize(base + groups, Group([[0i32; LANES]; GROUP]));
+            let row = self
+                .entries
+                .get(s.start()..s.start() + s.len())
+                .unwrap_or_default();
+            for e in row {
                 let c = usize::from(e.class);
-                let group = weights.get_mut(c / (LANES * GROUP));
+                let group = self.dense.get_mut(base + c / (LANES * GROUP));
                 if let Some(x) =
                     group.and_then(|g| g.0.as_flattened_mut().get_mut(c % (LANES * GROUP)))
                 {
@@ -187,7 +207,6 @@ impl Weights {
                 slot.row = self.dense_rows.len() as u32;
             }
             self.dense_rows.push(s.row);
-            self.dense.extend(weights);
         }
     }
 
@@ -344,6 +363,7 @@ impl Weights {
     }
 
     pub fn read(r: &mut Reader) -> Result<Weights, String> {
+        const TRUNCATED: &str = "model file is truncated";
         let classes = r.u32()? as usize;
         if classes == 0 || classes > 255 {
             return Err("bad class count".into());
@@ -352,25 +372,43 @@ impl Weights {
         if n > 1 << 26 {
             return Err("bad table size".into());
         }
-        // Straight into the table (no row-by-row allocation): decoding is
-        // the start-up cost of every run that reads a sentence.
+        // Rows are read from the bytes in place (key, entry count, then
+        // class and weight of each entry), straight into the table: decoding
+        // is the start-up cost of every run that reads a sentence.
+        let bytes = r.rest();
+        // The entries of the rows the file holds, for one allocation.
+        let (mut total, mut at) = (0usize, 0usize);
+        for _ in 0..n {
+            let Some(&len) = bytes.get(at + 8) else {
+                break;
+            };
+            total += usize::from(len);
+            at += 9 + 3 * usize::from(len);
+        }
         let cap = places(n);
         let mut w = Weights {
             classes,
             slots: vec![Slot::default(); cap],
-            entries: Vec::new(),
+            entries: Vec::with_capacity(total.min(1 << 24)),
             dense: Vec::new(),
             dense_rows: Vec::new(),
             keys: Vec::with_capacity(n),
         };
+        // The places of the rows to hold dense.
+        let mut dense = Vec::new();
         let mut last = 0u64;
+        let mut at = 0usize;
         for _ in 0..n {
-            let key = r.u64()?;
+            let key = bytes
+                .get(at..)
+                .and_then(|b| b.first_chunk::<8>())
+                .map(|k| u64::from_le_bytes(*k))
+                .ok_or(TRUNCATED)?;
             if key <= last {
                 return Err("model rows out of order".into());
             }
             last = key;
-            let len = usize::from(r.u8()?);
+            let len = usize::from(*bytes.get(at + 8).ok_or(TRUNCATED)?);
             // Training drops features left with no weight; a slot of no
             // entries marks a row held dense.
             if len == 0 {
@@ -380,27 +418,36 @@ impl Weights {
             if start + len >= 1 << 24 {
                 return Err("model table too large".into());
             }
-            // A row's entries in one read: class byte, then weight.
-            for e in r.bytes(3 * len)?.chunks_exact(3) {
-                let &[class, lo, hi] = e else { continue };
-                if usize::from(class) >= classes {
-                    return Err("bad class".into());
-                }
-                w.entries.push(Entry {
-                    class,
-                    value: i16::from_le_bytes([lo, hi]),
-                });
+            let row = bytes.get(at + 9..at + 9 + 3 * len).ok_or(TRUNCATED)?;
+            // A row's entries: class byte, then weight.
+            let (row, _) = row.as_chunks::<3>();
+            if row
+                .iter()
+                .any(|&[class, _, _]| usize::from(class) >= classes)
+            {
+                return Err("bad class".into());
             }
+            w.entries.extend(row.iter().map(|&[class, lo, hi]| Entry {
+                class,
+                value: i16::from_le_bytes([lo, hi]),
+            }));
             let slot = Slot {
                 tag: tag_of(key),
                 row: start as u32 | (len as u32) << 24,
             };
-            if !place(&mut w.slots, key, slot) {
+            let Some(i) = place(&mut w.slots, key, slot) else {
                 return Err("model table is full".into());
+            };
+            if w.is_dense(slot) {
+                dense.push(i);
             }
             w.keys.push(key);
+            at += 9 + 3 * len;
         }
-        w.densify();
+        r.skip(at);
+        // In the order of their places, as `densify` holds them.
+        dense.sort_unstable();
+        w.densify_at(&dense);
         Ok(w)
     }
 }
