@@ -184,6 +184,12 @@ impl Done {
     }
 }
 
+/// mimalloc instead of the C library's allocator: a run makes about 1.5
+/// million small allocations per 1,000 articles (tokens, words, strings
+/// of claims), and glibc's malloc and free were 14% of the instructions.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (output, quiet) = match &cli.command {
