@@ -44,7 +44,7 @@ pub(crate) struct Lexicon {
     /// whole-word occurrences are where a reference with describing words
     /// inside may end ("the Dutch tech giant").
     pub reference_tails: PhraseSet,
-    pub not_entities: HashSet<String>,
+    pub not_entities: crate::text::WordSet,
     /// Known names (aliases, tickers, canonical names) → entity kind.
     pub known: Vec<(String, Option<EntityKind>)>,
     /// The known names as written, searched for in one pass (by index in `known`).

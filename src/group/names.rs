@@ -92,21 +92,28 @@ pub(crate) fn link(a: &str, b: &str, threshold: f64) -> Option<Link> {
         return Some(Link::Part);
     }
     // "joe robertson" / "joe dandrea robertson": one middle name more.
-    let (sw, lw): (Vec<&str>, Vec<&str>) = (short.split(' ').collect(), long.split(' ').collect());
-    if sw.len() == 2
-        && lw.len() == 3
-        && sw.first() == lw.first()
-        && sw.last() == lw.last()
-        && lw.iter().all(|w| w.chars().count() >= 2)
+    // (Words counted and compared in place: this runs for every pair of
+    // names tested.)
+    let (short_words, long_words) = (short.split(' ').count(), long.split(' ').count());
+    fn first(s: &str) -> Option<&str> {
+        s.split(' ').next()
+    }
+    fn last(s: &str) -> Option<&str> {
+        s.rsplit(' ').next()
+    }
+    if short_words == 2
+        && long_words == 3
+        && first(short) == first(long)
+        && last(short) == last(long)
+        && long.split(' ').all(|w| w.chars().count() >= 2)
     {
         return Some(Link::Part);
     }
     // "moreau" / "luca moreau": a surname alone names the person.
-    let words: Vec<&str> = long.split(' ').collect();
     if short.len() >= 4
         && !short.contains(' ')
-        && (2..=3).contains(&words.len())
-        && words.last() == Some(&short)
+        && (2..=3).contains(&long_words)
+        && last(long) == Some(short)
     {
         return Some(Link::Part);
     }

@@ -4,12 +4,21 @@
 
 /// FNV-1a of a string's bytes.
 pub(crate) fn text(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    bytes(s.bytes())
+}
+
+/// FNV-1a of bytes as they come (`text` of a string made of them).
+pub(crate) fn bytes(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(FNV_START, fnv)
+}
+
+/// FNV-1a's starting state.
+pub(crate) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte more into an FNV-1a state.
+#[inline]
+pub(crate) fn fnv(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
 }
 
 fn mix(mut z: u64) -> u64 {

@@ -26,10 +26,12 @@ fn is_apostrophe(c: char) -> bool {
 pub fn tokenize(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = None;
+    // One buffer for the characters of every stretch.
+    let mut chars = Vec::new();
     for (i, c) in text.char_indices() {
         match (c.is_whitespace(), start) {
             (true, Some(s)) => {
-                chunk(text, s, i, &mut out);
+                chunk(text, s, i, &mut chars, &mut out);
                 start = None;
             }
             (false, None) => start = Some(i),
@@ -37,22 +39,25 @@ pub fn tokenize(text: &str) -> Vec<Span> {
         }
     }
     if let Some(s) = start {
-        chunk(text, s, text.len(), &mut out);
+        chunk(text, s, text.len(), &mut chars, &mut out);
     }
     out
 }
 
-/// Splits the whitespace-free stretch `text[from..to]`.
-fn chunk(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
+/// Splits the whitespace-free stretch `text[from..to]` (`chars` is a
+/// buffer for its characters).
+fn chunk(text: &str, from: usize, to: usize, chars: &mut Vec<(usize, char)>, out: &mut Vec<Span>) {
     let Some(s) = text.get(from..to) else {
         return;
     };
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    chars.clear();
+    chars.extend(s.char_indices());
+    let chars = &*chars;
     let next = |k: usize| chars.get(k + 1).map(|x| x.1);
     let prev = |k: usize| k.checked_sub(1).and_then(|j| chars.get(j)).map(|x| x.1);
     let mut k = 0;
     while let Some(&(i, c)) = chars.get(k) {
-        if is_apostrophe(c) && prev(k).is_some_and(char::is_alphabetic) && clitic_at(&chars, k) {
+        if is_apostrophe(c) && prev(k).is_some_and(char::is_alphabetic) && clitic_at(chars, k) {
             // "'s", "'re", "’ll": the clitic with its apostrophe.
             let mut e = k + 1;
             while chars.get(e).is_some_and(|x| x.1.is_alphanumeric()) {
@@ -91,23 +96,29 @@ fn chunk(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
                 || ((is_apostrophe(c) || c == '&')
                     && prev(e).is_some_and(char::is_alphabetic)
                     && n.is_some_and(char::is_alphabetic)
-                    && !clitic_at(&chars, e));
+                    && !clitic_at(chars, e));
             if !joins {
                 break;
             }
             e += 1;
         }
-        let word: String = chars
-            .get(k..e)
-            .unwrap_or_default()
-            .iter()
-            .map(|x| x.1)
-            .collect();
+        // The word, made only when a period follows it.
+        let word = || -> String {
+            chars
+                .get(k..e)
+                .unwrap_or_default()
+                .iter()
+                .map(|x| x.1)
+                .collect()
+        };
         // The period of an abbreviation or of initials ("U.S.") stays.
         if chars.get(e).is_some_and(|x| x.1 == '.')
             && chars.get(e + 1).is_none_or(|x| x.1 != '.')
-            && (ABBREVIATIONS.contains(&word.to_lowercase().as_str())
-                || (word.contains('.') && chars.get(k..e).is_some_and(initials_so_far)))
+            && (ABBREVIATIONS.contains(&word().to_lowercase().as_str())
+                || (chars
+                    .get(k..e)
+                    .is_some_and(|w| w.iter().any(|x| x.1 == '.'))
+                    && chars.get(k..e).is_some_and(initials_so_far)))
         {
             e += 1;
         }

@@ -21,6 +21,9 @@ pub(crate) struct WordKey {
 
 impl WordKey {
     pub fn new(form: &str) -> WordKey {
+        if form.is_ascii() {
+            return WordKey::ascii(form);
+        }
         let norm: String = form
             .chars()
             .map(|c| if c.is_ascii_digit() { '0' } else { c })
@@ -48,6 +51,35 @@ impl WordKey {
         }
     }
 
+    /// `new` for an ASCII word, with no copy made: a character is a byte,
+    /// lower-cased byte-wise (as `char::to_lowercase` lower-cases ASCII),
+    /// and each hash is taken of the bytes as they are mapped.
+    fn ascii(form: &str) -> WordKey {
+        let bytes = form.as_bytes();
+        let norm = |b: &u8| {
+            if b.is_ascii_digit() {
+                b'0'
+            } else {
+                b.to_ascii_lowercase()
+            }
+        };
+        // The last `n` characters (all of a shorter word).
+        let suffix = |n: usize| -> u64 {
+            let tail = bytes.get(bytes.len().saturating_sub(n)..);
+            hash::bytes(tail.unwrap_or_default().iter().map(norm))
+        };
+        WordKey {
+            norm: hash::bytes(bytes.iter().map(norm)),
+            exact: hash::text(form),
+            prefix1: bytes.first().map_or(0, |b| u64::from(norm(b))),
+            suffix1: suffix(1),
+            suffix2: suffix(2),
+            suffix3: suffix(3),
+            suffix4: suffix(4),
+            shape: shape_hash(form),
+        }
+    }
+
     /// The key of a position outside the sentence.
     pub fn padding(which: u64) -> WordKey {
         WordKey {
@@ -61,6 +93,28 @@ impl WordKey {
             shape: which,
         }
     }
+}
+
+/// `hash::text(&shape(form))` of an ASCII word, with no copy made.
+fn shape_hash(form: &str) -> u64 {
+    let mut h = hash::FNV_START;
+    let mut last = None;
+    for &b in form.as_bytes().iter().take(12) {
+        let k = if b.is_ascii_uppercase() {
+            b'X'
+        } else if b.is_ascii_lowercase() {
+            b'x'
+        } else if b.is_ascii_digit() {
+            b'd'
+        } else {
+            b
+        };
+        if Some(k) != last {
+            h = hash::fnv(h, k);
+        }
+        last = Some(k);
+    }
+    h
 }
 
 /// "Meta" → "Xx", "NASDAQ" → "X", "4.35%" → "d.d%", "iPhone" → "xXx".
@@ -109,6 +163,36 @@ mod tests {
             assert_eq!(got, tails.map(hash::text), "{form}");
         }
         assert_eq!(WordKey::new("").suffix1, hash::text(""));
+    }
+
+    #[test]
+    fn ascii_words_key_as_the_general_path_keys_them() {
+        for form in [
+            "Meta",
+            "NASDAQ",
+            "4.35%",
+            "iPhone",
+            "U.S.",
+            "a",
+            "",
+            "x-1,2'B",
+            "Straßburg",
+        ] {
+            let general = |f: &str| {
+                let norm: String = f
+                    .chars()
+                    .map(|c| if c.is_ascii_digit() { '0' } else { c })
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                (hash::text(&norm), hash::text(&shape(f)))
+            };
+            let k = WordKey::new(form);
+            assert_eq!((k.norm, k.shape), general(form), "{form}");
+        }
+        let k = WordKey::new("Ab1");
+        assert_eq!(k.prefix1, u64::from('a'));
+        assert_eq!(k.suffix2, hash::text("b0"));
+        assert_eq!(k.suffix4, hash::text("ab0"));
     }
 
     #[test]

@@ -173,8 +173,103 @@ pub fn write_json(
     // serde_json writes a few bytes at a time: into a buffer of a known
     // type they are copied inline, not each passed through `out`.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut out, &report(run, explain)).map_err(std::io::Error::from)?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
+    report(run, explain)
+        .serialize(&mut ser)
+        .map_err(std::io::Error::from)?;
     std::io::Write::flush(&mut out)
+}
+
+/// serde_json's pretty layout (two spaces a level), each line break and
+/// its indentation written in one piece: serde_json's own formatter
+/// writes the indentation two bytes at a time, a call each, and a large
+/// report has millions of them.
+#[derive(Default)]
+struct Pretty {
+    level: usize,
+    has_value: bool,
+}
+
+/// ",\n" and the indentation of 32 levels; deeper ones (no report nests
+/// so deep) are written a level at a time.
+const BREAK: &[u8] = b",\n                                                                ";
+
+impl Pretty {
+    /// A line break (after a comma unless `first`) and the current
+    /// indentation.
+    fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, first: bool) -> std::io::Result<()> {
+        let from = usize::from(first);
+        match BREAK.get(from..2 + 2 * self.level) {
+            Some(bytes) => w.write_all(bytes),
+            None => {
+                w.write_all(BREAK.get(from..2).unwrap_or_default())?;
+                for _ in 0..self.level {
+                    w.write_all(b"  ")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level = self.level.saturating_sub(1);
+        if self.has_value {
+            self.line(w, true)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level = self.level.saturating_sub(1);
+        if self.has_value {
+            self.line(w, true)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 fn report<'a>(run: &'a Run, explain: Option<&'a crate::rules::Rules>) -> Report<'a> {

@@ -41,11 +41,26 @@ pub(crate) fn split(prose: &str, block: Span) -> Vec<Span> {
     let mut start = 0;
     let mut depth: i32 = 0;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'(' | b'[' => depth += 1,
-            b')' | b']' => depth = (depth - 1).max(0),
-            b'.' | b'!' | b'?' if depth == 0 => {
+    while i < bytes.len() {
+        // The next ".", "!" or "?", found by a vector scan; the brackets
+        // before it (in most stretches none) are counted a byte at a time.
+        let rest = bytes.get(i..).unwrap_or_default();
+        let stop = memchr::memchr3(b'.', b'!', b'?', rest).unwrap_or(rest.len());
+        let stretch = rest.get(..stop).unwrap_or_default();
+        if memchr::memchr2(b'(', b'[', stretch).is_some()
+            || memchr::memchr2(b')', b']', stretch).is_some()
+        {
+            for &b in stretch {
+                match b {
+                    b'(' | b'[' => depth += 1,
+                    b')' | b']' => depth = (depth - 1).max(0),
+                    _ => {}
+                }
+            }
+        }
+        i += stop;
+        match bytes.get(i) {
+            Some(b'.' | b'!' | b'?') if depth == 0 => {
                 let mut end = i + 1;
                 // Closing quotes and brackets belong to the sentence they end.
                 while let Some(c) = text.get(end..).and_then(|rest| rest.chars().next())

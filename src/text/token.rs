@@ -16,14 +16,28 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
+/// The character starting at byte `i` of `s` (a character boundary), read
+/// byte-wise when it is ASCII.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        s.get(i..)?.chars().next()
+    }
+}
+
 /// Tokens of `span` within `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let s = span.slice(text);
     // About one token per four bytes of news text: grown once or never.
     let mut out = Vec::with_capacity(s.len() / 4 + 1);
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
+        let len = c.len_utf8();
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         let kind = if c.is_ascii_digit() {
@@ -32,31 +46,31 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             TokenKind::Word
         } else {
             out.push(Token {
-                span: Span::new(i, i + c.len_utf8()).offset(span.start()),
+                span: Span::new(i, i + len).offset(span.start()),
                 kind: TokenKind::Punct,
             });
+            i += len;
             continue;
         };
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let mut end = i + len;
+        while let Some(d) = char_at(s, end) {
+            let next = end + d.len_utf8();
             let joins = d.is_alphanumeric()
                 || (matches!(d, '.' | ',' | '\'' | '\u{2019}' | '-')
-                    && s.get(j + d.len_utf8()..)
-                        .and_then(|rest| rest.chars().next())
-                        .is_some_and(|n| match kind {
-                            TokenKind::Number => n.is_ascii_digit() && d != '\'' && d != '-',
-                            _ => n.is_alphanumeric() && d != ',' && d != '.',
-                        }));
+                    && char_at(s, next).is_some_and(|n| match kind {
+                        TokenKind::Number => n.is_ascii_digit() && d != '\'' && d != '-',
+                        _ => n.is_alphanumeric() && d != ',' && d != '.',
+                    }));
             if !joins {
                 break;
             }
-            end = j + d.len_utf8();
-            chars.next();
+            end = next;
         }
         out.push(Token {
             span: Span::new(i, end).offset(span.start()),
             kind,
         });
+        i = end;
     }
     out
 }

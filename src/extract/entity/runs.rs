@@ -161,45 +161,44 @@ pub(super) fn strip_leading(s: &str, lex: &Lexicon) -> String {
 pub(super) fn name_parts(run: &str, lex: &Lexicon) -> Vec<String> {
     let mut parts = Vec::new();
     let mut cur: Vec<&str> = Vec::new();
-    let words: Vec<&str> = run.split_whitespace().collect();
-    for w in words.iter().copied() {
+    for w in run.split_whitespace() {
         let bare = w.trim_end_matches(['.', ',']);
         // "Denver-based" describes the name that follows; it is not part of it.
         let modifier = bare.ends_with("-based") || bare.ends_with("-headquartered");
         // Words that never name a thing are dropped at the start of a run
         // ("The", "Shares"); inside a name ("Philadelphia Semiconductor
         // Index") only titles, dates and acronyms such as "CEO" split it.
-        let never = lex.not_entities.contains(bare);
-        let edge = cur.is_empty();
-        let hard = bare.chars().all(|c| c.is_ascii_uppercase())
-            || crate::extract::date::is_date_word(bare)
-            || TITLES.contains(&bare.to_lowercase().as_str());
-        if modifier || (never && (edge || hard)) {
-            if !cur.is_empty() {
-                parts.push(cur.join(" "));
-                cur.clear();
-            }
+        // (Asked only where it decides: a lookup and a lower-cased copy.)
+        let hard = || {
+            bare.chars().all(|c| c.is_ascii_uppercase())
+                || crate::extract::date::is_date_word(bare)
+                || TITLES.contains(&bare.to_lowercase().as_str())
+        };
+        if modifier || (lex.not_entities.contains(bare) && (cur.is_empty() || hard())) {
+            push_part(&mut parts, &cur);
+            cur.clear();
         } else {
             cur.push(w);
         }
     }
-    if !cur.is_empty() {
-        parts.push(cur.join(" "));
-    }
+    push_part(&mut parts, &cur);
     parts
-        .into_iter()
-        .filter_map(|p| {
-            // Connectors at either end are dropped.
-            let mut kept: Vec<&str> = p
-                .split_whitespace()
-                .skip_while(|w| CONNECTORS.contains(w))
-                .collect();
-            while kept.last().is_some_and(|w| CONNECTORS.contains(w)) {
-                kept.pop();
-            }
-            (!kept.is_empty()).then(|| kept.join(" "))
-        })
-        .collect()
+}
+
+/// Adds the words of a part to `parts`, joined, without connectors at
+/// either end (nothing when none are left).
+fn push_part(parts: &mut Vec<String>, words: &[&str]) {
+    let start = words
+        .iter()
+        .position(|w| !CONNECTORS.contains(w))
+        .unwrap_or(words.len());
+    let end = words
+        .iter()
+        .rposition(|w| !CONNECTORS.contains(w))
+        .map_or(start, |i| i + 1);
+    if let Some(kept) = words.get(start..end).filter(|k| !k.is_empty()) {
+        parts.push(kept.join(" "));
+    }
 }
 
 pub(super) fn kind_of(name: &str) -> Option<EntityKind> {
