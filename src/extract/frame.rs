@@ -1173,9 +1173,9 @@ fn place_of(parse: &Parse, model: &Model, text: &str, i: usize) -> Option<String
     ))
 }
 
-/// Verbs of saying: a time in their clause dates the saying, not the
-/// figure said.
-const SAYING: &[&str] = &[
+/// Verbs of saying, as lemmas: a time in their clause dates the saying,
+/// not the figure said (crime dates use them too: `attribute::event`).
+pub(crate) const SAYING: &[&str] = &[
     "say", "tell", "announce", "report", "add", "state", "confirm",
 ];
 

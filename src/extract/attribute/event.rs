@@ -159,18 +159,12 @@ fn crime_lemma(lemma: &str) -> Option<&'static str> {
     })
 }
 
-/// Verbs that date their own act, not the event they tell of: "police
-/// said Sunday", "released the name on Thursday", "a news conference".
-const TELLING: &[&str] = &[
-    "say",
-    "tell",
-    "announce",
-    "report",
-    "confirm",
+/// Acts besides saying (`frame::SAYING`) that date themselves, not the
+/// event they tell of: "released the name on Thursday", "a news
+/// conference", "officers responded Sunday".
+const TELLING_ACTS: &[&str] = &[
     "release",
     "identify",
-    "state",
-    "add",
     "conference",
     "update",
     "post",
@@ -180,6 +174,12 @@ const TELLING: &[&str] = &[
     "respond",
     "call",
 ];
+
+/// Whether a lemma tells of an event rather than being one ("police said
+/// Sunday"): a verb of saying or a `TELLING_ACTS` act.
+fn telling(lemma: &str) -> bool {
+    crate::extract::frame::SAYING.contains(&lemma) || TELLING_ACTS.contains(&lemma)
+}
 
 /// Verbs whose subject is the event ("the shooting happened Sunday").
 const HAPPENING: &[&str] = &["happen", "occur", "take", "be", "erupt", "break", "unfold"];
@@ -203,7 +203,7 @@ pub(crate) fn crime(parse: &Parse, date: Span) -> Option<&'static str> {
     for _ in 0..4 {
         let w = words.get(at)?;
         let lemma = w.lemma.to_lowercase();
-        if TELLING.contains(&lemma.as_str()) {
+        if telling(&lemma) {
             return None;
         }
         if let Some(event) = crime_lemma(&lemma) {
@@ -217,7 +217,7 @@ pub(crate) fn crime(parse: &Parse, date: Span) -> Option<&'static str> {
             let told_between = words.iter().any(|t| {
                 t.span.start() >= lo
                     && t.span.end() <= hi
-                    && TELLING.contains(&t.lemma.to_lowercase().as_str())
+                    && telling(&t.lemma.to_lowercase())
             });
             return (!told_between).then_some(event);
         }
