@@ -897,7 +897,10 @@ fn the_day_of_a_shooting_is_one_fact_and_a_day_of_telling_is_not() {
     // several days tells of several shootings.
     let next_day =
         "Date: 2016-07-13\n\nJordan Mace was shot and killed on Thursday in Millbrook.\n";
-    for other in [told, dateline, older, next_day] {
+    // Nor the day someone was fired from a job.
+    let dismissed =
+        "Date: 2016-07-12\n\nJordan Mace, 24, was fired from Millbrook Tools on Thursday.\n";
+    for other in [told, dateline, older, next_day, dismissed] {
         let (rows, code) = findings(&[("a.txt", &shot("Saturday")), ("b.txt", other)]);
         assert!(rows.iter().all(|r| r.0 != "conflict"), "{other}: {rows:?}");
         assert_eq!(code, 0, "{other}");

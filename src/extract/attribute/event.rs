@@ -181,6 +181,20 @@ fn telling(lemma: &str) -> bool {
     crate::extract::frame::SAYING.contains(&lemma) || TELLING_ACTS.contains(&lemma)
 }
 
+/// What one is fired from when dismissed ("fired from his job").
+const EMPLOYERS: &[&str] = &[
+    "job",
+    "position",
+    "post",
+    "company",
+    "firm",
+    "team",
+    "school",
+    "department",
+    "agency",
+    "force",
+];
+
 /// Verbs whose subject is the event ("the shooting happened Sunday").
 const HAPPENING: &[&str] = &["happen", "occur", "take", "be", "erupt", "break", "unfold"];
 
@@ -206,6 +220,21 @@ pub(crate) fn crime(parse: &Parse, date: Span) -> Option<&'static str> {
         if telling(&lemma) {
             return None;
         }
+        // "fired from Gordon Advisors on Thursday", "fired from his job":
+        // dismissed, not a gun fired ("fired from a window" is one).
+        let dismissed = lemma == "fire"
+            && parse.children(at).any(|c| {
+                let from = parse
+                    .children(c)
+                    .filter_map(|k| words.get(k))
+                    .any(|k| k.lemma.eq_ignore_ascii_case("from"));
+                from && words.get(c).is_some_and(|o| {
+                    o.upos == Upos::Propn || EMPLOYERS.contains(&o.lemma.to_lowercase().as_str())
+                })
+            });
+        if dismissed {
+            return None;
+        }
         if let Some(event) = crime_lemma(&lemma) {
             // "when Williams was arrested were released Wednesday": a verb
             // of telling between the event and its date takes the date.
@@ -215,9 +244,7 @@ pub(crate) fn crime(parse: &Parse, date: Span) -> Option<&'static str> {
                 (date.end(), w.span.start())
             };
             let told_between = words.iter().any(|t| {
-                t.span.start() >= lo
-                    && t.span.end() <= hi
-                    && telling(&t.lemma.to_lowercase())
+                t.span.start() >= lo && t.span.end() <= hi && telling(&t.lemma.to_lowercase())
             });
             return (!told_between).then_some(event);
         }
