@@ -215,9 +215,7 @@ pub(crate) fn crime(parse: &Parse, date: Span) -> Option<&'static str> {
                 (date.end(), w.span.start())
             };
             let told_between = words.iter().any(|t| {
-                t.span.start() >= lo
-                    && t.span.end() <= hi
-                    && telling(&t.lemma.to_lowercase())
+                t.span.start() >= lo && t.span.end() <= hi && telling(&t.lemma.to_lowercase())
             });
             return (!told_between).then_some(event);
         }
