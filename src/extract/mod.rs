@@ -317,6 +317,12 @@ fn extract_from(mut source: impl Source, rules: &Rules, progress: &dyn Progress)
         {
             *noun = interner.intern(noun);
         }
+        if let Value::Action(a) = &mut c.value {
+            a.phrase = interner.intern(&a.phrase);
+            for k in &mut a.keys {
+                *k = interner.intern(k);
+            }
+        }
         claims.push(c);
     };
     let count = docs.len();
