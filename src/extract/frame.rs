@@ -60,9 +60,11 @@ pub struct Frame {
 
 /// A claim's frame, allocated only once one is read: frames are read only
 /// where a comparison can use them, so most claims never have one, and an
-/// empty frame inline in every claim was half of a claim's size.
+/// empty frame inline in every claim was half of a claim's size. Shared:
+/// claims of one sentence text at one place (wire copy in several
+/// outlets) read one frame, kept once.
 #[derive(Clone, Default, PartialEq)]
-pub struct ClaimFrame(Option<Box<Frame>>);
+pub struct ClaimFrame(Option<std::sync::Arc<Frame>>);
 
 /// The frame of a claim none was read for.
 static EMPTY: Frame = Frame {
@@ -91,7 +93,7 @@ impl std::ops::Deref for ClaimFrame {
 
 impl From<Frame> for ClaimFrame {
     fn from(frame: Frame) -> ClaimFrame {
-        ClaimFrame(Some(Box::new(frame)))
+        ClaimFrame(Some(std::sync::Arc::new(frame)))
     }
 }
 
@@ -306,7 +308,10 @@ pub fn read_frames(
                     &fresh
                 }
             };
-            let mut out = Vec::new();
+            let mut out: Vec<(usize, ClaimFrame)> = Vec::new();
+            // A frame depends on the text and the figure's place in it
+            // alone: claims of this text at one place share one.
+            let mut read_at: Vec<(Span, ClaimFrame)> = Vec::new();
             for &(_, _, sentence, i) in sentences {
                 let Some(c) = read.get(i) else {
                     continue;
@@ -315,6 +320,10 @@ pub fn read_frames(
                     c.span.start().saturating_sub(sentence.start()),
                     c.span.end().saturating_sub(sentence.start()),
                 );
+                if let Some((_, known)) = read_at.iter().find(|(at, _)| *at == rel) {
+                    out.push((i, known.clone()));
+                    continue;
+                }
                 if rel.end() <= text.len()
                     && text.is_char_boundary(rel.start())
                     && text.is_char_boundary(rel.end())
@@ -326,7 +335,9 @@ pub fn read_frames(
                     if let Ok(mut shared) = words.lock() {
                         frame.share(&mut shared);
                     }
-                    out.push((i, frame.into()));
+                    let frame = ClaimFrame::from(frame);
+                    read_at.push((rel, frame.clone()));
+                    out.push((i, frame));
                 }
             }
             out
