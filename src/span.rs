@@ -81,7 +81,9 @@ pub struct LineCol {
 /// Start offsets of every line of a text, for binary-search lookups.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
-    starts: Vec<usize>,
+    /// Line start offsets, 32-bit as spans are (every document's index
+    /// lives until the report), without spare capacity.
+    starts: Vec<u32>,
     /// Every few kilobytes, a byte offset on a character boundary and the
     /// column (in characters, byte-order marks left out) it is at: a
     /// column is counted from the nearest mark, not from the start of its
@@ -95,7 +97,8 @@ const MARK_EVERY: usize = 4096;
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(memchr_newlines(text).map(|i| i + 1));
+        starts.extend(memchr_newlines(text).map(|i| narrow(i + 1)));
+        starts.shrink_to_fit();
         let mut marks = Vec::new();
         if text.len() > MARK_EVERY {
             let mut column = 0;
@@ -112,17 +115,18 @@ impl LineIndex {
                 }
             }
         }
+        marks.shrink_to_fit();
         LineIndex { starts, marks }
     }
 
     /// Line and column of a byte offset in `text` (the text the index was built from).
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = offset.min(text.len());
-        let line = match self.starts.binary_search(&offset) {
+        let line = match self.starts.binary_search(&narrow(offset)) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
-        let start = self.starts.get(line).copied().unwrap_or(0);
+        let start = self.starts.get(line).map_or(0, |&s| s as usize);
         // Count from the nearest mark inside this line, else from its start.
         let (from, before) = self
             .marks

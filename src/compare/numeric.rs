@@ -188,9 +188,7 @@ mod unit_tests {
 
     fn count(noun: &str) -> Quantity {
         Quantity {
-            unit: Unit::Count {
-                noun: noun.to_string(),
-            },
+            unit: Unit::Count { noun: noun.into() },
             value: 19.0,
             high: None,
             resolution: 1.0,
@@ -300,9 +298,7 @@ mod tests {
     fn money_scales_compare_as_equal() {
         let r = NumericRules::default();
         let m = |v: f64, res: f64| Quantity {
-            unit: Unit::Money {
-                currency: "USD".into(),
-            },
+            unit: Unit::Money { currency: "USD" },
             value: v,
             high: None,
             resolution: res,

@@ -5,17 +5,19 @@
 
 use super::lexicon::Lexicon;
 use crate::span::Span;
+use crate::text::Sym;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Action {
-    /// The words as written, after the cue.
-    pub phrase: String,
+    /// The words as written, after the cue (shared: wire copy repeats it).
+    pub phrase: Sym,
     /// Where the phrase stands in its sentence.
     #[serde(skip)]
     pub phrase_span: Span,
-    /// Normalised key words the action is matched on.
-    pub keys: Vec<String>,
+    /// Normalised key words the action is matched on (shared strings, no
+    /// spare capacity: actions live until the report).
+    pub keys: Vec<Sym>,
 }
 
 impl Action {
@@ -352,9 +354,9 @@ fn phrase_after(
     Some((
         span,
         Action {
-            phrase: text.get(end..phrase_end)?.trim().to_string(),
+            phrase: text.get(end..phrase_end)?.trim().into(),
             phrase_span: Span::new(clause.start() + end, clause.start() + phrase_end),
-            keys,
+            keys: keys.iter().map(|k| Sym::from(k.as_str())).collect(),
         },
     ))
 }

@@ -53,7 +53,7 @@ pub(super) fn ages(cx: &Reading) -> Vec<Claim> {
         };
         let value = Value::Quantity(Quantity {
             unit: Unit::Count {
-                noun: YEARS_OLD.to_string(),
+                noun: YEARS_OLD.into(),
             },
             value: f64::from(years),
             high: None,

@@ -60,9 +60,11 @@ pub struct Frame {
 
 /// A claim's frame, allocated only once one is read: frames are read only
 /// where a comparison can use them, so most claims never have one, and an
-/// empty frame inline in every claim was half of a claim's size.
+/// empty frame inline in every claim was half of a claim's size. Shared:
+/// claims of one sentence text at one place (wire copy in several
+/// outlets) read one frame, kept once.
 #[derive(Clone, Default, PartialEq)]
-pub struct ClaimFrame(Option<Box<Frame>>);
+pub struct ClaimFrame(Option<std::sync::Arc<Frame>>);
 
 /// The frame of a claim none was read for.
 static EMPTY: Frame = Frame {
@@ -75,9 +77,9 @@ static EMPTY: Frame = Frame {
     place: None,
     scope: None,
     context: Context {
-        before: Vec::new(),
-        after: Vec::new(),
-        after_named: Vec::new(),
+        words: Vec::new(),
+        before: 0,
+        after_named: 0,
         attributive: false,
     },
 };
@@ -91,7 +93,7 @@ impl std::ops::Deref for ClaimFrame {
 
 impl From<Frame> for ClaimFrame {
     fn from(frame: Frame) -> ClaimFrame {
-        ClaimFrame(Some(Box::new(frame)))
+        ClaimFrame(Some(std::sync::Arc::new(frame)))
     }
 }
 
@@ -110,15 +112,39 @@ impl Serialize for ClaimFrame {
 /// Up to four words on each side of a figure (`Frame::context`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Context {
-    /// The words before the figure, nearest first.
-    pub before: Vec<Sym>,
-    /// The words after the figure, nearest first.
-    pub after: Vec<Sym>,
-    /// Which of `after` are written as names ("west of Philadelphia").
-    pub after_named: Vec<bool>,
+    /// The words before the figure, nearest first, then the words after
+    /// it, nearest first: one allocation of exactly their number (three
+    /// vectors with spare capacity were most of a frame's size).
+    words: Vec<Sym>,
+    /// How many of `words` stand before the figure.
+    before: u8,
+    /// Bit `i`: word `i` after the figure is written as a name ("west of
+    /// Philadelphia").
+    after_named: u8,
     /// The figure is written as one hyphenated modifier ("an 86-yard
     /// run", "the 16-yard line"): it describes the noun after it.
     pub attributive: bool,
+}
+
+impl Context {
+    /// The words before the figure, nearest first.
+    pub fn before(&self) -> &[Sym] {
+        self.words
+            .get(..usize::from(self.before))
+            .unwrap_or_default()
+    }
+
+    /// The words after the figure, nearest first.
+    pub fn after(&self) -> &[Sym] {
+        self.words
+            .get(usize::from(self.before)..)
+            .unwrap_or_default()
+    }
+
+    /// Whether word `i` after the figure is written as a name.
+    pub fn after_named(&self, i: usize) -> bool {
+        i < 8 && (self.after_named >> i) & 1 == 1
+    }
 }
 
 /// What kind of key two frames are compared under.
@@ -282,7 +308,10 @@ pub fn read_frames(
                     &fresh
                 }
             };
-            let mut out = Vec::new();
+            let mut out: Vec<(usize, ClaimFrame)> = Vec::new();
+            // A frame depends on the text and the figure's place in it
+            // alone: claims of this text at one place share one.
+            let mut read_at: Vec<(Span, ClaimFrame)> = Vec::new();
             for &(_, _, sentence, i) in sentences {
                 let Some(c) = read.get(i) else {
                     continue;
@@ -291,6 +320,10 @@ pub fn read_frames(
                     c.span.start().saturating_sub(sentence.start()),
                     c.span.end().saturating_sub(sentence.start()),
                 );
+                if let Some((_, known)) = read_at.iter().find(|(at, _)| *at == rel) {
+                    out.push((i, known.clone()));
+                    continue;
+                }
                 if rel.end() <= text.len()
                     && text.is_char_boundary(rel.start())
                     && text.is_char_boundary(rel.end())
@@ -302,7 +335,9 @@ pub fn read_frames(
                     if let Ok(mut shared) = words.lock() {
                         frame.share(&mut shared);
                     }
-                    out.push((i, frame.into()));
+                    let frame = ClaimFrame::from(frame);
+                    read_at.push((rel, frame.clone()));
+                    out.push((i, frame));
                 }
             }
             out
@@ -425,7 +460,8 @@ fn counted(measure: &str) -> bool {
 }
 
 impl Frame {
-    /// Replaces each word with the copy `words` keeps.
+    /// Replaces each word with the copy `words` keeps, and frees the
+    /// lists' spare capacity (frames live until the report).
     fn share(&mut self, words: &mut crate::text::Interner) {
         let Frame {
             measure,
@@ -446,12 +482,13 @@ impl Frame {
         }
         for w in qualifiers
             .iter_mut()
-            .chain(time)
-            .chain(&mut context.before)
-            .chain(&mut context.after)
+            .chain(time.iter_mut())
+            .chain(context.words.iter_mut())
         {
             *w = words.intern(w);
         }
+        qualifiers.shrink_to_fit();
+        time.shrink_to_fit();
     }
 
     /// The frame of the figure at `figure` (sentence-relative span) in a
@@ -740,7 +777,7 @@ impl Frame {
         // differ.
         if self.context.attributive
             && other.context.attributive
-            && self.context.after.first() != other.context.after.first()
+            && self.context.after().first() != other.context.after().first()
         {
             return Some("different things described".to_string());
         }
@@ -798,15 +835,12 @@ impl Frame {
     /// whether one of them is a name on both sides: a distance or a count
     /// tied to a named place or thing ("55 miles west of Philadelphia").
     fn followed(&self, other: &Frame) -> Option<(String, bool)> {
-        let (x, y) = (&self.context.after, &other.context.after);
+        let (x, y) = (self.context.after(), other.context.after());
         let n = x.len().min(y.len()).min(3);
         if n < 2 || x.get(..n) != y.get(..n) || !x.iter().take(n).any(|w| w.chars().count() >= 4) {
             return None;
         }
-        let named = (0..n).any(|i| {
-            self.context.after_named.get(i) == Some(&true)
-                && other.context.after_named.get(i) == Some(&true)
-        });
+        let named = (0..n).any(|i| self.context.after_named(i) && other.context.after_named(i));
         Some((
             x.iter().take(n).cloned().collect::<Vec<_>>().join(" "),
             named,
@@ -833,8 +867,9 @@ impl Frame {
     fn context_matches(&self, other: &Frame) -> (usize, usize) {
         let (a, b) = (&self.context, &other.context);
         let same = |x: &[Sym], y: &[Sym]| x.iter().zip(y).filter(|(p, q)| p == q).count();
-        let matched = same(&a.before, &b.before) + same(&a.after, &b.after);
-        let compared = a.before.len().min(b.before.len()) + a.after.len().min(b.after.len());
+        let matched = same(a.before(), b.before()) + same(a.after(), b.after());
+        let compared =
+            a.before().len().min(b.before().len()) + a.after().len().min(b.after().len());
         (matched, compared)
     }
 
@@ -1209,15 +1244,21 @@ fn context_words(text: &str, figure: Span) -> Context {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(after.len())
-        .map(|w| w.starts_with(|c: char| c.is_uppercase()))
-        .collect();
+        .enumerate()
+        .filter(|(_, w)| w.starts_with(|c: char| c.is_uppercase()))
+        .fold(0u8, |bits, (i, _)| bits | 1 << i);
+    // At most four on each side (`take(4)`), so the counts fit a byte.
+    let mut words = Vec::with_capacity(before.len() + after.len());
+    let before_len = u8::try_from(before.len()).unwrap_or(u8::MAX);
+    words.extend(before);
+    words.extend(after);
     let attributive = figure
         .slice(text)
         .rsplit_once('-')
         .is_some_and(|(n, unit)| !n.is_empty() && unit.chars().all(char::is_alphabetic));
     Context {
-        before,
-        after,
+        words,
+        before: before_len,
         after_named,
         attributive,
     }
@@ -1402,8 +1443,8 @@ mod tests {
             "For that year, the budget was $896 million.",
             "$896 million",
         );
-        assert_eq!(a.context.before, ["was", "budget", "the", "year"]);
-        assert!(a.context.after.is_empty());
+        assert_eq!(a.context.before(), ["was", "budget", "the", "year"]);
+        assert!(a.context.after().is_empty());
         assert!(a.same_context(&b));
         let c = read(
             "He proposed $800 million for aid and $805 million for drug detection.",

@@ -310,6 +310,19 @@ fn extract_from(mut source: impl Source, rules: &Rules, progress: &dyn Progress)
         if let Some(a) = &c.attribution {
             c.attribution = Some(interner.intern(a));
         }
+        if let Value::Quantity(Quantity {
+            unit: Unit::Count { noun },
+            ..
+        }) = &mut c.value
+        {
+            *noun = interner.intern(noun);
+        }
+        if let Value::Action(a) = &mut c.value {
+            a.phrase = interner.intern(&a.phrase);
+            for k in &mut a.keys {
+                *k = interner.intern(k);
+            }
+        }
         claims.push(c);
     };
     let count = docs.len();
@@ -379,6 +392,9 @@ fn extract_from(mut source: impl Source, rules: &Rules, progress: &dyn Progress)
             None => false,
         }
     });
+    // The claims live until the report: the vector's spare capacity
+    // (grown a batch at a time, up to as much again) is freed.
+    claims.shrink_to_fit();
     Extraction {
         claims,
         names: names.into_iter().collect(),

@@ -543,7 +543,7 @@ pub(super) fn actions(cx: &Reading) -> Vec<Claim> {
             continue;
         };
         // The phrase as written (the search ran on folded case; offsets agree).
-        act.phrase = act.phrase_span.slice(text).trim().to_string();
+        act.phrase = act.phrase_span.slice(text).trim().into();
         // "It will close 45 stores": a pronoun points to the salient
         // entity; "Hackers may have stolen …" names no entity at all.
         let before = lower.get(cl.start()..span.start()).unwrap_or("").trim_end();

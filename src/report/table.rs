@@ -345,7 +345,7 @@ fn side_tally(f: &crate::compare::Finding, claims: &[Claim]) -> Option<String> {
                 .map(|c| c.doc)
                 .collect();
             let label = match &first.value {
-                Value::Action(a) => a.phrase.clone(),
+                Value::Action(a) => a.phrase.to_string(),
                 _ => first.text.to_string(),
             };
             Some((label, docs.len()))

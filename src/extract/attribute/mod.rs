@@ -149,7 +149,7 @@ fn base_attribute(lower: &str, clause: Span, fig: Span, q: &Quantity, lex: &Lexi
     // ("delivered 412,000 vehicles", "built 430,000 cars"), else the noun.
     if let Unit::Count { noun } = &q.unit {
         let words = words_before_span(lower, clause, fig, 4);
-        return nearest_attribute(lower, words, fig, unit, lex).unwrap_or_else(|| noun.clone());
+        return nearest_attribute(lower, words, fig, unit, lex).unwrap_or_else(|| noun.to_string());
     }
     // The comma-delimited stretch around the figure speaks for it first
     // ("revenue of $3.2bn, net income of $410 million"); then the clause.
@@ -246,7 +246,7 @@ fn fallback(lower: &str, clause: Span, fig: Span, q: &Quantity, lex: &Lexicon) -
                 "amount".into()
             }
         }
-        Unit::Count { noun } => noun.clone(),
+        Unit::Count { noun } => noun.to_string(),
         Unit::Clock => "time".into(),
     }
 }

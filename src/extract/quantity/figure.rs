@@ -111,11 +111,10 @@ pub(crate) fn find_of(
             }
             (Some(u), _) if u == "x" || u == "-fold" => Unit::Multiple,
             (Some(u), _) => Unit::Money {
-                currency: currency_word(u).to_string(),
+                currency: currency_word(u),
             },
             (None, true) => Unit::Money {
-                currency: currency_symbol(caps.name("cur").map_or("$", |m| m.as_str().trim()))
-                    .to_string(),
+                currency: currency_symbol(caps.name("cur").map_or("$", |m| m.as_str().trim())),
             },
             (None, false) => {
                 if is_year_like(num.as_str(), scale_word.is_some()) || is_time(text, end) {
@@ -124,7 +123,7 @@ pub(crate) fn find_of(
                 match text.get(end..).and_then(|rest| count_noun(rest, lex)) {
                     Some((noun, len)) => {
                         count_end = end + len;
-                        Unit::Count { noun }
+                        Unit::Count { noun: noun.into() }
                     }
                     // "fewer than the 240,000 economists had forecast, and down
                     // from 315,000 in March": a bare figure counts what the last
@@ -143,7 +142,9 @@ pub(crate) fn find_of(
                             // "Mortgage approvals climbed to 52,000": the counted
                             // noun stands before the verb.
                             None => match counted_before(text, start, lex) {
-                                Some(noun) if num.as_str().contains(',') => Unit::Count { noun },
+                                Some(noun) if num.as_str().contains(',') => {
+                                    Unit::Count { noun: noun.into() }
+                                }
                                 _ => continue,
                             },
                         }

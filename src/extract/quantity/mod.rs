@@ -26,10 +26,12 @@ pub enum Unit {
     Percent,
     PercentagePoints,
     Money {
-        currency: String,
+        /// An ISO code or a symbol's code ("USD"), from a fixed list.
+        currency: &'static str,
     },
     Count {
-        noun: String,
+        /// Shared: a run's counts name few distinct nouns.
+        noun: crate::text::Sym,
     },
     Multiple,
     /// A time of day in minutes after midnight ("1:54 a.m." is 114).
@@ -137,12 +139,7 @@ mod tests {
             ]
         );
         assert_eq!(f[0].1.value, 3.2e9);
-        assert_eq!(
-            f[1].1.unit,
-            Unit::Money {
-                currency: "EUR".into()
-            }
-        );
+        assert_eq!(f[1].1.unit, Unit::Money { currency: "EUR" });
         assert_eq!(f[2].1.value, 1.2e9);
         assert_eq!(
             f[3].1.unit,

@@ -102,18 +102,14 @@ pub(super) fn word_figures(
                 .get(..s)
                 .is_some_and(|before| before.trim_end().ends_with('$'))
         {
-            Unit::Money {
-                currency: "USD".into(),
-            }
+            Unit::Money { currency: "USD" }
         } else {
             match text
                 .get(e..)
                 .and_then(|after| count_noun(after.trim_start_matches(" of"), lex))
             {
-                Some((noun, _)) => Unit::Count { noun },
-                None => Unit::Money {
-                    currency: "USD".into(),
-                },
+                Some((noun, _)) => Unit::Count { noun: noun.into() },
+                None => Unit::Money { currency: "USD" },
             }
         };
         out.push((
@@ -236,7 +232,7 @@ pub(super) fn word_figures(
         out.push((
             Span::new(start, end),
             Quantity {
-                unit: Unit::Count { noun },
+                unit: Unit::Count { noun: noun.into() },
                 value,
                 high: None,
                 resolution: 1.0,
