@@ -845,7 +845,6 @@ fn checkable(c: &Claim) -> bool {
     }
 }
 
-/// A claim's value as its source wrote it, in quotes.
 /// Whether a place's figure names another place ("… in Egypt, and 60
 /// per cent in India" read as Egypt's): the figure is not its subject's,
 /// so it is compared with nothing.
@@ -857,6 +856,7 @@ fn misplaced(c: &Claim) -> bool {
         })
 }
 
+/// A claim's value as its source wrote it, in quotes.
 fn quote(c: &Claim) -> String {
     match &c.value {
         Value::Action(a) => format!("\"{}\"", a.phrase),

@@ -520,9 +520,11 @@ pub fn claims(
     }
     let marked_only = |w: &Written| {
         own.get(&(w.doc, w.name.as_str())) == Some(&false)
-            && own.iter().any(|(&(doc, name), &own_words)| {
-                doc == w.doc && own_words && name != w.name && variant(name, &w.name).is_some()
-            })
+            && own
+                .range((w.doc, "")..(w.doc + 1, ""))
+                .any(|(&(_, name), &own_words)| {
+                    own_words && name != w.name && variant(name, &w.name).is_some()
+                })
     };
     let mut first: BTreeMap<(usize, &str), &Written> = BTreeMap::new();
     for w in written
