@@ -1178,3 +1178,120 @@ fn a_time_told_in_the_same_words_meets_its_copy() {
     );
     assert_eq!(code, 1);
 }
+
+/// A clause with no time of its own happened when the clause it hangs from
+/// did: a toll of a quake "in 2004" is background, whichever verb the year
+/// is attached to.
+#[test]
+fn a_year_of_the_governing_clause_dates_the_figure() {
+    let (rows, _) = findings(&[
+        (
+            "a.txt",
+            "The earthquake hit Aceh in December 2004, triggering a tsunami that killed 170,000 people.\n",
+        ),
+        ("b.txt", "The Aceh quake killed five people.\n"),
+        ("c.txt", "The Aceh quake killed seven people.\n"),
+    ]);
+    assert_eq!(
+        rows,
+        [
+            row(
+                "conflict",
+                "numeric.mismatch",
+                &[&["b: five people"], &["c: seven people"]]
+            ),
+            row("unsupported", "unsupported", &[&["a: 170,000 people"]]),
+        ]
+    );
+}
+
+/// A running total ("since the conflict began", told after two joined
+/// verbs) and one day's toll are two facts.
+#[test]
+fn a_running_total_is_not_one_day_s_toll() {
+    let (rows, _) = findings(&[
+        (
+            "a.txt",
+            "Officials said 1,101 people have been killed and 6,500 wounded in Gaza since the current conflict began.\n",
+        ),
+        (
+            "b.txt",
+            "A strike on a Gaza park killed 10 people Monday.\n",
+        ),
+    ]);
+    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    // Without the running total the two are one toll.
+    let (rows, _) = findings(&[
+        ("a.txt", "A strike on a Gaza park killed 12 people.\n"),
+        (
+            "b.txt",
+            "A strike on a Gaza park killed 10 people Monday.\n",
+        ),
+    ]);
+    assert_eq!(
+        rows,
+        [
+            row(
+                "conflict",
+                "numeric.mismatch",
+                &[&["a: 12 people"], &["b: 10 people"]]
+            ),
+            row("unsupported", "unsupported", &[&["b: Monday"]]),
+        ]
+    );
+}
+
+/// "50 percent higher than the share price" is a gap between two values,
+/// not a movement; "4.1 percent higher than a year earlier" is one.
+#[test]
+fn a_gap_between_two_values_is_not_a_move() {
+    let (rows, _) = findings(&[
+        (
+            "a.txt",
+            "The bid was 50 percent higher than the Qualcomm share price in November.\n",
+        ),
+        ("b.txt", "Qualcomm shares fell 4.3 percent.\n"),
+    ]);
+    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+}
+
+/// "would" says nothing of how firm a plan is (reported speech, a
+/// hypothetical, what a bill would do), the same words are never two
+/// modalities, and two acts on one object are not one plan.
+#[test]
+fn would_identical_words_and_other_acts_are_no_modality_conflict() {
+    let quiet = |files: &[(&str, &str)]| {
+        let (rows, _) = findings(files);
+        assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    };
+    quiet(&[
+        (
+            "a.txt",
+            "Trump said he would hold a summit with Kim in Singapore.\n",
+        ),
+        (
+            "b.txt",
+            "Trump announced that he will hold a summit with Kim in Singapore.\n",
+        ),
+    ]);
+    quiet(&[
+        (
+            "a.txt",
+            "The deal will prevent a nuclear arms race in the Middle East.\n",
+        ),
+        (
+            "b.txt",
+            "Critics say the deal could lead to a nuclear arms race in the Middle East.\n",
+        ),
+    ]);
+    quiet(&[
+        (
+            "a.txt",
+            "Mueller will likely want to know what Trump understood.\n",
+        ),
+        (
+            "b.txt",
+            "Mueller will probably want to know what Trump understood.\n",
+        ),
+    ]);
+}

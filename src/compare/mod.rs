@@ -783,7 +783,8 @@ impl Ctx<'_> {
             // common, or every key of both ("pay benefits" is not enough).
             // And a plan hedged one day and firm the next is a story that
             // moved, not two outlets that disagree. And a plan under a
-            // condition ("if he took the throne") is not weighed at all.
+            // condition ("if he took the throne") or told with "would" is
+            // not weighed at all, nor one told in the same words twice.
             (Value::Action(x), Value::Action(y))
                 if x.same_as(y)
                     && x.firmly_same(y)
@@ -791,6 +792,9 @@ impl Ctx<'_> {
                     && !cb.quoted
                     && ca.modality != Modality::Conditional
                     && cb.modality != Modality::Conditional
+                    && !ambiguous_modal(ca)
+                    && !ambiguous_modal(cb)
+                    && !ca.text.eq_ignore_ascii_case(&cb.text)
                     && !self.roles.different_days(ca.doc, cb.doc) =>
             {
                 let (la, lb) = (level(ca.modality), level(cb.modality));
@@ -834,6 +838,17 @@ impl Ctx<'_> {
             same_fact: Vec::new(),
         }
     }
+}
+
+/// Whether an action is told with "would", which says nothing of how firm
+/// it is: a plan in reported speech ("said he would hold a summit" is "will
+/// hold"), a hypothetical ("the deal would prevent an arms race"), or what
+/// a bill would do. Such an action is never set against another's modality.
+fn ambiguous_modal(c: &Claim) -> bool {
+    c.text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("would"))
 }
 
 /// Whether a claim's value is definite enough to ask other sources for.

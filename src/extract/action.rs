@@ -35,9 +35,14 @@ impl Action {
 
     /// One action beyond doubt, as a conflict about how firmly it is
     /// stated needs: three shared keys, or the same keys on both sides.
+    /// The first keys, what is done, must be one: "would prevent a nuclear
+    /// arms race" and "would lead to a nuclear arms race" share three keys
+    /// and are opposite acts.
     pub fn firmly_same(&self, other: &Action) -> bool {
         let shared = self.shared(other);
-        shared >= 3 || (shared >= 1 && shared == self.keys.len() && shared == other.keys.len())
+        self.keys.first() == other.keys.first()
+            && (shared >= 3
+                || (shared >= 1 && shared == self.keys.len() && shared == other.keys.len()))
     }
 }
 

@@ -679,6 +679,18 @@ impl Frame {
                 }
             }
         }
+        // "A quake struck off Aceh in 2004, sparking a tsunami that killed
+        // 170,000 people": a clause with no time of its own happened when
+        // the clause it hangs from did. Climbed through a few governing
+        // verbs, never past a verb of saying (its day is the telling's).
+        if f.time.is_empty()
+            && let Some(v) = clause
+        {
+            f.time = inherited_time(parse, model, text, v, &inside)
+                .into_iter()
+                .map(Sym::from)
+                .collect();
+        }
         // "four prior arrests", "his previous 12 games": the figure itself
         // says it counts what came before the story.
         if inside.iter().any(|&i| {
@@ -740,8 +752,26 @@ impl Frame {
         // a background fact, not the story's own.
         let dated =
             |f: &Frame, g: &Frame| f.time.iter().any(|t| names_year(t)) && g.time.is_empty();
+        // "killed 10 people Monday" / "1,101 killed since the conflict
+        // began": a day against a running total ("since", "so far", "over
+        // the past month") shares nothing either; "last quarter" may be
+        // "between July and September".
+        let cumulative = |x: &[String]| {
+            x.iter().any(|t| {
+                let w: Vec<&str> = t.split(' ').collect();
+                w.iter().any(|w| matches!(*w, "since" | "past"))
+                    || w.windows(2).any(|p| {
+                        matches!(p, ["so" | "thus", "far"] | ["to", "date"] | ["in", "total"])
+                    })
+            })
+        };
+        let mixed = |abs: &[String], rel: &[String], abs_o: &[String], rel_o: &[String]| {
+            !abs.is_empty() && rel.is_empty() && abs_o.is_empty() && cumulative(rel_o)
+        };
         if disjoint(&abs_a, &abs_b)
             || (abs_a.is_empty() && abs_b.is_empty() && disjoint(&rel_a, &rel_b))
+            || mixed(&abs_a, &rel_a, &abs_b, &rel_b)
+            || mixed(&abs_b, &rel_b, &abs_a, &rel_a)
             || earlier(self, other)
             || earlier(other, self)
             || dated(self, other)
@@ -759,8 +789,8 @@ impl Frame {
             return Some(format!("different places (\"{a}\" vs \"{b}\")"));
         }
         if self.scope != other.scope
-            && (matches!(self.scope.as_deref(), Some("part" | "whole"))
-                || matches!(other.scope.as_deref(), Some("part" | "whole"))
+            && (matches!(self.scope.as_deref(), Some("part" | "whole" | "gap"))
+                || matches!(other.scope.as_deref(), Some("part" | "whole" | "gap"))
                 || (self.scope.is_some() && other.scope.is_some()))
         {
             return Some("different scopes".to_string());
@@ -1031,6 +1061,80 @@ fn name_words(parse: &Parse, model: &Model, text: &str, head: usize, labels: &[&
 
 /// The verb a word's phrase belongs to: its nearest verb ancestor, not
 /// crossing into another clause.
+/// How many governing verbs `inherited_time` climbs.
+const TIME_CLIMB: usize = 3;
+
+/// The times of a verb joined to verb `from` with no subject of its own,
+/// or else of the verbs that govern `from` (`Frame::read`): the first
+/// governing verb with a time among its dependents, other than the branch
+/// that leads to `from`, its subject and what it says.
+fn inherited_time(
+    parse: &Parse,
+    model: &Model,
+    text: &str,
+    from: usize,
+    figure: &[usize],
+) -> Vec<String> {
+    let label = |i: usize| parse.words.get(i).map_or("", |w| model.label(w.deprel));
+    let saying = |i: usize| {
+        parse
+            .words
+            .get(i)
+            .is_some_and(|w| SAYING.contains(&w.lemma.to_lowercase().as_str()))
+    };
+    // "1,101 people have been killed and more than 6,500 wounded in Gaza
+    // since the conflict began": a time after two joined verbs is both's,
+    // whichever the tree hung it on.
+    let shared: Vec<String> = parse
+        .children(from)
+        .filter(|&c| c > from && label(c) == "conj" && !saying(c))
+        .filter(|&c| !parse.children(c).any(|k| label(k).starts_with("nsubj")))
+        .flat_map(|c| parse.children(c).collect::<Vec<_>>())
+        .filter(|&k| !label(k).starts_with("nsubj") && !saying(k))
+        .filter_map(|k| time_of(parse, text, k, figure))
+        .collect();
+    if !shared.is_empty() {
+        return shared;
+    }
+    let mut cur = from;
+    for _ in 0..TIME_CLIMB {
+        if saying(cur) || matches!(label(cur), "parataxis" | "ccomp" | "root") {
+            break;
+        }
+        let Some(up) = governing_verb(parse, cur) else {
+            break;
+        };
+        if saying(up) {
+            break;
+        }
+        // The words from `cur` up to (not including) `up`: the branch.
+        let mut path = vec![cur];
+        let mut at = cur;
+        while let Some(h) = parse.words.get(at).and_then(|w| w.head) {
+            if h == up {
+                break;
+            }
+            path.push(h);
+            at = h;
+        }
+        let times: Vec<String> = parse
+            .children(up)
+            .filter(|&c| {
+                !path.contains(&c)
+                    && !label(c).starts_with("nsubj")
+                    && label(c) != "parataxis"
+                    && !saying(c)
+            })
+            .filter_map(|c| time_of(parse, text, c, figure))
+            .collect();
+        if !times.is_empty() {
+            return times;
+        }
+        cur = up;
+    }
+    Vec::new()
+}
+
 fn governing_verb(parse: &Parse, from: usize) -> Option<usize> {
     let mut cur = from;
     for _ in 0..parse.words.len() {
@@ -1143,8 +1247,10 @@ fn time_of(parse: &Parse, text: &str, i: usize, figure: &[usize]) -> Option<Stri
     let kept: Vec<&str> = words
         .iter()
         .filter(|(tag, w)| {
-            // "in 2008" → "2008", "the day" → "day", but "this season" stays.
+            // "in 2008" → "2008", "the day" → "day", but "this season" and
+            // "since the conflict began" (a running total) keep their word.
             words.len() == 1
+                || w == "since"
                 || !(matches!(tag, Upos::Adp | Upos::Punct)
                     || (*tag == Upos::Det && !TIME_WORDS.contains(&w.as_str())))
         })
@@ -1316,6 +1422,39 @@ fn scope_after(text: &str, figure: Span) -> Option<String> {
         .collect();
     match words.as_slice() {
         ["each" | "apiece", ..] => Some("each".into()),
+        // "50 percent higher than the share price before the bid": a gap
+        // between two values, not a movement of either ("4.1 percent higher
+        // than a year earlier" is one).
+        [
+            "higher" | "lower" | "more" | "less" | "above" | "below" | "bigger" | "smaller",
+            "than",
+            ..,
+        ] if !after
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .skip(2)
+            .take(4)
+            .any(|w| {
+                matches!(
+                    w,
+                    "year"
+                        | "years"
+                        | "month"
+                        | "months"
+                        | "quarter"
+                        | "week"
+                        | "weeks"
+                        | "day"
+                        | "earlier"
+                        | "ago"
+                        | "last"
+                        | "previous"
+                        | "prior"
+                )
+            }) =>
+        {
+            Some("gap".into())
+        }
         // "a week", but not "a week ago" or "a day after".
         [
             "a" | "an" | "per",
