@@ -7,7 +7,7 @@ SNAPSHOT_GIT_DIR is a git directory of the repository (no work tree needed:
 it is read with `git archive`). Each file data/jsons/<ID>.json is one article
 AllSides collected ("topic", "source", "date", "title", "content_original").
 The set names no event, only a topic and a day, so events are rebuilt: within
-one topic and one day, two articles from different outlets are one story when
+one topic and one day (undated articles are left out), two articles from different outlets are one story when
 the names and figures of their titles and leads overlap (Jaccard >= 0.25 of
 their capitalised words and numbers); a story is a connected group of two to
 five such articles. Only hard-news topics are kept (HARD below).
@@ -68,7 +68,10 @@ def main():
             if not member.isfile() or not member.name.endswith(".json"):
                 continue
             a = json.load(tar.extractfile(member))
-            if a.get("topic") in HARD and len(a.get("content_original") or "") >= MIN_CHARS:
+            # An article without a day cannot be placed in a story (grouped by
+            # topic alone, undated articles of different years met).
+            if (a.get("topic") in HARD and a.get("date")
+                    and len(a.get("content_original") or "") >= MIN_CHARS):
                 days[(a["topic"], a.get("date") or "")].append(a)
     stories = []
     for (topic, date), arts in sorted(days.items()):
@@ -101,7 +104,7 @@ def main():
     seen = defaultdict(int)
     for topic, date, g in chosen:
         seen[(date, topic)] += 1
-        folder = f"{date or 'undated'}-{topic}-{seen[(date, topic)]}"
+        folder = f"{date}-{topic}-{seen[(date, topic)]}"
         case = out / folder
         case.mkdir(exist_ok=True)
         used = []

@@ -269,6 +269,12 @@ impl Ctx<'_> {
                 let Some((kind, rule, why)) = self.relate(a.first.claim, b.first.claim) else {
                     continue;
                 };
+                // "Sergei" in one outlet and "Sergey" in another are two
+                // house styles of one transliteration; one article writing
+                // both is still a name spelt two ways.
+                if spelling && a.docs.is_disjoint(&b.docs) && self.transliterated(a, b) {
+                    continue;
+                }
                 if rule == RuleId::NumericPrecision && self.far_apart(a.first.claim, b.first.claim)
                 {
                     continue;
@@ -670,6 +676,19 @@ impl Ctx<'_> {
             || matches!(&q.unit, crate::extract::Unit::Count { noun }
             if FIXED.contains(&noun.to_lowercase().as_str()));
         self.roles.different_days(x.doc, y.doc) && !fixed && !x.frame.same_moment(&y.frame)
+    }
+
+    /// Whether two clusters of a name's spellings differ only as
+    /// transliterations do (`extract::transliterated`), in the word where
+    /// they differ.
+    fn transliterated(&self, a: &Cluster, b: &Cluster) -> bool {
+        match (&a.first.claim.value, &b.first.claim.value) {
+            (Value::Name(x), Value::Name(y)) => {
+                crate::extract::spelt_variant(&x.written, &y.written)
+                    .is_some_and(|(u, v)| crate::extract::transliterated(u, v))
+            }
+            _ => false,
+        }
     }
 
     /// Whether a comparison between these document sets should be reported:

@@ -33,7 +33,7 @@ pub use date::{DateValue, Period, weekday_name, weekday_of};
 pub use frame::{ClaimFrame, Frame, FrameWords, KeyKind, read_frames};
 pub use lexicon::Modality;
 pub use quantity::{Direction, Qualifier, Quantity, UNIT_CHANGERS, Unit};
-pub use spelling::{NAME, Spelling, variant as spelt_variant};
+pub use spelling::{NAME, Spelling, transliterated, variant as spelt_variant};
 
 use crate::ingest::{BlockKind, Document};
 use crate::nlp::Parse;
@@ -609,7 +609,8 @@ fn extract_doc(
                         sentence: s.span,
                         kind: m.kind,
                         sic: spelling::marked_sic(text, m.span.start() - base, m.span.end() - base),
-                        placed: spelling::after_place_preposition(text, m.span.start() - base),
+                        placed: spelling::after_place_preposition(text, m.span.start() - base)
+                            || spelling::before_particle(text, m.span.end() - base),
                     }),
             );
         }

@@ -140,7 +140,9 @@ pub struct Written {
     /// wrote it, not the outlet's own.
     pub sic: bool,
     /// Written just after a preposition of place ("on Broadway", "in
-    /// Tarvolo"): a word alone written so is no one's surname.
+    /// Tarvolo"), or just before a name particle ("Osama bin Laden", the
+    /// reader's name ending at "bin"): a word alone written so is no one's
+    /// surname.
     pub placed: bool,
 }
 
@@ -307,6 +309,47 @@ pub(crate) fn after_place_preposition(sentence: &str, start: usize) -> bool {
         .split_whitespace()
         .next_back()
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "on" | "in" | "at" | "near"))
+}
+
+/// Lower-case words that join the parts of one name ("Osama bin Laden",
+/// "Ludwig van Beethoven"): a capitalised word just before one is the
+/// start of a longer name, not a name alone.
+const PARTICLES: &[&str] = &[
+    "bin", "ibn", "bint", "ben", "al", "el", "van", "von", "der", "de", "da", "del", "di", "du",
+    "la", "le",
+];
+
+/// Whether the name ending at `end` of a sentence is followed by a name
+/// particle and a capitalised word ("Osama bin Laden").
+pub(crate) fn before_particle(sentence: &str, end: usize) -> bool {
+    let mut next = sentence.get(end..).unwrap_or("").split_whitespace();
+    next.next().is_some_and(|w| PARTICLES.contains(&w))
+        && next
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether two spellings of one word differ only as transliterations or
+/// transcriptions do: a final "i" for "y" ("Sergei" / "Sergey", "Dmitri" /
+/// "Dmitry"), or "ue" for "ü" ("Sueddeutsche" / "Süddeutsche"). Between two
+/// outlets these are house styles, not misspellings; within one article
+/// they are still a name spelt two ways. A letter changed inside a word
+/// ("Flynt" / "Flint") and capitals ("DeVine" / "Devine") stay misspellings.
+pub fn transliterated(x: &str, y: &str) -> bool {
+    let skeleton = |w: &str| -> String {
+        let w = w
+            .replace('ü', "ue")
+            .replace('ö', "oe")
+            .replace('ä', "ae")
+            .replace('Ü', "Ue")
+            .replace('Ö', "Oe")
+            .replace('Ä', "Ae");
+        match w.strip_suffix('y') {
+            Some(stem) => format!("{stem}i"),
+            None => w,
+        }
+    };
+    x != y && skeleton(x) == skeleton(y)
 }
 
 /// Names in one bucket (same words but one) that are paired: every pair of
@@ -563,6 +606,20 @@ pub fn claims(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn transliterations_and_particles() {
+        assert!(transliterated("Sergei", "Sergey"));
+        assert!(transliterated("Sueddeutsche", "Süddeutsche"));
+        assert!(!transliterated("Flint", "Flynt"));
+        assert!(!transliterated("DeVine", "Devine"));
+        assert!(!transliterated("Sergei", "Sergei"));
+        let t = "forces killed Osama bin Laden in 2011";
+        let end = t.find(" bin").unwrap();
+        assert!(before_particle(t, end));
+        let t = "Obama said bin collections";
+        assert!(!before_particle(t, t.find(" bin").unwrap()));
+    }
 
     #[test]
     fn one_word_misspelt_is_a_variant() {
