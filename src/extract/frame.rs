@@ -728,6 +728,14 @@ impl Frame {
         {
             return Some(format!("different events (\"{a}\" vs \"{b}\")"));
         }
+        // "boosting family income by 3 percent" / "reduce employment by 0.3
+        // percent": what a verb moves is its object; two objects, two facts.
+        if generic
+            && let (Some(a), Some(b)) = (&self.object, &other.object)
+            && !words.same(a, b)
+        {
+            return Some(format!("different objects (\"{a}\" vs \"{b}\")"));
+        }
         // A unit ("percent", "feet") names no measure: it is unknown.
         if generic
             && let (Some(a), Some(b)) = (&self.measure, &other.measure)
@@ -1649,6 +1657,24 @@ mod tests {
             all.clash(&done, &words(), KeyKind::GENERIC).as_deref(),
             Some("different scopes")
         );
+    }
+
+    #[test]
+    fn objects_of_a_moving_verb_tell_figures_apart() {
+        let change = KeyKind {
+            generic: true,
+            change: true,
+        };
+        let prices = frame("Acme raised prices by 5 percent.", "5 percent");
+        let forecast = frame("Acme raised its forecast by 3 percent.", "3 percent");
+        assert_eq!(prices.object.as_deref(), Some("price"));
+        assert_eq!(forecast.object.as_deref(), Some("forecast"));
+        assert_eq!(
+            prices.clash(&forecast, &words(), change).as_deref(),
+            Some("different objects (\"price\" vs \"forecast\")")
+        );
+        let again = frame("Acme raised its prices by 4 percent.", "4 percent");
+        assert_eq!(prices.clash(&again, &words(), change), None);
     }
 
     #[test]
