@@ -662,8 +662,11 @@ impl Frame {
         for h in holders {
             for c in parse.children(h) {
                 // Any dependent but a subject may be a time ("last season"
-                // is often read as an object).
-                if inside.contains(&c) || label(c).starts_with("nsubj") {
+                // is often read as an object; "over the past month" read as
+                // a subject has its preposition).
+                let subject =
+                    label(c).starts_with("nsubj") && !parse.children(c).any(|k| label(k) == "case");
+                if inside.contains(&c) || subject {
                     continue;
                 }
                 // "…, the company said on Thursday": the day of the saying,
@@ -774,7 +777,10 @@ impl Frame {
             })
         };
         let mixed = |abs: &[String], rel: &[String], abs_o: &[String], rel_o: &[String]| {
-            !abs.is_empty() && rel.is_empty() && abs_o.is_empty() && cumulative(rel_o)
+            (!abs.is_empty() || !rel.is_empty())
+                && !cumulative(rel)
+                && abs_o.is_empty()
+                && cumulative(rel_o)
         };
         if disjoint(&abs_a, &abs_b)
             || (abs_a.is_empty() && abs_b.is_empty() && disjoint(&rel_a, &rel_b))
@@ -1224,17 +1230,22 @@ fn time_of(parse: &Parse, text: &str, i: usize, figure: &[usize]) -> Option<Stri
     let span = parse.subtree_span(i);
     // A misattached figure ("fell 5% on Monday" read with the 5% under
     // "Monday") is never part of its own time.
-    let words: Vec<(Upos, String)> = parse
+    let mut words: Vec<(usize, Upos, String)> = parse
         .words
         .iter()
         .enumerate()
         .filter(|(k, w)| span.contains(w.span) && !figure.contains(k))
-        .map(|(_, w)| w)
-        .map(|w| (w.upos, w.span.slice(text).to_lowercase()))
+        .map(|(k, w)| (k, w.upos, w.span.slice(text).to_lowercase()))
         .collect();
+    // "over the past month, Hamas and other militants had fired": a time
+    // phrase the tree hung more words on ends at its own head word.
+    if words.len() > 5 {
+        words.retain(|(k, _, _)| *k <= i);
+    }
     if words.len() > 5 {
         return None;
     }
+    let words: Vec<(Upos, String)> = words.into_iter().map(|(_, u, w)| (u, w)).collect();
     let timely = words.iter().any(|(_, w)| {
         super::date::is_calendar_word(w)
             || TIME_WORDS.contains(&w.as_str())
@@ -1657,6 +1668,34 @@ mod tests {
             all.clash(&done, &words(), KeyKind::GENERIC).as_deref(),
             Some("different scopes")
         );
+    }
+
+    #[test]
+    fn a_running_total_is_told_apart_from_a_moment() {
+        let total = frame(
+            "He said that over the past month, Hamas and other Gaza militants had fired some 3,300 rockets at Israel.",
+            "some 3,300 rockets",
+        );
+        assert_eq!(total.time, ["past month"]);
+        let day = frame(
+            "Militants fired about 20 rockets on Tuesday.",
+            "about 20 rockets",
+        );
+        let dawn = frame(
+            "Militants fired about 20 rockets this morning.",
+            "about 20 rockets",
+        );
+        let bare = frame("Militants fired about 20 rockets.", "about 20 rockets");
+        assert!(total.clash(&day, &words(), KeyKind::GENERIC).is_some());
+        assert!(dawn.clash(&total, &words(), KeyKind::GENERIC).is_some());
+        // With no time at all a figure may be the same running total (a
+        // past period is one before the story's day: `names_year`).
+        let so_far = frame(
+            "Militants have fired some 3,300 rockets so far.",
+            "some 3,300 rockets",
+        );
+        assert!(so_far.clash(&day, &words(), KeyKind::GENERIC).is_some());
+        assert_eq!(so_far.clash(&bare, &words(), KeyKind::GENERIC), None);
     }
 
     #[test]
