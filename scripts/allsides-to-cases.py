@@ -2,6 +2,7 @@
 """Turn the AllSides articles of Article-Bias-Prediction (github.com/ramybaly/Article-Bias-Prediction) into crosscheck case folders.
 
 Usage: allsides-to-cases.py SNAPSHOT_GIT_DIR OUT_DIR [--events N] [--seed S]
+                            [--by topic-day|day] [--exclude IDS_FILE] [--all-topics]
 
 SNAPSHOT_GIT_DIR is a git directory of the repository (no work tree needed:
 it is read with `git archive`). Each file data/jsons/<ID>.json is one article
@@ -10,7 +11,11 @@ The set names no event, only a topic and a day, so events are rebuilt: within
 one topic and one day (undated articles are left out), two articles from different outlets are one story when
 the names and figures of their titles and leads overlap (Jaccard >= 0.25 of
 their capitalised words and numbers); a story is a connected group of two to
-five such articles. Only hard-news topics are kept (HARD below).
+five such articles. Only hard-news topics are kept (HARD below). --all-topics
+keeps every topic (elections, politics, ...). With --by day the topic is ignored (stories whose articles AllSides filed under
+two topics are found too). --exclude names a file of article IDs (the
+IDS.txt of an earlier run): a story with any of them is left out, so that a
+second set shares no article with the first.
 
 A seeded sample of N stories (default 80) is written as
 OUT_DIR/<date>-<topic>-<k>/<outlet>.txt: "Date: YYYY-MM-DD", a blank line, the
@@ -59,7 +64,11 @@ def main():
     ap.add_argument("out_dir")
     ap.add_argument("--events", type=int, default=80)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--by", choices=["topic-day", "day"], default="topic-day")
+    ap.add_argument("--exclude")
+    ap.add_argument("--all-topics", action="store_true")
     args = ap.parse_args()
+    excluded = set(open(args.exclude).read().split()) if args.exclude else set()
     blob = subprocess.run(["git", f"--git-dir={args.git_dir}", "archive", "HEAD", "data/jsons"],
                           check=True, capture_output=True).stdout
     days = defaultdict(list)
@@ -70,9 +79,10 @@ def main():
             a = json.load(tar.extractfile(member))
             # An article without a day cannot be placed in a story (grouped by
             # topic alone, undated articles of different years met).
-            if (a.get("topic") in HARD and a.get("date")
+            if ((args.all_topics or a.get("topic") in HARD) and a.get("date")
                     and len(a.get("content_original") or "") >= MIN_CHARS):
-                days[(a["topic"], a.get("date") or "")].append(a)
+                topic = a["topic"] if args.by == "topic-day" else "news"
+                days[(topic, a.get("date") or "")].append(a)
     stories = []
     for (topic, date), arts in sorted(days.items()):
         arts.sort(key=lambda a: a["ID"])
@@ -94,13 +104,15 @@ def main():
         for i in range(len(arts)):
             groups[find(i)].append(arts[i])
         for g in groups.values():
-            if 2 <= len(g) <= 5 and len({a["source"] for a in g}) >= 2:
+            if (2 <= len(g) <= 5 and len({a["source"] for a in g}) >= 2
+                    and not any(a["ID"] in excluded for a in g)):
                 stories.append((topic, date, g))
     random.Random(args.seed).shuffle(stories)
     chosen = sorted(stories[: args.events], key=lambda s: (s[1], s[0], s[2][0]["ID"]))
     out = Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     index = ["folder\toutlets\ttitles"]
+    ids = []
     seen = defaultdict(int)
     for topic, date, g in chosen:
         seen[(date, topic)] += 1
@@ -114,6 +126,7 @@ def main():
             while name in used:
                 name, k = f"{stem}-{k}", k + 1
             used.append(name)
+            ids.append(a["ID"])
             parts = []
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
                 parts.append("Date: " + date)
@@ -121,6 +134,7 @@ def main():
             (case / f"{name}.txt").write_text("\n\n".join(p for p in parts if p) + "\n", encoding="utf-8")
         index.append(f"{folder}\t{' '.join(used)}\t{' | '.join(a['title'][:60] for a in g)}")
     (out / "INDEX.tsv").write_text("\n".join(index) + "\n", encoding="utf-8")
+    (out / "IDS.txt").write_text("\n".join(ids) + "\n", encoding="utf-8")
     print(f"{len(stories)} stories found, {len(chosen)} written")
 
 
