@@ -1295,3 +1295,21 @@ fn would_identical_words_and_other_acts_are_no_modality_conflict() {
         ),
     ]);
 }
+
+/// A day whose verb has another named actor is that actor's: "… into the
+/// Pacific Japan launched a new spy satellite on Friday", read as North
+/// Korea's for want of a full stop, is not North Korea's launch day.
+#[test]
+fn a_day_of_another_actor_is_not_the_subject_s() {
+    let (rows, _) = findings(&[
+        (
+            "a.txt",
+            "Five years after North Korea fired a missile over the country and into the Pacific Japan launched a new spy satellite on Friday.\n",
+        ),
+        (
+            "b.txt",
+            "The order to launch on Saturday came from North Korea.\n",
+        ),
+    ]);
+    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+}

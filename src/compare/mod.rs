@@ -489,6 +489,12 @@ impl Ctx<'_> {
     /// the predicates are one word; or their verbs have one object ("the
     /// recall"); or their sentences announce one action.
     fn same_event(&self, a: &Claim, b: &Claim) -> bool {
+        // "… Japan launched a new spy satellite on Friday" read as North
+        // Korea's: a day whose verb has another named actor is that
+        // actor's, not the subject's.
+        if foreign_actor(a) || foreign_actor(b) {
+            return false;
+        }
         // A crime or court event's date is keyed by the event itself
         // ("date of shooting"), read from the word next to the date.
         if a.attribute == b.attribute && crate::extract::is_crime_date(&a.attribute) {
@@ -857,6 +863,19 @@ impl Ctx<'_> {
             same_fact: Vec::new(),
         }
     }
+}
+
+/// Whether a claim's verb has a named actor (`Frame::agent`) that shares
+/// no word with the claim's subject or its group: the event is another's.
+fn foreign_actor(c: &Claim) -> bool {
+    let Some(agent) = c.frame.agent.as_deref() else {
+        return false;
+    };
+    let named = |n: &str| {
+        n.split_whitespace()
+            .any(|w| agent.split(' ').any(|a| a.eq_ignore_ascii_case(w)))
+    };
+    !named(&c.subject) && !named(&c.group)
 }
 
 /// Whether an action is told with "would", which says nothing of how firm
