@@ -341,8 +341,10 @@ pub(crate) fn before_particle(sentence: &str, end: usize) -> bool {
 }
 
 /// Whether two spellings of one word differ only as transliterations or
-/// transcriptions do: a final "i" for "y" ("Sergei" / "Sergey", "Dmitri" /
-/// "Dmitry"), or "ue" for "ü" ("Sueddeutsche" / "Süddeutsche"). Between two
+/// transcriptions do: a final "i" for "y", "iy" or "yy" ("Sergei" /
+/// "Sergey", "Zelenskiy" / "Zelensky"), "ks" for "x" ("Maksim" / "Maxim"),
+/// "tch" for "ch" ("Elovitch" / "Elovich"), or "ue" for "ü"
+/// ("Sueddeutsche" / "Süddeutsche"). Between two
 /// outlets these are house styles, not misspellings; within one article
 /// they are still a name spelt two ways. A letter changed inside a word
 /// ("Flynt" / "Flint") and capitals ("DeVine" / "Devine") stay misspellings.
@@ -355,9 +357,17 @@ pub fn transliterated(x: &str, y: &str) -> bool {
             .replace('Ü', "Ue")
             .replace('Ö', "Oe")
             .replace('Ä', "Ae");
-        match w.strip_suffix('y') {
-            Some(stem) => format!("{stem}i"),
-            None => w,
+        // Slavic names in Latin letters: "ks" or "x", "tch" or "ch", a
+        // final "iy", "yy", "y" or "i".
+        let w = w.replace("ks", "x").replace("tch", "ch");
+        let stem = ["iy", "yy", "y"]
+            .iter()
+            .find_map(|end| w.strip_suffix(end))
+            .unwrap_or(&w);
+        if stem.len() < w.len() {
+            format!("{stem}i")
+        } else {
+            w.clone()
         }
     };
     x != y && skeleton(x) == skeleton(y)
@@ -622,6 +632,10 @@ mod tests {
     fn transliterations_and_particles() {
         assert!(transliterated("Sergei", "Sergey"));
         assert!(transliterated("Sueddeutsche", "Süddeutsche"));
+        assert!(transliterated("Zelenskiy", "Zelensky"));
+        assert!(transliterated("Yevgeniy", "Yevgeny"));
+        assert!(transliterated("Maksim", "Maxim"));
+        assert!(transliterated("Elovitch", "Elovich"));
         assert!(!transliterated("Flint", "Flynt"));
         assert!(!transliterated("DeVine", "Devine"));
         assert!(!transliterated("Sergei", "Sergei"));
