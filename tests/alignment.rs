@@ -1313,3 +1313,31 @@ fn a_day_of_another_actor_is_not_the_subject_s() {
     ]);
     assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
 }
+
+/// A change is a movement: two figures neither of which is told as one (a
+/// candidate's share of a vote) are no change of anything.
+#[test]
+fn a_share_of_the_vote_is_not_a_change() {
+    let (rows, _) = findings(&[
+        (
+            "a.txt",
+            "Hyde-Smith came in first in that race with 41.5 percent of the vote, while Espy ended behind with 40.6 percent.\n",
+        ),
+        (
+            "b.txt",
+            "Hyde-Smith's embrace of his agenda appeared designed to appeal to the nearly 17 percent of voters who chose McDaniel.\n",
+        ),
+    ]);
+    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    let (rows, _) = findings(&[
+        ("a.txt", "Qualcomm shares fell 4.3 percent on Monday.\n"),
+        ("b.txt", "Qualcomm shares dropped 6.6% on Monday.\n"),
+    ]);
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r.0 == "conflict")
+            .map(|r| r.1.as_str())
+            .collect::<Vec<_>>(),
+        ["numeric.mismatch"]
+    );
+}

@@ -610,7 +610,14 @@ impl Ctx<'_> {
                 // Told in the same words, two figures are one fact even
                 // where their sources give other values under the key.
                 let worded_alike = cx.frame.same_context(&cy.frame);
-                if (cx.attribute == crate::extract::TOLD_TIME && !worded_alike)
+                // A change is a movement: two figures neither of which is
+                // told as one (a candidate's share of the vote, a poll) are
+                // no change of anything. One direction word will do
+                // ("nosedived 3.4%" / "slid more than 3%").
+                let unmoved = self.key(cx).change
+                    && matches!(cx.value, Value::Quantity(_))
+                    && !(cx.frame.moves(self.words) || cy.frame.moves(self.words));
+                if ((cx.attribute == crate::extract::TOLD_TIME || unmoved) && !worded_alike)
                     || self.moved_on(cx, cy)
                     || (!worded_alike
                         && (evidence.muddled.contains(&cx.doc)

@@ -858,6 +858,24 @@ impl Frame {
         }
     }
 
+    /// Whether the figure is told as a movement: its verb, or a word just
+    /// before or after it, is a direction word of the rules ("shares fell
+    /// 4%", "Trump up by 13%", "a 96 percent drop"). "Commands 13 percent
+    /// of votes" or "dominant with about 48 percent" is a share, not a
+    /// change, whatever key it was filed under.
+    pub fn moves(&self, words: &FrameWords) -> bool {
+        self.predicate
+            .as_deref()
+            .is_some_and(|p| words.movement.contains(p))
+            || self
+                .context
+                .before()
+                .iter()
+                .take(3)
+                .chain(self.context.after().iter().take(1))
+                .any(|w| words.movement.contains(w.as_ref()))
+    }
+
     /// Whether two frames name one absolute time (a year, month, weekday or
     /// numbered quarter): the figures are of one moment, whenever their
     /// articles were written.
