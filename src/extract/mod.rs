@@ -610,7 +610,8 @@ fn extract_doc(
                         kind: m.kind,
                         sic: spelling::marked_sic(text, m.span.start() - base, m.span.end() - base),
                         placed: spelling::after_place_preposition(text, m.span.start() - base)
-                            || spelling::before_particle(text, m.span.end() - base),
+                            || spelling::before_particle(text, m.span.end() - base)
+                            || spelling::after_initial(text, m.span.start() - base),
                     }),
             );
         }

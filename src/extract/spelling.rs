@@ -144,9 +144,9 @@ pub struct Written {
     /// wrote it, not the outlet's own.
     pub sic: bool,
     /// Written just after a preposition of place ("on Broadway", "in
-    /// Tarvolo"), or just before a name particle ("Osama bin Laden", the
-    /// reader's name ending at "bin"): a word alone written so is no one's
-    /// surname.
+    /// Tarvolo"), just after an initial ("Mark A. Milley"), or just before a
+    /// name particle ("Osama bin Laden", the reader's name ending at "bin"):
+    /// a word alone written so is no one's surname.
     pub placed: bool,
 }
 
@@ -330,6 +330,17 @@ const PARTICLES: &[&str] = &[
     "la", "le",
 ];
 
+/// Whether the name starting at `start` of a sentence follows an initial
+/// ("Mark A. Milley" read as "Milley"): it ends a longer name.
+pub(crate) fn after_initial(sentence: &str, start: usize) -> bool {
+    sentence
+        .get(..start)
+        .unwrap_or("")
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| matches!(w.as_bytes(), [c, b'.'] if c.is_ascii_uppercase()))
+}
+
 /// Whether the name ending at `end` of a sentence is followed by a name
 /// particle and a capitalised word ("Osama bin Laden").
 pub(crate) fn before_particle(sentence: &str, end: usize) -> bool {
@@ -445,6 +456,13 @@ fn surnames<'a>(
         let ws = words(name);
         if ws.len() < 2 {
             continue;
+        }
+        // "Rep. Francis Rooney of Florida": the word before "of" ends a
+        // name too.
+        if let Some(k) = ws.iter().position(|w| *w == "of")
+            && let Some(before) = k.checked_sub(1).and_then(|b| ws.get(b))
+        {
+            ends.insert(before.to_lowercase());
         }
         if let Some(last) = ws.last() {
             ends.insert(last.to_lowercase());
@@ -655,6 +673,9 @@ mod tests {
         let t = "forces killed Osama bin Laden in 2011";
         let end = t.find(" bin").unwrap();
         assert!(before_particle(t, end));
+        let t = "announced that Gen. Mark A. Milley will succeed him";
+        assert!(after_initial(t, t.find("Milley").unwrap()));
+        assert!(!after_initial(t, t.find("Mark").unwrap()));
         let t = "Obama said bin collections";
         assert!(!before_particle(t, t.find(" bin").unwrap()));
     }
