@@ -282,7 +282,25 @@ fn another_form(x: &str, y: &str) -> bool {
     let tail = |w: &str| w.chars().count() - stem;
     let plural = x.ends_with('s') != y.ends_with('s') && tail(x) <= 3 && tail(y) <= 3;
     let familiar = stem >= 4 && (x.ends_with("ie") || y.ends_with("ie"));
-    plural || familiar
+    plural || familiar || derived(x, y) || derived(y, x)
+}
+
+/// Whether `long` is `short` with a suffix that makes another word of it:
+/// a people ("Carolina" / "Carolinian") or a person who does it ("Senate"
+/// / "Senator"), plurals of both alike. ("Koreas" / "Koreans" and "Sandes"
+/// / "Sanders" were judged misspellings: "-an", "-n" or "-er" are not
+/// enough.)
+fn derived(short: &str, long: &str) -> bool {
+    let short = short.strip_suffix('s').unwrap_or(short);
+    let long = long.strip_suffix('s').unwrap_or(long);
+    let base = short
+        .strip_suffix(['a', 'e', 'o'])
+        .filter(|b| b.chars().count() >= 4)
+        .unwrap_or(short);
+    long.len() > short.len()
+        && long
+            .strip_prefix(base)
+            .is_some_and(|suffix| matches!(suffix, "ian" | "or"))
 }
 
 /// A word with British spellings made American ("Organisation",
@@ -466,7 +484,13 @@ fn surnames<'a>(
         }
         if let Some(last) = ws.last() {
             ends.insert(last.to_lowercase());
-            if personal(name) && person(name) {
+            // "Raising Medicare": a sentence opening with a verb is no
+            // person's name.
+            let verb_first = ws.first().is_some_and(|f| {
+                let f = f.to_lowercase();
+                f.ends_with("ing") && ordinary(&f)
+            });
+            if personal(name) && person(name) && !verb_first {
                 entries.push((last.to_lowercase(), name));
             }
         }
@@ -666,6 +690,17 @@ mod tests {
             None
         );
         assert_eq!(variant("Ending DACA", "Undoing DACA"), None);
+        // Another word made of the name: a people, an agent.
+        assert_eq!(variant("South Carolina", "South Carolinian"), None);
+        assert_eq!(variant("Democratic Senate", "Democratic Senator"), None);
+        assert_eq!(
+            variant("Bernie Sanders", "Bernie Sandes"),
+            Some(("Sanders", "Sandes"))
+        );
+        assert_eq!(
+            variant("Michelle Obama", "Michele Obama"),
+            Some(("Michelle", "Michele"))
+        );
         assert_eq!(
             variant("Catherine Gomes", "Katherine Gomes"),
             Some(("Catherine", "Katherine"))
