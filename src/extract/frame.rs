@@ -1443,7 +1443,18 @@ fn scope_after(text: &str, figure: Span) -> Option<String> {
     {
         return Some("part".into());
     }
-    if let Some(rest) = before.strip_suffix(" of")
+    // "seven of eight", "seven of the last eight": the whole.
+    let of_what = [
+        "",
+        " the last",
+        " the past",
+        " the first",
+        " the next",
+        " the previous",
+    ]
+    .iter()
+    .find_map(|mid| before.strip_suffix(&format!(" of{mid}")));
+    if let Some(rest) = of_what
         && rest
             .rsplit(|c: char| c.is_whitespace())
             .next()
@@ -1452,6 +1463,7 @@ fn scope_after(text: &str, figure: Span) -> Option<String> {
         return Some("whole".into());
     }
     let after = text.get(figure.end()..).unwrap_or("").to_lowercase();
+
     let words: Vec<&str> = after
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -1714,6 +1726,21 @@ mod tests {
         );
         assert!(so_far.clash(&day, &words(), KeyKind::GENERIC).is_some());
         assert_eq!(so_far.clash(&bare, &words(), KeyKind::GENERIC), None);
+    }
+
+    #[test]
+    fn the_whole_after_of_the_last() {
+        let whole = frame(
+            "Sanders has won seven of the last eight state contests.",
+            "eight state contests",
+        );
+        assert_eq!(whole.scope.as_deref(), Some("whole"));
+        let streak = frame("Sanders has won the past seven contests.", "seven contests");
+        assert_eq!(streak.scope, None);
+        assert_eq!(
+            whole.clash(&streak, &words(), KeyKind::GENERIC).as_deref(),
+            Some("different scopes")
+        );
     }
 
     #[test]
