@@ -3,6 +3,7 @@
 
 Usage: allsides-to-cases.py SNAPSHOT_GIT_DIR OUT_DIR [--events N] [--seed S]
                             [--by topic-day|day] [--exclude IDS_FILE] [--all-topics]
+                            [--overlap J]
 
 SNAPSHOT_GIT_DIR is a git directory of the repository (no work tree needed:
 it is read with `git archive`). Each file data/jsons/<ID>.json is one article
@@ -10,11 +11,11 @@ AllSides collected ("topic", "source", "date", "title", "content_original").
 The set names no event, only a topic and a day, so events are rebuilt: within
 one topic and one day (undated articles are left out), two articles from different outlets are one story when
 the names and figures of their titles and leads overlap (Jaccard >= 0.25 of
-their capitalised words and numbers); a story is a connected group of two to
+their capitalised words and numbers; --overlap sets it); a story is a connected group of two to
 five such articles. Only hard-news topics are kept (HARD below). --all-topics
 keeps every topic (elections, politics, ...). With --by day the topic is ignored (stories whose articles AllSides filed under
-two topics are found too). --exclude names a file of article IDs (the
-IDS.txt of an earlier run): a story with any of them is left out, so that a
+two topics are found too). --exclude names files of article IDs, comma-separated (the
+IDS.txt of earlier runs): a story with any of them is left out, so that a
 second set shares no article with the first.
 
 A seeded sample of N stories (default 80) is written as
@@ -67,8 +68,12 @@ def main():
     ap.add_argument("--by", choices=["topic-day", "day"], default="topic-day")
     ap.add_argument("--exclude")
     ap.add_argument("--all-topics", action="store_true")
+    ap.add_argument("--overlap", type=float, default=0.25)
     args = ap.parse_args()
-    excluded = set(open(args.exclude).read().split()) if args.exclude else set()
+    excluded = set()
+    for path in (args.exclude or "").split(","):
+        if path:
+            excluded |= set(open(path).read().split())
     blob = subprocess.run(["git", f"--git-dir={args.git_dir}", "archive", "HEAD", "data/jsons"],
                           check=True, capture_output=True).stdout
     days = defaultdict(list)
@@ -98,7 +103,7 @@ def main():
             for j in range(i + 1, len(arts)):
                 if arts[i]["source"] == arts[j]["source"] or not ks[i] or not ks[j]:
                     continue
-                if len(ks[i] & ks[j]) / len(ks[i] | ks[j]) >= 0.25:
+                if len(ks[i] & ks[j]) / len(ks[i] | ks[j]) >= args.overlap:
                     parent[find(i)] = find(j)
         groups = defaultdict(list)
         for i in range(len(arts)):
