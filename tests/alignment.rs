@@ -64,6 +64,11 @@ fn run(dir: &Path) -> (Vec<Row>, i32) {
     (rows, out.status.code().unwrap())
 }
 
+/// Asserts that no finding is a conflict.
+fn no_conflict(rows: &[Row]) {
+    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+}
+
 fn row(kind: &str, rule: &str, sides: &[&[&str]]) -> Row {
     (
         kind.to_string(),
@@ -184,7 +189,7 @@ fn figures_of_articles_published_on_different_days_are_two_moments() {
         ("a.txt", &toll(monday, "12")),
         ("b.txt", &toll(tuesday, "20")),
     ]);
-    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    no_conflict(&rows);
     assert_eq!(code, 0);
     let (rows, code) = findings(&[
         ("a.txt", &toll(monday, "12")),
@@ -231,7 +236,7 @@ fn a_shared_unit_is_not_evidence_of_one_fact() {
             "The GlobalFlyer carries about 15 percent extra fuel for bad weather.\n",
         ),
     ]);
-    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    no_conflict(&rows);
     assert_eq!(code, 0);
 }
 
@@ -244,7 +249,7 @@ fn a_count_of_either_of_two_verbs_is_not_either_verb_s_count() {
     );
     let killed = ("b.txt", "The Taba blast killed at least 30 people.\n");
     let (rows, _) = findings(&[either, killed]);
-    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    no_conflict(&rows);
     let more = ("a.txt", "The Taba blast killed at least 50 people.\n");
     let (rows, _) = findings(&[more, killed]);
     assert_eq!(
@@ -272,7 +277,7 @@ fn figures_far_apart_are_not_one_figure_through_a_bound() {
     assert_eq!(code, 0);
     let exact = ("a.txt", "The Taba blast killed 91 people.\n");
     let (rows, _) = findings(&[exact, killed]);
-    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    no_conflict(&rows);
     let near = ("a.txt", "The Taba blast killed 89 people.\n");
     let (rows, _) = findings(&[near, killed]);
     assert_eq!(
@@ -329,7 +334,7 @@ fn a_company_s_profit_and_its_shares_are_two_measures() {
         ("a.txt", "Quarterly profit at Acme rose 12%.\n"),
         ("b.txt", "Acme shares rose 3%.\n"),
     ]);
-    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    no_conflict(&rows);
     assert_eq!(code, 0);
 }
 
@@ -343,7 +348,7 @@ fn a_plan_hedged_one_day_and_firm_the_next_is_no_conflict() {
         format!("Date: 2026-03-0{day}\n\nMeta will sell spare computing capacity to rivals.\n")
     };
     let (rows, _) = findings(&[("a.txt", &hedged("2")), ("b.txt", &firm("3"))]);
-    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    no_conflict(&rows);
     let (rows, _) = findings(&[("a.txt", &hedged("3")), ("b.txt", &firm("3"))]);
     assert_eq!(
         rows.iter().map(|r| r.1.as_str()).collect::<Vec<_>>(),
@@ -365,7 +370,7 @@ fn one_shared_slot_is_not_enough_for_a_count() {
         ),
         ("b.txt", "The ferry Alsa had 102 passengers on board.\n"),
     ]);
-    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    no_conflict(&rows);
     assert_eq!(code, 0);
     let told = |n: &str| {
         format!(
@@ -442,7 +447,7 @@ fn a_persons_age_is_one_fact_and_relatives_are_two_people() {
             "His daughter Kayla Walker, 7, was hurt. Walker was taken to hospital.\n",
         ),
     ]);
-    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    no_conflict(&rows);
     assert_eq!(code, 0);
     // A family name written first joins two people by its prefix.
     let (rows, code) = findings(&[
@@ -455,7 +460,7 @@ fn a_persons_age_is_one_fact_and_relatives_are_two_people() {
             "In Hangzhou, Wang Youcai, 33, is to go on trial on similar charges.\n",
         ),
     ]);
-    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    no_conflict(&rows);
     assert_eq!(code, 0);
 }
 
@@ -885,7 +890,7 @@ fn the_day_of_a_shooting_is_one_fact_and_a_day_of_telling_is_not() {
         ("a.txt", &shot("late Saturday night")),
         ("b.txt", &shot("early Sunday")),
     ]);
-    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    no_conflict(&rows);
     assert_eq!(code, 0);
     // The day police spoke, a dateline, and an older shooting are not the
     // day of this one.
@@ -909,7 +914,7 @@ fn the_day_of_a_shooting_is_one_fact_and_a_day_of_telling_is_not() {
     let arrested = "Date: 2016-07-12\n\nJordan Mace, 24, was arrested Saturday in Millbrook.\n";
     let released = "Date: 2016-07-12\n\nResults of a test given when Jordan Mace was arrested were released Monday.\n";
     let (rows, code) = findings(&[("a.txt", arrested), ("b.txt", released)]);
-    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    no_conflict(&rows);
     assert_eq!(code, 0);
 }
 
@@ -1002,7 +1007,7 @@ fn one_sentence_told_with_two_days_conflicts() {
     assert_eq!(code, 0);
     let other = "On Thursday, the governor said the state would appeal the ruling.\n";
     let (rows, code) = days(findings(&[("a.txt", &perry("Tuesday")), ("b.txt", other)]));
-    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    no_conflict(&rows);
     assert_eq!(code, 0);
 }
 
@@ -1219,7 +1224,7 @@ fn a_running_total_is_not_one_day_s_toll() {
             "A strike on a Gaza park killed 10 people Monday.\n",
         ),
     ]);
-    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    no_conflict(&rows);
     // Without the running total the two are one toll.
     let (rows, _) = findings(&[
         ("a.txt", "A strike on a Gaza park killed 12 people.\n"),
@@ -1252,7 +1257,7 @@ fn a_gap_between_two_values_is_not_a_move() {
         ),
         ("b.txt", "Qualcomm shares fell 4.3 percent.\n"),
     ]);
-    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    no_conflict(&rows);
 }
 
 /// "would" says nothing of how firm a plan is (reported speech, a
@@ -1262,7 +1267,7 @@ fn a_gap_between_two_values_is_not_a_move() {
 fn would_identical_words_and_other_acts_are_no_modality_conflict() {
     let quiet = |files: &[(&str, &str)]| {
         let (rows, _) = findings(files);
-        assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+        no_conflict(&rows);
     };
     quiet(&[
         (
@@ -1311,7 +1316,7 @@ fn a_day_of_another_actor_is_not_the_subject_s() {
             "The order to launch on Saturday came from North Korea.\n",
         ),
     ]);
-    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    no_conflict(&rows);
 }
 
 /// A change is a movement: two figures neither of which is told as one (a
@@ -1328,7 +1333,7 @@ fn a_share_of_the_vote_is_not_a_change() {
             "Hyde-Smith's embrace of his agenda appeared designed to appeal to the nearly 17 percent of voters who chose McDaniel.\n",
         ),
     ]);
-    assert!(rows.iter().all(|r| r.0 != "conflict"), "{rows:?}");
+    no_conflict(&rows);
     let (rows, _) = findings(&[
         ("a.txt", "Qualcomm shares fell 4.3 percent on Monday.\n"),
         ("b.txt", "Qualcomm shares dropped 6.6% on Monday.\n"),
