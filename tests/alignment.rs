@@ -1346,3 +1346,21 @@ fn a_share_of_the_vote_is_not_a_change() {
         ["numeric.mismatch"]
     );
 }
+
+/// A crime's day is one event only when the tree does not give the two days
+/// two verbs: the day a man "was shot and killed" is not the day an officer
+/// "was charged with murder".
+#[test]
+fn a_day_of_killing_is_not_a_day_of_charging() {
+    let (rows, _) = findings(&[
+        (
+            "a.txt",
+            "Date: 2015-04-08\n\nPhotos: Joe Gilliard looks over a fence at the spot where Walter Scott was shot and killed by a police officer on April 4 in North Charleston.\n",
+        ),
+        (
+            "b.txt",
+            "Date: 2015-04-08\n\nA white police officer in North Charleston was charged with murder on Tuesday after a video surfaced showing him shooting and killing Walter Scott.\n",
+        ),
+    ]);
+    no_conflict(&rows);
+}

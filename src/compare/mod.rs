@@ -497,8 +497,13 @@ impl Ctx<'_> {
         }
         // A crime or court event's date is keyed by the event itself
         // ("date of shooting"), read from the word next to the date.
+        // Unless the tree gives each day another verb ("was shot and
+        // killed … on April 4" / "was charged with murder on Tuesday").
         if a.attribute == b.attribute && crate::extract::is_crime_date(&a.attribute) {
-            return true;
+            return match (&a.frame.predicate, &b.frame.predicate) {
+                (Some(x), Some(y)) => self.words.same(x, y),
+                _ => true,
+            };
         }
         // A date of no named event is one only with a date told in the
         // same words (wire copy, a sentence copied with one day changed).
@@ -537,8 +542,14 @@ impl Ctx<'_> {
                 .get(&(c.doc, c.sentence))
                 .map_or(&[], Vec::as_slice)
         };
+        // One action whose first key, what is done, is one: not two plans
+        // that share a name or two ("spend $1.6 million against Kasich in
+        // Indiana" / "Kasich quitting his efforts in Indiana").
         let (xs, ys) = (actions(a), actions(b));
-        xs.iter().any(|x| ys.iter().any(|y| x.same_as(y)))
+        xs.iter().any(|x| {
+            ys.iter()
+                .any(|y| x.same_as(y) && x.keys.first() == y.keys.first())
+        })
     }
 
     /// Why two claims' frames make them different facts, if they do.
