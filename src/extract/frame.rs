@@ -694,6 +694,51 @@ impl Frame {
                 .map(Sym::from)
                 .collect();
         }
+        // "Walked away from a plan to invest $5 billion": a clause told as
+        // what came before the story.
+        let before_story = |v: usize| {
+            parse.children(v).any(|c| {
+                word(c).is_some_and(|w| {
+                    matches!(
+                        w.span.slice(text).to_lowercase().as_str(),
+                        "previously" | "formerly"
+                    )
+                })
+            })
+        };
+        // The clause, or a verb it hangs from ("previously walked away from
+        // a plan to invest").
+        let mut v = clause;
+        for _ in 0..TIME_CLIMB {
+            let Some(at) = v else { break };
+            if before_story(at) {
+                f.time.push("earlier".into());
+                break;
+            }
+            v = governing_verb(parse, at);
+        }
+        // "Cruz had 45 percent among evangelicals": a share of a part of
+        // those asked.
+        let share = {
+            let t = figure.slice(text).to_lowercase();
+            t.contains('%') || t.contains("percent") || t.contains("per cent")
+        };
+        if f.scope.is_none() && share {
+            // A space first, so that "Among …" opening the sentence is met
+            // too (offsets one byte on).
+            let lower = format!(" {}", text.to_lowercase());
+            let near = lower
+                .match_indices(" among ")
+                .min_by_key(|(at, _)| at.abs_diff(figure.start() + 1));
+            if let Some((at, m)) = near
+                && let Some(next) = lower.get(at + m.len()..).and_then(|r| {
+                    r.split(|c: char| !c.is_alphanumeric())
+                        .find(|w| !w.is_empty())
+                })
+            {
+                f.scope = Some(format!("among {next}").into());
+            }
+        }
         // "four prior arrests", "his previous 12 games": the figure itself
         // says it counts what came before the story.
         if inside.iter().any(|&i| {
@@ -805,6 +850,9 @@ impl Frame {
         if self.scope != other.scope
             && (matches!(self.scope.as_deref(), Some("part" | "whole" | "gap"))
                 || matches!(other.scope.as_deref(), Some("part" | "whole" | "gap"))
+                || [&self.scope, &other.scope]
+                    .iter()
+                    .any(|x| x.as_deref().is_some_and(|x| x.starts_with("among ")))
                 || (self.scope.is_some() && other.scope.is_some()))
         {
             return Some("different scopes".to_string());
@@ -1471,6 +1519,22 @@ fn scope_after(text: &str, figure: Span) -> Option<String> {
         .collect();
     match words.as_slice() {
         ["each" | "apiece", ..] => Some("each".into()),
+        // "19% below last month's record": a distance from a mark, not a
+        // movement.
+        ["below" | "above" | "off" | "from", ..]
+            if after
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(6)
+                .any(|w| {
+                    matches!(
+                        w,
+                        "record" | "records" | "high" | "highs" | "peak" | "low" | "lows" | "level"
+                    )
+                }) =>
+        {
+            Some("gap".into())
+        }
         // "50 percent higher than the share price before the bid": a gap
         // between two values, not a movement of either ("4.1 percent higher
         // than a year earlier" is one).
@@ -1741,6 +1805,30 @@ mod tests {
             whole.clash(&streak, &words(), KeyKind::GENERIC).as_deref(),
             Some("different scopes")
         );
+    }
+
+    #[test]
+    fn subgroups_earlier_plans_and_marks_tell_figures_apart() {
+        let all = frame("Cruz is up 31% among likely caucus-goers.", "31%");
+        let some = frame(
+            "Among evangelicals, most preferred Cruz (45%) to Trump.",
+            "45%",
+        );
+        let bare = frame("Cruz has 20 percent of the vote.", "20 percent");
+        assert_eq!(all.scope.as_deref(), Some("among likely"));
+        assert_eq!(some.scope.as_deref(), Some("among evangelicals"));
+        assert!(all.clash(&some, &words(), KeyKind::GENERIC).is_some());
+        assert!(bare.clash(&some, &words(), KeyKind::GENERIC).is_some());
+        let before = frame(
+            "Foxconn previously walked away from a plan to invest $5 billion in India.",
+            "$5 billion",
+        );
+        assert_eq!(before.time, ["earlier"]);
+        let below = frame(
+            "The drop put the index 19% below last month's record.",
+            "19%",
+        );
+        assert_eq!(below.scope.as_deref(), Some("gap"));
     }
 
     #[test]
