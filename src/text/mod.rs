@@ -14,7 +14,7 @@ mod words;
 pub use sentence::{Sentence, sentences};
 pub use sym::{Interner, Sym};
 pub use token::{Token, TokenKind, tokenize};
-pub use word_hash::{WordHasher, WordSet};
+pub use word_hash::{QuickMap, QuickSet, WordHasher, WordSet};
 pub(crate) use words::Automaton;
 pub use words::{
     GroupHits, PhraseGroup, PhraseHits, PhraseScan, PhraseSet, Words, find_words, first_word,

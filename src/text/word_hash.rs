@@ -50,6 +50,12 @@ impl Hasher for WordHasher {
 /// A set of words hashed with `WordHasher`.
 pub type WordSet = std::collections::HashSet<String, BuildHasherDefault<WordHasher>>;
 
+/// A set hashed with `WordHasher` (keys read from the run's own files).
+pub type QuickSet<T> = std::collections::HashSet<T, BuildHasherDefault<WordHasher>>;
+
+/// A map hashed with `WordHasher` (keys read from the run's own files).
+pub type QuickMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
 #[cfg(test)]
 mod tests {
     use super::*;

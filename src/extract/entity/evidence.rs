@@ -4,6 +4,7 @@
 use super::lists::TITLES;
 use super::runs::*;
 use super::*;
+use crate::text::QuickSet;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -19,16 +20,16 @@ pub(super) static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
 /// Names the corpus writes capitalised mid-sentence, plus acronym definitions.
 #[derive(Debug, Default)]
 pub(crate) struct Evidence {
-    pub names: HashSet<String>,
+    pub names: QuickSet<String>,
     /// Words the corpus writes in lower case somewhere.
     pub(super) lowercase: crate::text::WordSet,
     /// Names the corpus uses as places ("in Norland").
-    pub(crate) places: HashSet<String>,
+    pub(crate) places: QuickSet<String>,
     /// Names the corpus introduces with a title ("striker Luca Moreau"): people.
-    pub(crate) persons: HashSet<String>,
+    pub(crate) persons: QuickSet<String>,
     /// Single capitalised words seen only where capitals prove nothing
     /// (sentence starts, headlines), with how often.
-    initial: std::collections::HashMap<String, usize>,
+    initial: crate::text::QuickMap<String, usize>,
     /// (short, long) pairs such as ("SOX", "Philadelphia Semiconductor Index").
     pub acronyms: Vec<(String, String)>,
 }
@@ -130,7 +131,7 @@ fn aged(prose: &str, toks: &[Token], at: usize) -> bool {
 }
 
 /// Adds a name to a set (copied only the first time).
-fn note(set: &mut HashSet<String>, name: &str) {
+fn note(set: &mut QuickSet<String>, name: &str) {
     if !set.contains(name) {
         set.insert(name.to_string());
     }

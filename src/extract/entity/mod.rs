@@ -27,7 +27,6 @@ use crate::span::Span;
 use crate::text::{Token, TokenKind, find_words, tokenize};
 use lists::*;
 use runs::*;
-use std::collections::HashSet;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Mention {
