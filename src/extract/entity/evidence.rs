@@ -27,6 +27,9 @@ pub(crate) struct Evidence {
     pub(crate) places: QuickSet<String>,
     /// Names the corpus introduces with a title ("striker Luca Moreau"): people.
     pub(crate) persons: QuickSet<String>,
+    /// The last word of each of `persons` ("Moreau" of "Luca Moreau"; a
+    /// one-word name is its own), made by `finish`.
+    pub(crate) surnames: QuickSet<String>,
     /// Single capitalised words seen only where capitals prove nothing
     /// (sentence starts, headlines), with how often.
     initial: crate::text::QuickMap<String, usize>,
@@ -173,5 +176,11 @@ impl Evidence {
             .map(|(w, _)| w.clone())
             .collect();
         self.names.extend(found);
+        self.surnames = self
+            .persons
+            .iter()
+            .filter_map(|p| p.rsplit(' ').next())
+            .map(str::to_string)
+            .collect();
     }
 }

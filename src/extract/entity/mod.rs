@@ -115,7 +115,13 @@ pub(crate) fn mentions<'t>(
     let mut out: Vec<Mention> = Vec::new();
     // Names the rules know, longest first.
     let known = lex.known_set.find(text);
-    for (i, (name, kind)) in lex.known.iter().enumerate() {
+    // (In most sentences none: the list is then not walked.)
+    let listed = if known.is_empty() {
+        &[][..]
+    } else {
+        &lex.known[..]
+    };
+    for (i, (name, kind)) in listed.iter().enumerate() {
         for &s in known.starts(i) {
             let span = Span::new(s, s + name.len()).offset(sentence.start());
             if !out.iter().any(|m| m.span.overlaps(span)) {
@@ -228,11 +234,7 @@ pub(crate) fn mentions<'t>(
             let known_place = evidence.places.contains(&name);
             // A person named in full elsewhere ("Luca Moreau"), or by surname ("Moreau").
             let known_person = evidence.persons.contains(&name)
-                || (!name.contains(' ')
-                    && evidence
-                        .persons
-                        .iter()
-                        .any(|p| p.rsplit(' ').next() == Some(name.as_str())));
+                || (!name.contains(' ') && evidence.surnames.contains(&name));
             let kind = kind_of(&name)
                 .or_else(|| (known_person || titled).then_some(EntityKind::Person))
                 .or_else(|| person_kind(prose, toks, run, &name))
@@ -272,7 +274,12 @@ pub(crate) fn mentions<'t>(
             })
             .collect()
     };
-    for (i, (phrase, kind)) in lex.references.iter().enumerate() {
+    let listed = if hits.is_empty() && tails.is_empty() {
+        &[][..]
+    } else {
+        &lex.references[..]
+    };
+    for (i, (phrase, kind)) in listed.iter().enumerate() {
         let needle = &phrase.text;
         let mut found: Vec<(usize, usize)> = hits
             .starts(i)
