@@ -28,17 +28,20 @@ pub(super) struct Reading<'a> {
     pub lex: &'a Lexicon,
     pub evidence: &'a Evidence,
     /// Where the modality triggers occur in the sentence, found on first use.
-    pub triggers: &'a std::cell::OnceCell<crate::text::PhraseScan>,
+    pub triggers: &'a std::cell::OnceCell<(crate::text::PhraseScan, bool)>,
 }
 
 impl Reading<'_> {
     /// How firmly the sentence states what is at `span`, in clause `scope`
     /// (`clause::modality_at`, the sentence searched for triggers once).
     fn modality_at(&self, scope: Span, span: Span) -> Modality {
-        let scan = self
-            .triggers
-            .get_or_init(|| self.lex.modality_set.scan(self.lower));
-        clause::modality_scanned(self.lower, scope, span, scan, self.lex)
+        let (scan, conditional) = self.triggers.get_or_init(|| {
+            (
+                self.lex.modality_set.scan(self.lower),
+                clause::conditional(self.lower),
+            )
+        });
+        clause::modality_scanned(self.lower, scope, span, (scan, *conditional), self.lex)
     }
 
     /// A claim read from this sentence, its evidence at `span` (relative to

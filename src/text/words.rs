@@ -445,6 +445,41 @@ pub fn words(s: &str) -> Words<'_> {
     Words { s, at: 0 }
 }
 
+/// `words` from the last one back, for a caller that wants the words
+/// right before a place (reading them from there, not from the start).
+pub fn words_rev(s: &str) -> WordsRev<'_> {
+    WordsRev { s, end: s.len() }
+}
+
+/// The iterator of `words_rev`.
+pub struct WordsRev<'a> {
+    s: &'a str,
+    /// Where the search for the previous word ends.
+    end: usize,
+}
+
+impl<'a> Iterator for WordsRev<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let head = self.s.get(..self.end)?;
+        let mut stop = None;
+        for (i, c) in head.char_indices().rev() {
+            match (c.is_alphanumeric() || c == '-', stop) {
+                (true, None) => stop = Some(i + c.len_utf8()),
+                (false, Some(e)) => {
+                    let start = i + c.len_utf8();
+                    self.end = i;
+                    return self.s.get(start..e).map(|w| (start, w));
+                }
+                _ => {}
+            }
+        }
+        self.end = 0;
+        self.s.get(..stop?).map(|w| (0, w))
+    }
+}
+
 /// The iterator of `words`.
 pub struct Words<'a> {
     s: &'a str,
@@ -639,6 +674,23 @@ mod tests {
                 }
             }
             assert_eq!(word_spans(s), by_char, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn words_read_backwards_are_the_words_reversed() {
+        for s in [
+            "Meta's non-core 4.35%",
+            "Straße—İstanbul ü-x",
+            " ’s é ",
+            "a",
+            "",
+            "-",
+            "up 5% from",
+        ] {
+            let mut back: Vec<_> = words_rev(s).collect();
+            back.reverse();
+            assert_eq!(back, word_spans(s), "{s:?}");
         }
     }
 

@@ -78,19 +78,23 @@ pub(crate) fn previous(lower: &str, clause: Span, fig: Span) -> bool {
 
 /// Up to `n` words right before the figure, in its clause.
 fn words_before(lower: &str, clause: Span, fig: Span, n: usize) -> Vec<&str> {
-    let all = crate::text::word_spans(lower.get(clause.start()..fig.start()).unwrap_or(""));
-    let skip = all.len().saturating_sub(n);
-    all.into_iter().skip(skip).map(|(_, w)| w).collect()
+    // Read back from the figure: only the last few words are wanted.
+    let mut last: Vec<&str> =
+        crate::text::words_rev(lower.get(clause.start()..fig.start()).unwrap_or(""))
+            .take(n)
+            .map(|(_, w)| w)
+            .collect();
+    last.reverse();
+    last
 }
 
 /// Up to `n` words right after the figure, in its clause.
 fn words_after(lower: &str, clause: Span, fig: Span, n: usize) -> Vec<&str> {
-    crate::text::word_spans(
+    crate::text::words(
         lower
             .get(fig.end()..clause.end().max(fig.end()))
             .unwrap_or(""),
     )
-    .into_iter()
     .map(|(_, w)| w)
     .take(n)
     .collect()

@@ -109,12 +109,12 @@ pub(crate) fn for_quantity(
 
 /// The stretch of the clause holding the `n` words right before the figure.
 fn words_before_span(lower: &str, clause: Span, fig: Span, n: usize) -> Span {
-    let words = crate::text::word_spans(lower.get(clause.start()..fig.start()).unwrap_or(""));
-    let start = words
-        .len()
-        .checked_sub(n)
-        .and_then(|i| words.get(i))
-        .map_or(clause.start(), |&(pos, _)| clause.start() + pos);
+    // The n-th word back from the figure (none: fewer than n words).
+    let before = lower.get(clause.start()..fig.start()).unwrap_or("");
+    let start = n
+        .checked_sub(1)
+        .and_then(|k| crate::text::words_rev(before).nth(k))
+        .map_or(clause.start(), |(pos, _)| clause.start() + pos);
     Span::new(start, fig.start())
 }
 
