@@ -90,6 +90,12 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         ..
     } = *cx;
     let mut out = Vec::new();
+    // The figures first: most sentences have none, and then nothing below
+    // need be made.
+    let figures = quantity::find_of(text, lower, cx.vague, lex);
+    if figures.is_empty() {
+        return out;
+    }
     // A figure inside a date or a name ("S&P 500") is not a figure; a name
     // inside a figure's noun phrase ("3 million Brightwell customers") is fine.
     let taken = |sp: Span| {
@@ -173,7 +179,7 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         .iter()
         .map(|m| Span::new(m.span.start() - base, m.span.end() - base))
         .collect();
-    for (span, mut q) in quantity::find_of(text, lower, cx.vague, lex) {
+    for (span, mut q) in figures {
         if taken(span) {
             continue;
         }
@@ -323,6 +329,9 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
         ..
     } = *cx;
     let mut out = Vec::new();
+    if dates.is_empty() {
+        return out;
+    }
     // A possessive ("The FDA's approval of Slimora on Friday") names whose
     // the event is not.
     let owners: Vec<Mention> = mentions
@@ -550,15 +559,17 @@ pub(super) fn actions(cx: &Reading) -> Vec<Claim> {
         // "It will close 45 stores": a pronoun points to the salient
         // entity; "Hackers may have stolen …" names no entity at all.
         let before = lower.get(cl.start()..span.start()).unwrap_or("").trim_end();
-        let pronoun = ["it", "they", "he", "she", "we"]
-            .iter()
-            .any(|p| before == *p || before.ends_with(&format!(" {p}")));
-        let before_cue: Vec<Mention> = mentions
-            .iter()
-            .filter(|m| m.span.start() < span.start() + base)
-            .cloned()
-            .collect();
-        let subject = pick_subject(text, base, clauses, &before_cue, span.start(), span)
+        let pronoun = ["it", "they", "he", "she", "we"].iter().any(|p| {
+            before == *p
+                || before
+                    .strip_suffix(p)
+                    .is_some_and(|rest| rest.ends_with(' '))
+        });
+        // The mentions are in text order: those before the cue are a prefix.
+        let before_cue = mentions
+            .get(..mentions.partition_point(|m| m.span.start() < span.start() + base))
+            .unwrap_or_default();
+        let subject = pick_subject(text, base, clauses, before_cue, span.start(), span)
             .map(|m| (m.name.clone(), m.kind))
             .or_else(|| pronoun.then(|| salience.last()).flatten());
         let Some((subject, kind)) = subject else {
