@@ -263,12 +263,10 @@ pub(crate) fn mentions<'t>(
             .filter_map(|s| {
                 let rest = lower.get(s + 3..)?;
                 let near = rest.char_indices().nth(48).map_or(rest.len(), |(i, _)| i);
-                let words = crate::text::word_spans(rest.get(..near).unwrap_or(rest));
-                let next = words
-                    .iter()
+                let next = crate::text::words(rest.get(..near).unwrap_or(rest))
                     .skip(1)
                     .take(2)
-                    .map(|&(pos, _)| s + 3 + pos)
+                    .map(|(pos, _)| s + 3 + pos)
                     .collect();
                 Some((s, next))
             })
