@@ -229,16 +229,14 @@ fn modality_in(lower: &str, scope: Span, scan: &PhraseScan, lex: &Lexicon) -> Mo
             .map(|(i, _)| i)
     };
     // Where the first confirmed speech verb ("said", "announced") stands.
-    let spoken = confirmed()
-        .filter_map(|i| found.starts(i).first().copied())
-        .min();
+    let spoken = confirmed().filter_map(|i| found.starts(i).first()).min();
     // "…would cut 500 jobs, the company said": speech after the clause
     // (the whole sentence searched only when a "would" asks).
     let spoken_later = std::cell::OnceCell::new();
     let spoken_later = || {
         *spoken_later.get_or_init(|| {
             let in_sentence = lex.modality_set.within(scan, lower, 0, lower.len());
-            confirmed().any(|i| in_sentence.starts(i).iter().any(|&at| at >= scope.end()))
+            confirmed().any(|i| in_sentence.starts(i).iter().any(|at| at >= scope.end()))
         })
     };
     // A "would" of reported speech makes the next ones in its clause

@@ -96,6 +96,9 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
     if figures.is_empty() {
         return out;
     }
+    // Every figure's attribute words are read from one search of the
+    // sentence.
+    let attribute_scan = lex.attribute_set.scan(lower);
     // A figure inside a date or a name ("S&P 500") is not a figure; a name
     // inside a figure's noun phrase ("3 million Brightwell customers") is fine.
     let taken = |sp: Span| {
@@ -194,7 +197,8 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
             q.direction = attribute::direction(lower, cl, span, lex);
         }
         let modality = cx.modality_at(cl, span);
-        let mut attr = attribute::for_quantity(lower, text, cl, span, &q, lex, &names);
+        let mut attr =
+            attribute::for_quantity(lower, text, cl, span, &q, (lex, &attribute_scan), &names);
         // "The index nosedived 3.4%": a percentage an eventive verb moves
         // is a change, though the word lists do not know the verb.
         if attr == "percentage"

@@ -43,18 +43,6 @@ fn next_word(hay: &str, needle: &str, mut from: usize) -> Option<usize> {
     None
 }
 
-/// The pattern ids and starts of (pattern id, start) hits, as two lists
-/// (`unzip`, with each list's room made once: it grew them a hit at a time).
-fn split_hits(hits: Vec<(usize, usize)>) -> (Vec<usize>, Vec<usize>) {
-    let mut pats = Vec::with_capacity(hits.len());
-    let mut starts = Vec::with_capacity(hits.len());
-    for (p, at) in hits {
-        pats.push(p);
-        starts.push(at);
-    }
-    (pats, starts)
-}
-
 /// Whether `hay[at..end]` stands as whole words: no letter or digit touches
 /// it on either side.
 fn bounded(hay: &str, at: usize, end: usize) -> bool {
@@ -167,10 +155,30 @@ pub struct PhraseSet {
 /// Every whole-word occurrence of a `PhraseSet`'s phrases in one text.
 pub struct PhraseHits<'s> {
     set: &'s PhraseSet,
-    /// Pattern ids of the occurrences, sorted; `starts` holds where each
-    /// begins (in order within one pattern).
-    pats: Vec<usize>,
-    starts: Vec<usize>,
+    /// (pattern id, start) of each occurrence, sorted: by pattern, then
+    /// where it begins.
+    hits: Vec<(usize, usize)>,
+}
+
+/// Where one phrase occurs (`PhraseHits::starts`), in text order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Starts<'h>(&'h [(usize, usize)]);
+
+impl<'h> Starts<'h> {
+    /// The starts, in order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + use<'h> {
+        self.0.iter().map(|&(_, at)| at)
+    }
+    pub fn first(&self) -> Option<usize> {
+        self.0.first().map(|&(_, at)| at)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// Whether the phrase starts at `at`.
+    pub fn contains(&self, at: usize) -> bool {
+        self.0.binary_search_by(|&(_, s)| s.cmp(&at)).is_ok()
+    }
 }
 
 impl PhraseSet {
@@ -233,12 +241,7 @@ impl PhraseSet {
             }
         }
         hits.sort_unstable();
-        let (pats, starts) = split_hits(hits);
-        PhraseHits {
-            set: self,
-            pats,
-            starts,
-        }
+        PhraseHits { set: self, hits }
     }
 }
 
@@ -327,8 +330,8 @@ impl GroupHits<'_> {
         let Some(hits) = &mut self.hits else {
             return set.find(self.hay);
         };
-        let (pats, starts) = split_hits(hits.get_mut(k).map(std::mem::take).unwrap_or_default());
-        PhraseHits { set, pats, starts }
+        let hits = hits.get_mut(k).map(std::mem::take).unwrap_or_default();
+        PhraseHits { set, hits }
     }
 }
 
@@ -370,24 +373,19 @@ impl PhraseSet {
             .map(|&(p, a, _)| (p, a - start))
             .collect();
         hits.sort_unstable();
-        let (pats, starts) = split_hits(hits);
-        PhraseHits {
-            set: self,
-            pats,
-            starts,
-        }
+        PhraseHits { set: self, hits }
     }
 }
 
 impl PhraseHits<'_> {
     /// Where phrase `i` (its index in the list given) starts, in order.
-    pub fn starts(&self, i: usize) -> &[usize] {
-        let Some(Some(id)) = self.set.ids.get(i).filter(|_| !self.pats.is_empty()) else {
-            return &[];
+    pub fn starts(&self, i: usize) -> Starts<'_> {
+        let Some(Some(id)) = self.set.ids.get(i).filter(|_| !self.hits.is_empty()) else {
+            return Starts(&[]);
         };
-        let lo = self.pats.partition_point(|&p| p < *id);
-        let hi = self.pats.partition_point(|&p| p <= *id);
-        self.starts.get(lo..hi).unwrap_or(&[])
+        let lo = self.hits.partition_point(|&(p, _)| p < *id);
+        let hi = self.hits.partition_point(|&(p, _)| p <= *id);
+        Starts(self.hits.get(lo..hi).unwrap_or(&[]))
     }
 
     /// Every occurrence as (index of the phrase in the list given, start),
@@ -397,17 +395,16 @@ impl PhraseHits<'_> {
         // No phrase given twice: the hits, in pattern order, are in list order.
         let direct = self.set.phrase_of.as_ref();
         let hits = direct.into_iter().flat_map(move |phrase_of| {
-            self.pats
+            self.hits
                 .iter()
-                .zip(&self.starts)
-                .filter_map(|(p, &at)| Some((*phrase_of.get(*p)?, at)))
+                .filter_map(|&(p, at)| Some((*phrase_of.get(p)?, at)))
         });
         // Otherwise each hit for every phrase of its pattern, sorted into
         // list order.
         let mut shared: Vec<(usize, usize)> = Vec::new();
         if direct.is_none() {
-            for (p, &at) in self.pats.iter().zip(&self.starts) {
-                let phrases = self.set.phrases_of.get(*p).map_or(&[][..], Vec::as_slice);
+            for &(p, at) in &self.hits {
+                let phrases = self.set.phrases_of.get(p).map_or(&[][..], Vec::as_slice);
                 shared.extend(phrases.iter().map(|&i| (i, at)));
             }
             shared.sort_unstable();
@@ -422,7 +419,7 @@ impl PhraseHits<'_> {
 
     /// Whether nothing was found.
     pub fn is_empty(&self) -> bool {
-        self.pats.is_empty()
+        self.hits.is_empty()
     }
 }
 
@@ -579,7 +576,11 @@ mod tests {
         ] {
             let hits = set.find(hay);
             for (i, p) in phrases.iter().enumerate() {
-                assert_eq!(hits.starts(i), find_words(hay, p), "{p:?} in {hay:?}");
+                assert_eq!(
+                    hits.starts(i).iter().collect::<Vec<_>>(),
+                    find_words(hay, p),
+                    "{p:?} in {hay:?}"
+                );
                 assert_eq!(hits.has(i), has_word(hay, p));
             }
             assert!(hits.starts(99).is_empty());

@@ -122,7 +122,7 @@ pub(crate) fn mentions<'t>(
         &lex.known[..]
     };
     for (i, (name, kind)) in listed.iter().enumerate() {
-        for &s in known.starts(i) {
+        for s in known.starts(i).iter() {
             let span = Span::new(s, s + name.len()).offset(sentence.start());
             if !out.iter().any(|m| m.span.overlaps(span)) {
                 out.push(Mention {
@@ -282,14 +282,14 @@ pub(crate) fn mentions<'t>(
         let mut found: Vec<(usize, usize)> = hits
             .starts(i)
             .iter()
-            .map(|&s| (s, s + needle.len()))
+            .map(|s| (s, s + needle.len()))
             .collect();
         let tail = tails.starts(i);
         if !tail.is_empty() {
             let tail_len = needle.len().saturating_sub(4);
             for (s, next) in &thes {
                 // The tail as whole words, one or two words after "the".
-                if let Some(at) = next.iter().find(|at| tail.binary_search(at).is_ok())
+                if let Some(at) = next.iter().find(|at| tail.contains(**at))
                     && !found.iter().any(|(a, _)| a == s)
                 {
                     found.push((*s, at + tail_len));
