@@ -32,6 +32,8 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let s = span.slice(text);
     let bytes = s.as_bytes();
+    // Spans are made in document offsets directly.
+    let base = span.start();
     // About one token per four bytes of news text: grown once or never.
     let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let mut i = 0;
@@ -62,7 +64,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         };
         if kind == TokenKind::Punct {
             out.push(Token {
-                span: Span::new(i, i + len).offset(span.start()),
+                span: Span::new(base + i, base + i + len),
                 kind,
             });
             i += len;
@@ -93,7 +95,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             end = next;
         }
         out.push(Token {
-            span: Span::new(i, end).offset(span.start()),
+            span: Span::new(base + i, base + end),
             kind,
         });
         i = end;
