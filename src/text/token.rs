@@ -74,7 +74,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         // ASCII letters and digits always join, a space or other ASCII mark
         // never does but "." "," "'" "-" may (decided below).
         while let Some(&d) = bytes.get(end) {
-            if d.is_ascii_alphanumeric() {
+            if d != b'-' && super::words::word_byte(d) {
                 end += 1;
                 continue;
             }

@@ -459,22 +459,54 @@ impl<'a> Iterator for WordsRev<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
-        let head = self.s.get(..self.end)?;
+        let bytes = self.s.as_bytes();
+        // `i` is where the character looked at ends (ASCII a byte at a
+        // time, other characters decoded); `stop` where the word found ends.
+        let mut i = self.end;
         let mut stop = None;
-        for (i, c) in head.char_indices().rev() {
-            match (c.is_alphanumeric() || c == '-', stop) {
-                (true, None) => stop = Some(i + c.len_utf8()),
+        while let Some(&b) = i.checked_sub(1).and_then(|k| bytes.get(k)) {
+            let (part, width) = if b.is_ascii() {
+                (word_byte(b), 1)
+            } else {
+                let c = self.s.get(..i).and_then(|h| h.chars().next_back())?;
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            let at = i - width;
+            match (part, stop) {
+                (true, None) => stop = Some(i),
                 (false, Some(e)) => {
-                    let start = i + c.len_utf8();
-                    self.end = i;
-                    return self.s.get(start..e).map(|w| (start, w));
+                    self.end = at;
+                    return self.s.get(i..e).map(|w| (i, w));
                 }
                 _ => {}
             }
+            i = at;
         }
         self.end = 0;
         self.s.get(..stop?).map(|w| (0, w))
     }
+}
+
+/// Whether an ASCII byte belongs to a word (a letter, a digit or "-"),
+/// by table: a word's every byte is asked.
+// reason: built at compile time by a loop below 128 over 256 places (`get_mut`
+// is not yet callable there); no index can be out of bounds.
+#[allow(clippy::indexing_slicing)]
+static WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'-';
+        b += 1;
+    }
+    table
+};
+
+/// Whether byte `b` is an ASCII letter, digit or "-" (`WORD_BYTE`).
+#[inline]
+pub(crate) fn word_byte(b: u8) -> bool {
+    WORD_BYTE.get(usize::from(b)).copied().unwrap_or(false)
 }
 
 /// The iterator of `words`.
@@ -494,7 +526,7 @@ impl<'a> Iterator for Words<'a> {
         // ASCII a byte at a time; other characters decoded.
         while let Some(&b) = bytes.get(i) {
             let (part, width) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric() || b == b'-', 1)
+                (word_byte(b), 1)
             } else {
                 let c = self.s.get(i..).and_then(|r| r.chars().next())?;
                 (c.is_alphanumeric(), c.len_utf8())
