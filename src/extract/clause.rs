@@ -107,7 +107,7 @@ pub(crate) fn clause_at(clauses: &[Span], at: usize) -> Span {
         .unwrap_or_else(|| clauses.last().copied().unwrap_or(Span::new(0, 0)))
 }
 
-pub(crate) use crate::text::{find_words, has_word};
+pub(crate) use crate::text::has_word;
 
 /// The quotation (between straight or curly double quotes) that holds
 /// byte `at` of a sentence, if any.
@@ -278,8 +278,8 @@ fn modality_in(lower: &str, scope: Span, scan: &PhraseScan, lex: &Lexicon) -> Mo
     }
     // "according to analysts" is hearsay; "according to a company statement" is not.
     if level < Modality::Reported
-        && let Some(p) = find_words(lower, "according to").first()
-        && !lower.get(*p..).is_some_and(official_source)
+        && let Some(p) = crate::text::find_word(lower, "according to")
+        && !lower.get(p..).is_some_and(official_source)
     {
         level = Modality::Reported;
     }
@@ -460,7 +460,7 @@ pub(crate) fn attribution(text: &str) -> Option<String> {
 /// `attribution` of a sentence whose folded case (`fold_case`) is at hand,
 /// and where the words of saying (`SPEECH_SET`) occur in it.
 pub(crate) fn attribution_of(text: &str, lower: &str, verbs: &PhraseHits) -> Option<String> {
-    if let Some(&at) = find_words(lower, "according to").first() {
+    if let Some(at) = crate::text::find_word(lower, "according to") {
         let rest = text.get(at + "according to".len()..).unwrap_or("");
         // Up to the first mark that ends the source.
         let source = rest.split([',', '.', ';', ':', ')']).next().unwrap_or(rest);

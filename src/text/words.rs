@@ -13,6 +13,11 @@ pub fn find_words(hay: &str, needle: &str) -> Vec<usize> {
     out
 }
 
+/// The first of `find_words(hay, needle)`, without finding the others.
+pub fn find_word(hay: &str, needle: &str) -> Option<usize> {
+    next_word(hay, needle, 0)
+}
+
 /// Whether `needle` occurs in `hay` as whole words.
 pub fn has_word(hay: &str, needle: &str) -> bool {
     next_word(hay, needle, 0).is_some()
