@@ -1,7 +1,6 @@
 //! What the corpus as a whole says about names: which capitalised words it
 //! writes mid-sentence, which it writes in lower case, which acronyms it defines.
 
-use super::lists::TITLES;
 use super::runs::*;
 use super::*;
 use crate::text::QuickSet;
@@ -100,7 +99,7 @@ impl Evidence {
                 let titled = run
                     .before(toks, 2)
                     .iter()
-                    .any(|t| TITLES.contains(&t.span.slice(prose).to_lowercase().as_str()));
+                    .any(|t| super::titled(t.span.slice(prose)));
                 // "Jordan Mace, 24, was shot": a name with an age beside it
                 // is a person's.
                 let ends_run = rel + part.len() == raw.len();

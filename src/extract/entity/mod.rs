@@ -17,7 +17,17 @@ pub(crate) use runs::NameRuns;
 /// Whether a word (any case, a final period allowed) is a title or role
 /// written before a name ("Detective", "Dr.", "spokesman").
 pub(crate) fn is_title(word: &str) -> bool {
-    TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+    titled(word.trim_end_matches('.'))
+}
+
+/// Whether `w` lower-cased is one of `TITLES` (ASCII lower case, a test
+/// says): an ASCII word is compared in place, any other lower-cased first.
+pub(crate) fn titled(w: &str) -> bool {
+    if w.is_ascii() {
+        TITLES.iter().any(|t| w.eq_ignore_ascii_case(t))
+    } else {
+        TITLES.contains(&w.to_lowercase().as_str())
+    }
 }
 
 use super::lexicon::{Folded, Lexicon};
@@ -347,7 +357,8 @@ fn opens_measure(rest: &str, lex: &Lexicon) -> bool {
 /// title before fewer than two words, stays as it is ("Chief Executive").
 fn strip_title(part: &str) -> (String, bool) {
     let words: Vec<&str> = part.split(' ').collect();
-    let is_title = |w: &&str| TITLES.contains(&w.to_lowercase().trim_end_matches('.'));
+    // (Lower-casing makes and takes no periods: trimming first is the same.)
+    let is_title = |w: &&str| titled(w.trim_end_matches('.'));
     // The title is among the first three words ("Deputy Finance Minister").
     let last_title = words.iter().take(3).rposition(is_title);
     match last_title.and_then(|t| words.get(t + 1..)) {
@@ -397,7 +408,7 @@ fn person_kind(prose: &str, toks: &[Token], run: &Run, name: &str) -> Option<Ent
     let titled = run
         .before(toks, 3)
         .iter()
-        .any(|t| TITLES.contains(&t.span.slice(prose).to_lowercase().trim_end_matches('.')));
+        .any(|t| titled(t.span.slice(prose).trim_end_matches('.')));
     (said || titled).then_some(EntityKind::Person)
 }
 
@@ -405,6 +416,17 @@ fn person_kind(prose: &str, toks: &[Token], run: &Run, name: &str) -> Option<Ent
 mod tests {
     use super::*;
     use crate::rules::Rules;
+
+    #[test]
+    fn titles_are_ascii_lower_case() {
+        // `titled` compares an ASCII word with them ignoring ASCII case.
+        for t in TITLES {
+            assert!(
+                t.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()),
+                "{t}"
+            );
+        }
+    }
 
     fn names(text: &str, heading: bool, evidence: &Evidence) -> Vec<(String, Option<EntityKind>)> {
         let lex = Lexicon::new(&Rules::defaults());

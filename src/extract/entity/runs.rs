@@ -171,7 +171,7 @@ pub(super) fn name_parts(run: &str, lex: &Lexicon) -> Vec<String> {
         let hard = || {
             bare.chars().all(|c| c.is_ascii_uppercase())
                 || crate::extract::date::is_date_word(bare)
-                || TITLES.contains(&bare.to_lowercase().as_str())
+                || super::titled(bare)
         };
         if modifier || (lex.not_entities.contains(bare) && (cur.is_empty() || hard())) {
             push_part(&mut parts, &cur);
