@@ -20,13 +20,22 @@ pub(crate) fn is_title(word: &str) -> bool {
     titled(word.trim_end_matches('.'))
 }
 
+/// `TITLES` as a set.
+static TITLE_SET: std::sync::LazyLock<crate::text::WordSet> =
+    std::sync::LazyLock::new(|| TITLES.iter().map(|t| t.to_string()).collect());
+
 /// Whether `w` lower-cased is one of `TITLES` (ASCII lower case, a test
-/// says): an ASCII word is compared in place, any other lower-cased first.
+/// says): a short ASCII word is lower-cased on the stack and looked up,
+/// any other lower-cased into a new string first.
 pub(crate) fn titled(w: &str) -> bool {
-    if w.is_ascii() {
-        TITLES.iter().any(|t| w.eq_ignore_ascii_case(t))
-    } else {
-        TITLES.contains(&w.to_lowercase().as_str())
+    let mut buf = [0u8; 24];
+    match buf.get_mut(..w.len()) {
+        Some(low) if w.is_ascii() => {
+            low.copy_from_slice(w.as_bytes());
+            low.make_ascii_lowercase();
+            std::str::from_utf8(low).is_ok_and(|l| TITLE_SET.contains(l))
+        }
+        _ => TITLES.contains(&w.to_lowercase().as_str()),
     }
 }
 
@@ -419,7 +428,7 @@ mod tests {
 
     #[test]
     fn titles_are_ascii_lower_case() {
-        // `titled` compares an ASCII word with them ignoring ASCII case.
+        // `titled` looks an ASCII word up lower-cased in ASCII only.
         for t in TITLES {
             assert!(
                 t.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()),
