@@ -87,8 +87,13 @@ pub(super) fn locative(prose: &str, start: usize) -> bool {
     let Some((earlier, word)) = before.split_at_checked(word_start) else {
         return false;
     };
-    let word = crate::text::fold_case(word);
-    if !["in", "across", "throughout", "within"].contains(&word.as_str()) {
+    // Compared ignoring ASCII case, not folded: `fold_case` never turns a
+    // character outside ASCII into one inside, so a folded word equals a
+    // lower-case ASCII word exactly when this comparison holds.
+    if !["in", "across", "throughout", "within"]
+        .iter()
+        .any(|x| word.eq_ignore_ascii_case(x))
+    {
         return false;
     }
     // "shares in Tidewater", "a stake in DataRiver": ownership, not a place.
@@ -99,22 +104,22 @@ pub(super) fn locative(prose: &str, start: usize) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    let owner = crate::text::fold_case(owner);
-    !matches!(
-        owner.as_str(),
-        "shares"
-            | "stake"
-            | "stakes"
-            | "holding"
-            | "holdings"
-            | "investment"
-            | "invested"
-            | "invest"
-            | "interest"
-            | "stock"
-            | "role"
-            | "position"
-    )
+    ![
+        "shares",
+        "stake",
+        "stakes",
+        "holding",
+        "holdings",
+        "investment",
+        "invested",
+        "invest",
+        "interest",
+        "stock",
+        "role",
+        "position",
+    ]
+    .iter()
+    .any(|x| owner.eq_ignore_ascii_case(x))
 }
 
 /// Mentions in one sentence (the one `names` was found in, `folded` in
