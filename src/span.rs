@@ -100,7 +100,22 @@ impl LineIndex {
         starts.extend(memchr_newlines(text).map(|i| narrow(i + 1)));
         starts.shrink_to_fit();
         let mut marks = Vec::new();
-        if text.len() > MARK_EVERY {
+        // Marks only shorten the count of a long line's columns (the count
+        // from a mark and from the line's start agree): a text whose lines
+        // are all shorter than the spacing needs none.
+        let longest = starts
+            .iter()
+            .zip(
+                starts
+                    .iter()
+                    .skip(1)
+                    .map(|&s| s as usize)
+                    .chain([text.len()]),
+            )
+            .map(|(&a, b)| b.saturating_sub(a as usize))
+            .max()
+            .unwrap_or(0);
+        if text.len() > MARK_EVERY && longest > MARK_EVERY {
             let mut column = 0;
             let mut next = MARK_EVERY;
             for (i, c) in text.char_indices() {
@@ -151,10 +166,7 @@ impl LineIndex {
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i)
+    memchr::memchr_iter(b'\n', text.as_bytes())
 }
 
 #[cfg(test)]

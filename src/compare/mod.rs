@@ -68,16 +68,21 @@ const FIXED: &[&str] = &[
 pub struct Roles {
     pub draft: Vec<bool>,
     pub published: Vec<Option<Day>>,
+    /// Whether any document is a draft (asked for every pair of values
+    /// compared: found once).
+    any_draft: bool,
 }
 
 impl Roles {
     /// The roles and publication days of `docs`.
     pub fn of(docs: &[crate::ingest::Document]) -> Roles {
+        let draft: Vec<bool> = docs
+            .iter()
+            .map(|d| d.role == crate::ingest::Role::Draft)
+            .collect();
         Roles {
-            draft: docs
-                .iter()
-                .map(|d| d.role == crate::ingest::Role::Draft)
-                .collect(),
+            any_draft: draft.iter().any(|&d| d),
+            draft,
             published: docs.iter().map(|d| d.published).collect(),
         }
     }
@@ -94,7 +99,7 @@ impl Roles {
         self.draft.get(doc).copied().unwrap_or(false)
     }
     fn draft_mode(&self) -> bool {
-        self.draft.iter().any(|&d| d)
+        self.any_draft
     }
 }
 
@@ -718,6 +723,16 @@ impl Ctx<'_> {
     /// Whether a comparison between these document sets should be reported:
     /// different documents, and in draft mode a draft on one side and a source on the other.
     fn counts(&self, a: &BTreeSet<usize>, b: &BTreeSet<usize>) -> bool {
+        // Outside draft mode any two different documents may be set
+        // against each other: only one and the same document on both
+        // sides (or none on one) is not reported.
+        if !self.roles.draft_mode() {
+            return match (a.len(), b.len()) {
+                (0, _) | (_, 0) => false,
+                (1, 1) => a.first() != b.first(),
+                _ => true,
+            };
+        }
         a.iter().any(|&x| b.iter().any(|&y| self.reportable(x, y)))
     }
 

@@ -107,23 +107,28 @@ pub(crate) fn clause_at(clauses: &[Span], at: usize) -> Span {
         .unwrap_or_else(|| clauses.last().copied().unwrap_or(Span::new(0, 0)))
 }
 
-pub(crate) use crate::text::{find_words, has_word};
+pub(crate) use crate::text::has_word;
 
 /// The quotation (between straight or curly double quotes) that holds
 /// byte `at` of a sentence, if any.
 pub(crate) fn quote_at(text: &str, at: usize) -> Option<Span> {
-    let marks: Vec<usize> = text
-        .char_indices()
-        .filter(|(_, c)| matches!(c, '"' | '\u{201c}' | '\u{201d}'))
-        .map(|(i, _)| i)
-        .collect();
-    marks
-        .chunks(2)
-        .filter_map(|p| match p {
-            [a, b] => Some(Span::new(*a, *b)),
-            _ => None,
-        })
-        .find(|q| q.start() < at && at < q.end())
+    // The marks paired in order, found by a vector scan for '"' and for
+    // the first byte of '\u{201c}' and '\u{201d}' (E2 80 9C, E2 80 9D).
+    let bytes = text.as_bytes();
+    let mut open = None;
+    for i in memchr::memchr2_iter(b'"', 0xE2, bytes) {
+        let mark = bytes.get(i) == Some(&b'"')
+            || matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D]));
+        if !mark {
+            continue;
+        }
+        match open.take() {
+            None => open = Some(i),
+            Some(a) if a < at && at < i => return Some(Span::new(a, i)),
+            Some(_) => {}
+        }
+    }
+    None
 }
 
 /// How firmly a sentence states what is at byte `at`, in clause `scope`.
@@ -132,7 +137,14 @@ pub(crate) fn quote_at(text: &str, at: usize) -> Option<Span> {
 /// ("if …", "unless …") makes the sentence conditional.
 #[cfg(test)]
 pub(crate) fn modality_at(lower: &str, scope: Span, evidence: Span, lex: &Lexicon) -> Modality {
-    modality_scanned(lower, scope, evidence, &lex.modality_set.scan(lower), lex)
+    let scan = lex.modality_set.scan(lower);
+    modality_scanned(lower, scope, evidence, (&scan, conditional(lower)), lex)
+}
+
+/// Whether a sentence (`lower`) states a condition ("if", "unless"): all
+/// it says is then `Conditional`.
+pub(crate) fn conditional(lower: &str) -> bool {
+    ["if", "unless"].iter().any(|w| has_word(lower, w))
 }
 
 /// `modality_at`, the triggers read from `scan`, one search of all `lower`
@@ -141,10 +153,12 @@ pub(crate) fn modality_scanned(
     lower: &str,
     scope: Span,
     evidence: Span,
-    scan: &PhraseScan,
+    (scan, conditional): (&PhraseScan, bool),
     lex: &Lexicon,
 ) -> Modality {
-    let conditional = ["if", "unless"].iter().any(|w| has_word(lower, w));
+    if conditional {
+        return Modality::Conditional;
+    }
     // A hedge after the evidence belongs to what follows ("will plead not
     // guilty, and people close to him predicted Trump could pardon him");
     // hearsay anywhere in the clause still counts ("…, reportedly").
@@ -154,14 +168,9 @@ pub(crate) fn modality_scanned(
     );
     // The head, the clause, the quotation and the whole sentence are all
     // read from the one search of the sentence.
-    let level = match quote_at(lower, evidence.start()) {
+    match quote_at(lower, evidence.start()) {
         Some(q) => stated(lower, q, scan, lex),
         None => modality_in(lower, head, scan, lex).max(hearsay(lower, scope, scan, lex)),
-    };
-    if conditional {
-        Modality::Conditional
-    } else {
-        level
     }
 }
 
@@ -220,16 +229,14 @@ fn modality_in(lower: &str, scope: Span, scan: &PhraseScan, lex: &Lexicon) -> Mo
             .map(|(i, _)| i)
     };
     // Where the first confirmed speech verb ("said", "announced") stands.
-    let spoken = confirmed()
-        .filter_map(|i| found.starts(i).first().copied())
-        .min();
+    let spoken = confirmed().filter_map(|i| found.starts(i).first()).min();
     // "…would cut 500 jobs, the company said": speech after the clause
     // (the whole sentence searched only when a "would" asks).
     let spoken_later = std::cell::OnceCell::new();
     let spoken_later = || {
         *spoken_later.get_or_init(|| {
             let in_sentence = lex.modality_set.within(scan, lower, 0, lower.len());
-            confirmed().any(|i| in_sentence.starts(i).iter().any(|&at| at >= scope.end()))
+            confirmed().any(|i| in_sentence.starts(i).iter().any(|at| at >= scope.end()))
         })
     };
     // A "would" of reported speech makes the next ones in its clause
@@ -271,8 +278,8 @@ fn modality_in(lower: &str, scope: Span, scan: &PhraseScan, lex: &Lexicon) -> Mo
     }
     // "according to analysts" is hearsay; "according to a company statement" is not.
     if level < Modality::Reported
-        && let Some(p) = find_words(lower, "according to").first()
-        && !lower.get(*p..).is_some_and(official_source)
+        && let Some(p) = crate::text::find_word(lower, "according to")
+        && !lower.get(p..).is_some_and(official_source)
     {
         level = Modality::Reported;
     }
@@ -453,7 +460,7 @@ pub(crate) fn attribution(text: &str) -> Option<String> {
 /// `attribution` of a sentence whose folded case (`fold_case`) is at hand,
 /// and where the words of saying (`SPEECH_SET`) occur in it.
 pub(crate) fn attribution_of(text: &str, lower: &str, verbs: &PhraseHits) -> Option<String> {
-    if let Some(&at) = find_words(lower, "according to").first() {
+    if let Some(at) = crate::text::find_word(lower, "according to") {
         let rest = text.get(at + "according to".len()..).unwrap_or("");
         // Up to the first mark that ends the source.
         let source = rest.split([',', '.', ';', ':', ')']).next().unwrap_or(rest);

@@ -32,11 +32,13 @@ pub(crate) fn find(text: &str) -> Vec<(Span, Quantity)> {
     let mut i = 0;
     let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
     while i < bytes.len() {
-        let starts_word = i
-            .checked_sub(1)
-            .and_then(|p| bytes.get(p))
-            .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b':');
-        if !(starts_word && digit(i)) {
+        // A digit first (most bytes are not), then what stands before it.
+        let starts_word = || {
+            i.checked_sub(1)
+                .and_then(|p| bytes.get(p))
+                .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b':')
+        };
+        if !(digit(i) && starts_word()) {
             i += 1;
             continue;
         }

@@ -163,6 +163,12 @@ fn date_at(text: &str, from: usize) -> Option<Found<'_>> {
 /// All dates in `text`, spans relative to it.
 pub(crate) fn find(text: &str) -> Vec<(Span, DateValue)> {
     let mut out = Vec::new();
+    // Every date the pattern reads has a digit but a weekday's ("on
+    // Monday"), and every weekday ends in "day": a sentence with neither
+    // is not searched.
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains("day") {
+        return out;
+    }
     let mut from = 0;
     while let Some(c) = date_at(text, from) {
         let Some(whole) = c.get(0) else { break };

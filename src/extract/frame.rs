@@ -261,7 +261,7 @@ pub fn read_frames(
         // Only whether there are two values matters.
         let two_values = two_docs && {
             let value = format!("{:?}", first.value);
-            of_run().any(|c| format!("{:?}", c.value) != value)
+            of_run().any(|c| !debug_is(&c.value, &value))
         };
         if two_docs && two_values {
             for &i in run {
@@ -348,6 +348,25 @@ pub fn read_frames(
             c.frame = frame;
         }
     }
+}
+
+/// Whether `x` prints (`{:?}`) as `text`, compared as it is printed: no
+/// copy is made, and printing stops at the first difference.
+fn debug_is(x: &impl std::fmt::Debug, text: &str) -> bool {
+    struct Rest<'t>(&'t str);
+    impl std::fmt::Write for Rest<'_> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            match self.0.strip_prefix(s) {
+                Some(rest) => {
+                    self.0 = rest;
+                    Ok(())
+                }
+                None => Err(std::fmt::Error),
+            }
+        }
+    }
+    let mut rest = Rest(text);
+    std::fmt::write(&mut rest, format_args!("{x:?}")).is_ok() && rest.0.is_empty()
 }
 
 /// Owned words as shared strings.
@@ -1583,6 +1602,14 @@ fn scope_after(text: &str, figure: Span) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_is_compared_with_its_printed_form_as_printed() {
+        assert!(debug_is(&1.5f64, "1.5"));
+        assert!(!debug_is(&1.5f64, "1.50"));
+        assert!(!debug_is(&1.5f64, "1."));
+        assert!(debug_is(&Some("a"), "Some(\"a\")"));
+    }
 
     fn frame(text: &str, figure: &str) -> Frame {
         let model = Model::builtin().unwrap();

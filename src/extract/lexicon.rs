@@ -2,7 +2,6 @@
 
 use crate::rules::{EntityKind, Rules, UnitKind};
 use crate::text::{PhraseGroup, PhraseHits, PhraseSet};
-use std::collections::{HashMap, HashSet};
 
 /// A claim's modality: how firmly its source states it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -22,8 +21,8 @@ pub(crate) struct Lexicon {
     pub modality: Vec<(Phrase, Modality)>,
     /// The modality phrases, searched for in one pass (by index in `modality`).
     pub modality_set: PhraseSet,
-    pub up: HashSet<String>,
-    pub down: HashSet<String>,
+    pub up: crate::text::QuickSet<String>,
+    pub down: crate::text::QuickSet<String>,
     /// (phrase words, qualifier), longest first.
     pub qualifiers: Vec<(Phrase, super::quantity::Qualifier)>,
     pub vague: Vec<Phrase>,
@@ -35,7 +34,7 @@ pub(crate) struct Lexicon {
     /// (attribute, phrase).
     pub attribute_set: PhraseSet,
     pub attribute_of: Vec<(usize, usize)>,
-    pub synonyms: HashMap<String, String>,
+    pub synonyms: crate::text::QuickMap<String, String>,
     pub references: Vec<(Phrase, EntityKind)>,
     /// The reference phrases, searched for in one pass (by index in `references`).
     pub reference_set: PhraseSet,

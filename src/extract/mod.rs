@@ -527,11 +527,17 @@ fn extract_doc(
         let mut mentions = found_names;
         // Resolve references against earlier names in this sentence, then
         // against the sentences before.
-        let named: Vec<(usize, String, Option<EntityKind>)> = mentions
-            .iter()
-            .filter(|m| m.reference.is_none() && !m.is_person() && !m.cited)
-            .map(|m| (m.span.start(), m.name.clone(), m.kind))
-            .collect();
+        // (Made only in a sentence with a reference to resolve.)
+        let named: Vec<(usize, String, Option<EntityKind>)> =
+            if mentions.iter().any(|m| m.reference.is_some()) {
+                mentions
+                    .iter()
+                    .filter(|m| m.reference.is_none() && !m.is_person() && !m.cited)
+                    .map(|m| (m.span.start(), m.name.clone(), m.kind))
+                    .collect()
+            } else {
+                Vec::new()
+            };
         mentions.retain_mut(|m| match m.reference {
             None => true,
             Some(kind) => match resolve_reference(
@@ -591,12 +597,12 @@ fn extract_doc(
             out.extend(read::actions(&cx));
             out.extend(age::ages(&cx));
         }
-        names.extend(
-            mentions
-                .iter()
-                .filter(|m| m.reference.is_none())
-                .map(|m| m.name.clone()),
-        );
+        // Names are copied only the first time (most recur).
+        for m in mentions.iter().filter(|m| m.reference.is_none()) {
+            if !names.contains(&m.name) {
+                names.insert(m.name.clone());
+            }
+        }
         if s.kind != BlockKind::Heading {
             written.extend(
                 mentions
@@ -615,16 +621,25 @@ fn extract_doc(
                     }),
             );
         }
+        let count =
+            |counts: &mut std::collections::BTreeMap<String, usize>, name: &String| match counts
+                .get_mut(name)
+            {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(name.clone(), 1);
+                }
+            };
         for m in mentions
             .iter()
             .filter(|m| m.kind == Some(EntityKind::Place))
         {
-            *places.entry(m.name.clone()).or_default() += 1;
+            count(places, &m.name);
         }
         for m in mentions.iter().filter(|m| {
             m.reference.is_none() && !m.cited && !m.is_person() && m.kind != Some(EntityKind::Place)
         }) {
-            *actors.entry(m.name.clone()).or_default() += 1;
+            count(actors, &m.name);
         }
         salience.note(&mentions);
     }

@@ -28,17 +28,20 @@ pub(super) struct Reading<'a> {
     pub lex: &'a Lexicon,
     pub evidence: &'a Evidence,
     /// Where the modality triggers occur in the sentence, found on first use.
-    pub triggers: &'a std::cell::OnceCell<crate::text::PhraseScan>,
+    pub triggers: &'a std::cell::OnceCell<(crate::text::PhraseScan, bool)>,
 }
 
 impl Reading<'_> {
     /// How firmly the sentence states what is at `span`, in clause `scope`
     /// (`clause::modality_at`, the sentence searched for triggers once).
     fn modality_at(&self, scope: Span, span: Span) -> Modality {
-        let scan = self
-            .triggers
-            .get_or_init(|| self.lex.modality_set.scan(self.lower));
-        clause::modality_scanned(self.lower, scope, span, scan, self.lex)
+        let (scan, conditional) = self.triggers.get_or_init(|| {
+            (
+                self.lex.modality_set.scan(self.lower),
+                clause::conditional(self.lower),
+            )
+        });
+        clause::modality_scanned(self.lower, scope, span, (scan, *conditional), self.lex)
     }
 
     /// A claim read from this sentence, its evidence at `span` (relative to
@@ -87,6 +90,15 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         ..
     } = *cx;
     let mut out = Vec::new();
+    // The figures first: most sentences have none, and then nothing below
+    // need be made.
+    let figures = quantity::find_of(text, lower, cx.vague, lex);
+    if figures.is_empty() {
+        return out;
+    }
+    // Every figure's attribute words are read from one search of the
+    // sentence.
+    let attribute_scan = lex.attribute_set.scan(lower);
     // A figure inside a date or a name ("S&P 500") is not a figure; a name
     // inside a figure's noun phrase ("3 million Brightwell customers") is fine.
     let taken = |sp: Span| {
@@ -170,7 +182,7 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         .iter()
         .map(|m| Span::new(m.span.start() - base, m.span.end() - base))
         .collect();
-    for (span, mut q) in quantity::find_of(text, lower, cx.vague, lex) {
+    for (span, mut q) in figures {
         if taken(span) {
             continue;
         }
@@ -185,7 +197,8 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
             q.direction = attribute::direction(lower, cl, span, lex);
         }
         let modality = cx.modality_at(cl, span);
-        let mut attr = attribute::for_quantity(lower, text, cl, span, &q, lex, &names);
+        let mut attr =
+            attribute::for_quantity(lower, text, cl, span, &q, (lex, &attribute_scan), &names);
         // "The index nosedived 3.4%": a percentage an eventive verb moves
         // is a change, though the word lists do not know the verb.
         if attr == "percentage"
@@ -320,6 +333,9 @@ pub(super) fn dates(cx: &Reading) -> Vec<Claim> {
         ..
     } = *cx;
     let mut out = Vec::new();
+    if dates.is_empty() {
+        return out;
+    }
     // A possessive ("The FDA's approval of Slimora on Friday") names whose
     // the event is not.
     let owners: Vec<Mention> = mentions
@@ -547,15 +563,17 @@ pub(super) fn actions(cx: &Reading) -> Vec<Claim> {
         // "It will close 45 stores": a pronoun points to the salient
         // entity; "Hackers may have stolen …" names no entity at all.
         let before = lower.get(cl.start()..span.start()).unwrap_or("").trim_end();
-        let pronoun = ["it", "they", "he", "she", "we"]
-            .iter()
-            .any(|p| before == *p || before.ends_with(&format!(" {p}")));
-        let before_cue: Vec<Mention> = mentions
-            .iter()
-            .filter(|m| m.span.start() < span.start() + base)
-            .cloned()
-            .collect();
-        let subject = pick_subject(text, base, clauses, &before_cue, span.start(), span)
+        let pronoun = ["it", "they", "he", "she", "we"].iter().any(|p| {
+            before == *p
+                || before
+                    .strip_suffix(p)
+                    .is_some_and(|rest| rest.ends_with(' '))
+        });
+        // The mentions are in text order: those before the cue are a prefix.
+        let before_cue = mentions
+            .get(..mentions.partition_point(|m| m.span.start() < span.start() + base))
+            .unwrap_or_default();
+        let subject = pick_subject(text, base, clauses, before_cue, span.start(), span)
             .map(|m| (m.name.clone(), m.kind))
             .or_else(|| pronoun.then(|| salience.last()).flatten());
         let Some((subject, kind)) = subject else {

@@ -222,12 +222,15 @@ pub fn variant<'a>(a: &'a str, b: &'a str) -> Option<(&'a str, &'a str)> {
 /// letter, and one letter changed (two in a word of eight or more).
 fn surname<'a>(single: &[&'a str], full: &[&'a str]) -> Option<(&'a str, &'a str)> {
     let (&x, &y) = (single.first()?, full.last()?);
+    // The word counts first: most pairs fail them, before any copy.
+    if !(single.len() == 1 && (2..=3).contains(&full.len()) && x != y) {
+        return None;
+    }
     let (lx, ly) = (x.to_lowercase(), y.to_lowercase());
     let letters = lx.chars().count().min(ly.chars().count());
     let close = lx.chars().next() == ly.chars().next()
         && strsim::osa_distance(&lx, &ly) <= if letters >= 8 { 2 } else { 1 };
-    (single.len() == 1 && (2..=3).contains(&full.len()) && x != y && close && misspelt(x, y))
-        .then_some((x, y))
+    (close && misspelt(x, y)).then_some((x, y))
 }
 
 /// Whether two different words are one word misspelt.

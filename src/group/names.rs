@@ -94,7 +94,8 @@ pub(crate) fn link(a: &str, b: &str, threshold: f64) -> Option<Link> {
     // "joe robertson" / "joe dandrea robertson": one middle name more.
     // (Words counted and compared in place: this runs for every pair of
     // names tested.)
-    let (short_words, long_words) = (short.split(' ').count(), long.split(' ').count());
+    let words = |s: &str| s.bytes().filter(|&b| b == b' ').count() + 1;
+    let (short_words, long_words) = (words(short), words(long));
     fn first(s: &str) -> Option<&str> {
         s.split(' ').next()
     }
@@ -209,7 +210,15 @@ fn heads_alike(a: &str, b: &str, threshold: f64) -> bool {
 /// to at most 0.4 + 0.6 j, and j is at most (2 + short/long) / 3. Pairs
 /// that cannot reach it skip the quadratic comparison.
 fn similar_lengths(short: &str, long: &str, threshold: f64) -> bool {
-    let (s, l) = (short.chars().count() as f64, long.chars().count() as f64);
+    // Names are ASCII all but never: their bytes are their characters.
+    let count = |x: &str| {
+        if x.is_ascii() {
+            x.len()
+        } else {
+            x.chars().count()
+        }
+    };
+    let (s, l) = (count(short) as f64, count(long) as f64);
     let jaro_needed = (threshold - 0.4) / 0.6;
     l == 0.0 || s / l >= 3.0 * jaro_needed - 2.0
 }

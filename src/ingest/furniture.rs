@@ -219,21 +219,30 @@ fn classify(
     let trimmed = text.trim();
     let lower = trimmed.to_lowercase();
     // Only a short block's words are read: past 12, only the count matters.
-    let words: Vec<&str> = lower
+    // (Held in place, not in vectors: every block is classified.)
+    let mut held = [""; 13];
+    let found = lower
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
-        .filter(|w| !w.is_empty())
-        .take(13)
-        .collect();
+        .filter(|w| !w.is_empty());
+    let n = held
+        .iter_mut()
+        .zip(found)
+        .map(|(slot, w)| *slot = w)
+        .count();
+    let words = held.get(..n).unwrap_or_default();
     let short = words.len() <= 12;
-    let alpha_words: Vec<&&str> = match short {
-        true => words
-            .iter()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .collect(),
-        false => Vec::new(),
+    let mut alpha = [""; 13];
+    let na = match short {
+        true => alpha
+            .iter_mut()
+            .zip(words.iter().filter(|w| w.chars().any(char::is_alphabetic)))
+            .map(|(slot, w)| *slot = w)
+            .count(),
+        false => 0,
     };
+    let alpha_words = alpha.get(..na).unwrap_or_default();
 
-    if short && is_comment_marker(&lower, &words, matcher) {
+    if short && is_comment_marker(&lower, words, matcher) {
         return Verdict::ThreadStart;
     }
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());

@@ -26,7 +26,7 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     }
     // The same file named twice, or reached twice through links, is read
     // once; the order of the arguments does not change the run.
-    let mut seen_files = BTreeSet::new();
+    let mut seen_files = std::collections::HashSet::new();
     out.retain(|p| seen_files.insert(p.canonicalize().unwrap_or_else(|_| p.clone())));
     out.sort();
     (out, errors)

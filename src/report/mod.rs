@@ -28,9 +28,10 @@ use serde::Serialize;
 #[derive(Debug, Serialize)]
 pub struct Located<'a> {
     pub source: &'a str,
-    pub path: String,
+    /// The path as written (a copy only for a path that is not UTF-8).
+    pub path: std::borrow::Cow<'a, str>,
     pub text: &'a str,
-    pub sentence: String,
+    pub sentence: std::borrow::Cow<'a, str>,
     pub line: usize,
     pub column: usize,
     /// Byte offsets of the evidence in the file.
@@ -53,9 +54,12 @@ pub(crate) fn locate<'a>(claim: &'a Claim, docs: &'a [Document]) -> Option<Locat
     let lc = doc.line_col(claim.span.start());
     Some(Located {
         source: &doc.id,
-        path: doc.path.display().to_string(),
+        path: match doc.path.to_str() {
+            Some(p) => std::borrow::Cow::Borrowed(p),
+            None => std::borrow::Cow::Owned(doc.path.display().to_string()),
+        },
         text: &claim.text,
-        sentence: collapse(claim.sentence.slice(&doc.prose)),
+        sentence: collapsed(claim.sentence.slice(&doc.prose)),
         line: lc.line,
         column: lc.column,
         start: claim.span.start(),
@@ -151,6 +155,11 @@ pub(crate) fn draft_summary(verdicts: &[crate::compare::DraftVerdict]) -> Option
 
 /// Folds runs of white space (line breaks in wrapped text) into one space.
 pub(crate) fn collapse(s: &str) -> String {
+    collapsed(s).into_owned()
+}
+
+/// `collapse`, borrowing `s` when it has nothing to fold.
+pub(crate) fn collapsed(s: &str) -> std::borrow::Cow<'_, str> {
     // Most sentences have nothing to fold: ASCII words between single
     // spaces (white space in ASCII is the space and tab to carriage return).
     let b = s.as_bytes();
@@ -159,7 +168,7 @@ pub(crate) fn collapse(s: &str) -> String {
             || (c == b' ' && (i == 0 || i + 1 == b.len() || b.get(i + 1) == Some(&b' ')))
     };
     if s.is_ascii() && !b.iter().enumerate().any(|(i, &c)| folds(i, c)) {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
@@ -168,7 +177,7 @@ pub(crate) fn collapse(s: &str) -> String {
         }
         out.push_str(w);
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@
 
 use super::model::{FurnitureRules, compile_pattern};
 use crate::text::Automaton;
-use std::collections::HashSet;
 use std::sync::Arc;
 
 /// `FurnitureRules` ready to match against a block's lower-cased text.
@@ -21,7 +20,7 @@ pub struct FurnitureMatcher {
     /// Lower-cased metadata prefixes.
     pub metadata_prefixes: Vec<String>,
     /// Widget words in ASCII lower case.
-    widget_words: HashSet<String>,
+    widget_words: crate::text::QuickSet<String>,
 }
 
 impl FurnitureMatcher {

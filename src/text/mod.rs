@@ -14,11 +14,11 @@ mod words;
 pub use sentence::{Sentence, sentences};
 pub use sym::{Interner, Sym};
 pub use token::{Token, TokenKind, tokenize};
-pub use word_hash::{WordHasher, WordSet};
+pub use word_hash::{QuickMap, QuickSet, WordHasher, WordSet};
 pub(crate) use words::Automaton;
 pub use words::{
-    GroupHits, PhraseGroup, PhraseHits, PhraseScan, PhraseSet, Words, find_words, first_word,
-    has_word, word_spans, words,
+    GroupHits, PhraseGroup, PhraseHits, PhraseScan, PhraseSet, Words, WordsRev, find_word,
+    find_words, first_word, has_word, word_spans, words, words_rev,
 };
 
 /// Lower case that keeps every byte offset: a character whose lower case has

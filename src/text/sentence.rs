@@ -120,7 +120,10 @@ fn is_boundary(text: &str, punct: usize, end: usize) -> bool {
     if dotted || (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) {
         return false;
     }
-    !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    // The list is ASCII with no "k" (the one letter a non-ASCII capital,
+    // the Kelvin sign, lower-cases to): an ASCII comparison that ignores
+    // case is the comparison of the word lower-cased, without the copy.
+    !ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
 }
 
 /// The longest sentence: a run with no sentence break (a page with no
@@ -167,6 +170,17 @@ fn push_piece(spans: &mut Vec<Span>, text: &str, start: usize, end: usize, base:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_are_ascii_lower_case_without_k() {
+        // `is_boundary` compares them ignoring ASCII case (see there).
+        for a in ABBREVIATIONS {
+            assert!(
+                a.bytes().all(|b| b.is_ascii_lowercase() && b != b'k'),
+                "{a}"
+            );
+        }
+    }
 
     fn parts(text: &str) -> Vec<&str> {
         split(text, Span::new(0, text.len()))

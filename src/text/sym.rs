@@ -2,7 +2,6 @@
 //! repeat across thousands of claims, so each distinct one is stored once.
 
 use std::borrow::Borrow;
-use std::collections::HashSet;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
@@ -117,7 +116,7 @@ impl serde::Serialize for Sym {
 
 /// Hands out one shared `Sym` per distinct text.
 #[derive(Default)]
-pub struct Interner(HashSet<Sym>);
+pub struct Interner(crate::text::QuickSet<Sym>);
 
 impl Interner {
     /// The shared copy of `s`, made the first time it is asked for.

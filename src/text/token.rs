@@ -31,29 +31,57 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 /// Tokens of `span` within `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let s = span.slice(text);
+    let bytes = s.as_bytes();
+    // Spans are made in document offsets directly.
+    let base = span.start();
     // About one token per four bytes of news text: grown once or never.
     let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        let len = c.len_utf8();
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        let kind = if c.is_ascii_digit() {
-            TokenKind::Number
-        } else if c.is_alphanumeric() {
-            TokenKind::Word
-        } else {
+    while let Some(&b) = bytes.get(i) {
+        // ASCII is read by the byte's class; other characters decoded.
+        let (kind, len) = match b {
+            b' ' | b'\t'..=b'\r' => {
+                i += 1;
+                continue;
+            }
+            b'0'..=b'9' => (TokenKind::Number, 1),
+            b'a'..=b'z' | b'A'..=b'Z' => (TokenKind::Word, 1),
+            0..=0x7f => (TokenKind::Punct, 1),
+            _ => {
+                let Some(c) = char_at(s, i) else { break };
+                let len = c.len_utf8();
+                if c.is_whitespace() {
+                    i += len;
+                    continue;
+                }
+                let kind = if c.is_alphanumeric() {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Punct
+                };
+                (kind, len)
+            }
+        };
+        if kind == TokenKind::Punct {
             out.push(Token {
-                span: Span::new(i, i + len).offset(span.start()),
-                kind: TokenKind::Punct,
+                span: Span::new(base + i, base + i + len),
+                kind,
             });
             i += len;
             continue;
-        };
+        }
         let mut end = i + len;
-        while let Some(d) = char_at(s, end) {
+        // ASCII letters and digits always join, a space or other ASCII mark
+        // never does but "." "," "'" "-" may (decided below).
+        while let Some(&d) = bytes.get(end) {
+            if d != b'-' && super::words::word_byte(d) {
+                end += 1;
+                continue;
+            }
+            if d.is_ascii() && !matches!(d, b'.' | b',' | b'\'' | b'-') {
+                break;
+            }
+            let Some(d) = char_at(s, end) else { break };
             let next = end + d.len_utf8();
             let joins = d.is_alphanumeric()
                 || (matches!(d, '.' | ',' | '\'' | '\u{2019}' | '-')
@@ -67,7 +95,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             end = next;
         }
         out.push(Token {
-            span: Span::new(i, end).offset(span.start()),
+            span: Span::new(base + i, base + end),
             kind,
         });
         i = end;

@@ -26,11 +26,13 @@ impl Hasher for WordHasher {
             self.add(u64::from_le_bytes(*c));
         }
         if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            for (d, s) in last.iter_mut().zip(rest) {
-                *d = *s;
-            }
-            self.add(u64::from_le_bytes(last));
+            // The tail as a little-endian number, zero above it (as
+            // `from_le_bytes` of it padded with zeros), without a copy.
+            let last = rest
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+            self.add(last);
         }
     }
 
@@ -50,6 +52,12 @@ impl Hasher for WordHasher {
 /// A set of words hashed with `WordHasher`.
 pub type WordSet = std::collections::HashSet<String, BuildHasherDefault<WordHasher>>;
 
+/// A set hashed with `WordHasher` (keys read from the run's own files).
+pub type QuickSet<T> = std::collections::HashSet<T, BuildHasherDefault<WordHasher>>;
+
+/// A map hashed with `WordHasher` (keys read from the run's own files).
+pub type QuickMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,5 +70,17 @@ mod tests {
             .collect();
         assert_eq!(set.len(), 5);
         assert!(set.contains("cars") && !set.contains("ca"));
+    }
+
+    #[test]
+    fn a_tail_hashes_as_its_bytes_padded_with_zeros() {
+        for tail in ["a", "car", "electri", "é"] {
+            let mut padded = [0u8; 8];
+            padded[..tail.len()].copy_from_slice(tail.as_bytes());
+            let (mut by_tail, mut by_padded) = (WordHasher::default(), WordHasher::default());
+            by_tail.write(tail.as_bytes());
+            by_padded.add(u64::from_le_bytes(padded));
+            assert_eq!(by_tail.finish(), by_padded.finish(), "{tail:?}");
+        }
     }
 }

@@ -13,6 +13,11 @@ pub fn find_words(hay: &str, needle: &str) -> Vec<usize> {
     out
 }
 
+/// The first of `find_words(hay, needle)`, without finding the others.
+pub fn find_word(hay: &str, needle: &str) -> Option<usize> {
+    next_word(hay, needle, 0)
+}
+
 /// Whether `needle` occurs in `hay` as whole words.
 pub fn has_word(hay: &str, needle: &str) -> bool {
     next_word(hay, needle, 0).is_some()
@@ -41,18 +46,6 @@ fn next_word(hay: &str, needle: &str, mut from: usize) -> Option<usize> {
         from = at + 1;
     }
     None
-}
-
-/// The pattern ids and starts of (pattern id, start) hits, as two lists
-/// (`unzip`, with each list's room made once: it grew them a hit at a time).
-fn split_hits(hits: Vec<(usize, usize)>) -> (Vec<usize>, Vec<usize>) {
-    let mut pats = Vec::with_capacity(hits.len());
-    let mut starts = Vec::with_capacity(hits.len());
-    for (p, at) in hits {
-        pats.push(p);
-        starts.push(at);
-    }
-    (pats, starts)
 }
 
 /// Whether `hay[at..end]` stands as whole words: no letter or digit touches
@@ -167,10 +160,30 @@ pub struct PhraseSet {
 /// Every whole-word occurrence of a `PhraseSet`'s phrases in one text.
 pub struct PhraseHits<'s> {
     set: &'s PhraseSet,
-    /// Pattern ids of the occurrences, sorted; `starts` holds where each
-    /// begins (in order within one pattern).
-    pats: Vec<usize>,
-    starts: Vec<usize>,
+    /// (pattern id, start) of each occurrence, sorted: by pattern, then
+    /// where it begins.
+    hits: Vec<(usize, usize)>,
+}
+
+/// Where one phrase occurs (`PhraseHits::starts`), in text order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Starts<'h>(&'h [(usize, usize)]);
+
+impl<'h> Starts<'h> {
+    /// The starts, in order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + use<'h> {
+        self.0.iter().map(|&(_, at)| at)
+    }
+    pub fn first(&self) -> Option<usize> {
+        self.0.first().map(|&(_, at)| at)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// Whether the phrase starts at `at`.
+    pub fn contains(&self, at: usize) -> bool {
+        self.0.binary_search_by(|&(_, s)| s.cmp(&at)).is_ok()
+    }
 }
 
 impl PhraseSet {
@@ -233,12 +246,7 @@ impl PhraseSet {
             }
         }
         hits.sort_unstable();
-        let (pats, starts) = split_hits(hits);
-        PhraseHits {
-            set: self,
-            pats,
-            starts,
-        }
+        PhraseHits { set: self, hits }
     }
 }
 
@@ -327,8 +335,8 @@ impl GroupHits<'_> {
         let Some(hits) = &mut self.hits else {
             return set.find(self.hay);
         };
-        let (pats, starts) = split_hits(hits.get_mut(k).map(std::mem::take).unwrap_or_default());
-        PhraseHits { set, pats, starts }
+        let hits = hits.get_mut(k).map(std::mem::take).unwrap_or_default();
+        PhraseHits { set, hits }
     }
 }
 
@@ -370,24 +378,19 @@ impl PhraseSet {
             .map(|&(p, a, _)| (p, a - start))
             .collect();
         hits.sort_unstable();
-        let (pats, starts) = split_hits(hits);
-        PhraseHits {
-            set: self,
-            pats,
-            starts,
-        }
+        PhraseHits { set: self, hits }
     }
 }
 
 impl PhraseHits<'_> {
     /// Where phrase `i` (its index in the list given) starts, in order.
-    pub fn starts(&self, i: usize) -> &[usize] {
-        let Some(Some(id)) = self.set.ids.get(i).filter(|_| !self.pats.is_empty()) else {
-            return &[];
+    pub fn starts(&self, i: usize) -> Starts<'_> {
+        let Some(Some(id)) = self.set.ids.get(i).filter(|_| !self.hits.is_empty()) else {
+            return Starts(&[]);
         };
-        let lo = self.pats.partition_point(|&p| p < *id);
-        let hi = self.pats.partition_point(|&p| p <= *id);
-        self.starts.get(lo..hi).unwrap_or(&[])
+        let lo = self.hits.partition_point(|&(p, _)| p < *id);
+        let hi = self.hits.partition_point(|&(p, _)| p <= *id);
+        Starts(self.hits.get(lo..hi).unwrap_or(&[]))
     }
 
     /// Every occurrence as (index of the phrase in the list given, start),
@@ -397,17 +400,16 @@ impl PhraseHits<'_> {
         // No phrase given twice: the hits, in pattern order, are in list order.
         let direct = self.set.phrase_of.as_ref();
         let hits = direct.into_iter().flat_map(move |phrase_of| {
-            self.pats
+            self.hits
                 .iter()
-                .zip(&self.starts)
-                .filter_map(|(p, &at)| Some((*phrase_of.get(*p)?, at)))
+                .filter_map(|&(p, at)| Some((*phrase_of.get(p)?, at)))
         });
         // Otherwise each hit for every phrase of its pattern, sorted into
         // list order.
         let mut shared: Vec<(usize, usize)> = Vec::new();
         if direct.is_none() {
-            for (p, &at) in self.pats.iter().zip(&self.starts) {
-                let phrases = self.set.phrases_of.get(*p).map_or(&[][..], Vec::as_slice);
+            for &(p, at) in &self.hits {
+                let phrases = self.set.phrases_of.get(p).map_or(&[][..], Vec::as_slice);
                 shared.extend(phrases.iter().map(|&i| (i, at)));
             }
             shared.sort_unstable();
@@ -422,7 +424,7 @@ impl PhraseHits<'_> {
 
     /// Whether nothing was found.
     pub fn is_empty(&self) -> bool {
-        self.pats.is_empty()
+        self.hits.is_empty()
     }
 }
 
@@ -445,6 +447,73 @@ pub fn words(s: &str) -> Words<'_> {
     Words { s, at: 0 }
 }
 
+/// `words` from the last one back, for a caller that wants the words
+/// right before a place (reading them from there, not from the start).
+pub fn words_rev(s: &str) -> WordsRev<'_> {
+    WordsRev { s, end: s.len() }
+}
+
+/// The iterator of `words_rev`.
+pub struct WordsRev<'a> {
+    s: &'a str,
+    /// Where the search for the previous word ends.
+    end: usize,
+}
+
+impl<'a> Iterator for WordsRev<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let bytes = self.s.as_bytes();
+        // `i` is where the character looked at ends (ASCII a byte at a
+        // time, other characters decoded); `stop` where the word found ends.
+        let mut i = self.end;
+        let mut stop = None;
+        while let Some(&b) = i.checked_sub(1).and_then(|k| bytes.get(k)) {
+            let (part, width) = if b.is_ascii() {
+                (word_byte(b), 1)
+            } else {
+                let c = self.s.get(..i).and_then(|h| h.chars().next_back())?;
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            let at = i - width;
+            match (part, stop) {
+                (true, None) => stop = Some(i),
+                (false, Some(e)) => {
+                    self.end = at;
+                    return self.s.get(i..e).map(|w| (i, w));
+                }
+                _ => {}
+            }
+            i = at;
+        }
+        self.end = 0;
+        self.s.get(..stop?).map(|w| (0, w))
+    }
+}
+
+/// Whether an ASCII byte belongs to a word (a letter, a digit or "-"),
+/// by table: a word's every byte is asked.
+// reason: built at compile time by a loop below 128 over 256 places (`get_mut`
+// is not yet callable there); no index can be out of bounds.
+#[allow(clippy::indexing_slicing)]
+static WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'-';
+        b += 1;
+    }
+    table
+};
+
+/// Whether byte `b` is an ASCII letter, digit or "-" (`WORD_BYTE`).
+#[inline]
+pub(crate) fn word_byte(b: u8) -> bool {
+    WORD_BYTE.get(usize::from(b)).copied().unwrap_or(false)
+}
+
 /// The iterator of `words`.
 pub struct Words<'a> {
     s: &'a str,
@@ -462,7 +531,7 @@ impl<'a> Iterator for Words<'a> {
         // ASCII a byte at a time; other characters decoded.
         while let Some(&b) = bytes.get(i) {
             let (part, width) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric() || b == b'-', 1)
+                (word_byte(b), 1)
             } else {
                 let c = self.s.get(i..).and_then(|r| r.chars().next())?;
                 (c.is_alphanumeric(), c.len_utf8())
@@ -544,7 +613,11 @@ mod tests {
         ] {
             let hits = set.find(hay);
             for (i, p) in phrases.iter().enumerate() {
-                assert_eq!(hits.starts(i), find_words(hay, p), "{p:?} in {hay:?}");
+                assert_eq!(
+                    hits.starts(i).iter().collect::<Vec<_>>(),
+                    find_words(hay, p),
+                    "{p:?} in {hay:?}"
+                );
                 assert_eq!(hits.has(i), has_word(hay, p));
             }
             assert!(hits.starts(99).is_empty());
@@ -639,6 +712,23 @@ mod tests {
                 }
             }
             assert_eq!(word_spans(s), by_char, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn words_read_backwards_are_the_words_reversed() {
+        for s in [
+            "Meta's non-core 4.35%",
+            "Straße—İstanbul ü-x",
+            " ’s é ",
+            "a",
+            "",
+            "-",
+            "up 5% from",
+        ] {
+            let mut back: Vec<_> = words_rev(s).collect();
+            back.reverse();
+            assert_eq!(back, word_spans(s), "{s:?}");
         }
     }
 

@@ -23,15 +23,19 @@ pub(crate) fn including(after: &str) -> Option<&'static str> {
 /// The year a past-tense clause ties the figure to: "paid €20m for him in
 /// 2023" → 2023. Future or present clauses ("will spend $72bn in 2026") have none.
 pub(crate) fn past_year(lower: &str, clause: Span, fig: Span) -> Option<String> {
-    let words: Vec<&str> = crate::text::word_spans(clause.slice(lower))
-        .into_iter()
-        .map(|(_, w)| w)
-        .collect();
     const PAST: &[&str] = &[
         "paid", "was", "were", "had", "sold", "bought", "earned", "spent", "cost", "made",
         "raised", "reported", "posted",
     ];
-    if !words.iter().any(|w| PAST.contains(w)) || words.contains(&"will") {
+    // A past verb and no "will" in the clause (read once, not collected).
+    let mut past = false;
+    for (_, w) in crate::text::words(clause.slice(lower)) {
+        if w == "will" {
+            return None;
+        }
+        past = past || PAST.contains(&w);
+    }
+    if !past {
         return None;
     }
     let after = lower
@@ -78,19 +82,23 @@ pub(crate) fn previous(lower: &str, clause: Span, fig: Span) -> bool {
 
 /// Up to `n` words right before the figure, in its clause.
 fn words_before(lower: &str, clause: Span, fig: Span, n: usize) -> Vec<&str> {
-    let all = crate::text::word_spans(lower.get(clause.start()..fig.start()).unwrap_or(""));
-    let skip = all.len().saturating_sub(n);
-    all.into_iter().skip(skip).map(|(_, w)| w).collect()
+    // Read back from the figure: only the last few words are wanted.
+    let mut last: Vec<&str> =
+        crate::text::words_rev(lower.get(clause.start()..fig.start()).unwrap_or(""))
+            .take(n)
+            .map(|(_, w)| w)
+            .collect();
+    last.reverse();
+    last
 }
 
 /// Up to `n` words right after the figure, in its clause.
 fn words_after(lower: &str, clause: Span, fig: Span, n: usize) -> Vec<&str> {
-    crate::text::word_spans(
+    crate::text::words(
         lower
             .get(fig.end()..clause.end().max(fig.end()))
             .unwrap_or(""),
     )
-    .into_iter()
     .map(|(_, w)| w)
     .take(n)
     .collect()

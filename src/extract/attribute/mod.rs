@@ -14,6 +14,7 @@ use super::clause::has_word;
 use super::lexicon::Lexicon;
 use super::quantity::{Direction, Quantity, Unit};
 use crate::span::Span;
+use crate::text::PhraseScan;
 
 /// Direction of a change: the nearest direction word before the figure in its
 /// clause, else the first after it.
@@ -61,16 +62,16 @@ pub(crate) fn for_quantity(
     clause: Span,
     fig: Span,
     q: &Quantity,
-    lex: &Lexicon,
+    (lex, scan): (&Lexicon, &PhraseScan),
     names: &[Span],
 ) -> String {
-    let base = base_attribute(lower, clause, fig, q, lex);
+    let base = base_attribute(lower, clause, fig, q, (lex, scan));
     // A business segment narrows revenue and profit figures: "cloud revenue".
     // It is looked for in the figure's comma-delimited stretch, and in the one
     // before when the figure's own says nothing ("$12.4 billion from cloud, up 28%").
     let stretch = comma_stretch(lower, clause, fig);
     let own = segment(lower, original, stretch, fig, lex, names);
-    let says_nothing = nearest_attribute(lower, stretch, fig, q.unit_kind(), lex).is_none();
+    let says_nothing = nearest_attribute(lower, stretch, fig, q.unit_kind(), (lex, scan)).is_none();
     let found = own.or_else(|| {
         let prev_start = lower
             .get(clause.start()..stretch.start().saturating_sub(1).max(clause.start()))
@@ -109,12 +110,12 @@ pub(crate) fn for_quantity(
 
 /// The stretch of the clause holding the `n` words right before the figure.
 fn words_before_span(lower: &str, clause: Span, fig: Span, n: usize) -> Span {
-    let words = crate::text::word_spans(lower.get(clause.start()..fig.start()).unwrap_or(""));
-    let start = words
-        .len()
-        .checked_sub(n)
-        .and_then(|i| words.get(i))
-        .map_or(clause.start(), |&(pos, _)| clause.start() + pos);
+    // The n-th word back from the figure (none: fewer than n words).
+    let before = lower.get(clause.start()..fig.start()).unwrap_or("");
+    let start = n
+        .checked_sub(1)
+        .and_then(|k| crate::text::words_rev(before).nth(k))
+        .map_or(clause.start(), |(pos, _)| clause.start() + pos);
     Span::new(start, fig.start())
 }
 
@@ -132,7 +133,13 @@ fn comma_stretch(lower: &str, clause: Span, fig: Span) -> Span {
 }
 
 /// The attribute before segments and estimates are considered.
-fn base_attribute(lower: &str, clause: Span, fig: Span, q: &Quantity, lex: &Lexicon) -> String {
+fn base_attribute(
+    lower: &str,
+    clause: Span,
+    fig: Span,
+    q: &Quantity,
+    (lex, scan): (&Lexicon, &PhraseScan),
+) -> String {
     let unit = q.unit_kind();
     // A count's own noun may name the attribute ("12,000 positions" → jobs).
     if let Unit::Count { noun } = &q.unit
@@ -149,12 +156,14 @@ fn base_attribute(lower: &str, clause: Span, fig: Span, q: &Quantity, lex: &Lexi
     // ("delivered 412,000 vehicles", "built 430,000 cars"), else the noun.
     if let Unit::Count { noun } = &q.unit {
         let words = words_before_span(lower, clause, fig, 4);
-        return nearest_attribute(lower, words, fig, unit, lex).unwrap_or_else(|| noun.to_string());
+        return nearest_attribute(lower, words, fig, unit, (lex, scan))
+            .unwrap_or_else(|| noun.to_string());
     }
     // The comma-delimited stretch around the figure speaks for it first
     // ("revenue of $3.2bn, net income of $410 million"); then the clause.
-    let found = nearest_attribute(lower, comma_stretch(lower, clause, fig), fig, unit, lex)
-        .or_else(|| nearest_attribute(lower, clause, fig, unit, lex));
+    let stretch = comma_stretch(lower, clause, fig);
+    let found = nearest_attribute(lower, stretch, fig, unit, (lex, scan))
+        .or_else(|| nearest_attribute(lower, clause, fig, unit, (lex, scan)));
     if let Some(name) = found {
         // "a deal valued at $2.5 billion": the value of the deal, not of a company.
         let deal = [
@@ -176,17 +185,20 @@ fn base_attribute(lower: &str, clause: Span, fig: Span, q: &Quantity, lex: &Lexi
 }
 
 /// The attribute whose word stands nearest the figure inside `scope`; a word
-/// before the figure wins over one after it at the same distance.
+/// before the figure wins over one after it at the same distance. The
+/// attribute words are read from `scan`, one search of the whole sentence
+/// (`lower`) for every stretch of it asked about.
 fn nearest_attribute(
     lower: &str,
     scope: Span,
     fig: Span,
     unit: crate::rules::UnitKind,
-    lex: &Lexicon,
+    (lex, scan): (&Lexicon, &PhraseScan),
 ) -> Option<String> {
-    let text = scope.slice(lower);
     let mut best: Option<(usize, &str)> = None;
-    let hits = lex.attribute_set.find(text);
+    let hits = lex
+        .attribute_set
+        .within(scan, lower, scope.start(), scope.end());
     for (k, p) in hits.in_list_order() {
         let Some(&(a, j)) = lex.attribute_of.get(k) else {
             continue;

@@ -1,9 +1,9 @@
 //! What the corpus as a whole says about names: which capitalised words it
 //! writes mid-sentence, which it writes in lower case, which acronyms it defines.
 
-use super::lists::TITLES;
 use super::runs::*;
 use super::*;
+use crate::text::QuickSet;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -19,16 +19,19 @@ pub(super) static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
 /// Names the corpus writes capitalised mid-sentence, plus acronym definitions.
 #[derive(Debug, Default)]
 pub(crate) struct Evidence {
-    pub names: HashSet<String>,
+    pub names: QuickSet<String>,
     /// Words the corpus writes in lower case somewhere.
     pub(super) lowercase: crate::text::WordSet,
     /// Names the corpus uses as places ("in Norland").
-    pub(crate) places: HashSet<String>,
+    pub(crate) places: QuickSet<String>,
     /// Names the corpus introduces with a title ("striker Luca Moreau"): people.
-    pub(crate) persons: HashSet<String>,
+    pub(crate) persons: QuickSet<String>,
+    /// The last word of each of `persons` ("Moreau" of "Luca Moreau"; a
+    /// one-word name is its own), made by `finish`.
+    pub(crate) surnames: QuickSet<String>,
     /// Single capitalised words seen only where capitals prove nothing
     /// (sentence starts, headlines), with how often.
-    initial: std::collections::HashMap<String, usize>,
+    initial: crate::text::QuickMap<String, usize>,
     /// (short, long) pairs such as ("SOX", "Philadelphia Semiconductor Index").
     pub acronyms: Vec<(String, String)>,
 }
@@ -96,7 +99,7 @@ impl Evidence {
                 let titled = run
                     .before(toks, 2)
                     .iter()
-                    .any(|t| TITLES.contains(&t.span.slice(prose).to_lowercase().as_str()));
+                    .any(|t| super::titled(t.span.slice(prose)));
                 // "Jordan Mace, 24, was shot": a name with an age beside it
                 // is a person's.
                 let ends_run = rel + part.len() == raw.len();
@@ -130,7 +133,7 @@ fn aged(prose: &str, toks: &[Token], at: usize) -> bool {
 }
 
 /// Adds a name to a set (copied only the first time).
-fn note(set: &mut HashSet<String>, name: &str) {
+fn note(set: &mut QuickSet<String>, name: &str) {
     if !set.contains(name) {
         set.insert(name.to_string());
     }
@@ -172,5 +175,11 @@ impl Evidence {
             .map(|(w, _)| w.clone())
             .collect();
         self.names.extend(found);
+        self.surnames = self
+            .persons
+            .iter()
+            .filter_map(|p| p.rsplit(' ').next())
+            .map(str::to_string)
+            .collect();
     }
 }

@@ -17,7 +17,26 @@ pub(crate) use runs::NameRuns;
 /// Whether a word (any case, a final period allowed) is a title or role
 /// written before a name ("Detective", "Dr.", "spokesman").
 pub(crate) fn is_title(word: &str) -> bool {
-    TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+    titled(word.trim_end_matches('.'))
+}
+
+/// `TITLES` as a set.
+static TITLE_SET: std::sync::LazyLock<crate::text::WordSet> =
+    std::sync::LazyLock::new(|| TITLES.iter().map(|t| t.to_string()).collect());
+
+/// Whether `w` lower-cased is one of `TITLES` (ASCII lower case, a test
+/// says): a short ASCII word is lower-cased on the stack and looked up,
+/// any other lower-cased into a new string first.
+pub(crate) fn titled(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    match buf.get_mut(..w.len()) {
+        Some(low) if w.is_ascii() => {
+            low.copy_from_slice(w.as_bytes());
+            low.make_ascii_lowercase();
+            std::str::from_utf8(low).is_ok_and(|l| TITLE_SET.contains(l))
+        }
+        _ => TITLES.contains(&w.to_lowercase().as_str()),
+    }
 }
 
 use super::lexicon::{Folded, Lexicon};
@@ -27,7 +46,6 @@ use crate::span::Span;
 use crate::text::{Token, TokenKind, find_words, tokenize};
 use lists::*;
 use runs::*;
-use std::collections::HashSet;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Mention {
@@ -69,8 +87,13 @@ pub(super) fn locative(prose: &str, start: usize) -> bool {
     let Some((earlier, word)) = before.split_at_checked(word_start) else {
         return false;
     };
-    let word = crate::text::fold_case(word);
-    if !["in", "across", "throughout", "within"].contains(&word.as_str()) {
+    // Compared ignoring ASCII case, not folded: `fold_case` never turns a
+    // character outside ASCII into one inside, so a folded word equals a
+    // lower-case ASCII word exactly when this comparison holds.
+    if !["in", "across", "throughout", "within"]
+        .iter()
+        .any(|x| word.eq_ignore_ascii_case(x))
+    {
         return false;
     }
     // "shares in Tidewater", "a stake in DataRiver": ownership, not a place.
@@ -81,22 +104,22 @@ pub(super) fn locative(prose: &str, start: usize) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    let owner = crate::text::fold_case(owner);
-    !matches!(
-        owner.as_str(),
-        "shares"
-            | "stake"
-            | "stakes"
-            | "holding"
-            | "holdings"
-            | "investment"
-            | "invested"
-            | "invest"
-            | "interest"
-            | "stock"
-            | "role"
-            | "position"
-    )
+    ![
+        "shares",
+        "stake",
+        "stakes",
+        "holding",
+        "holdings",
+        "investment",
+        "invested",
+        "invest",
+        "interest",
+        "stock",
+        "role",
+        "position",
+    ]
+    .iter()
+    .any(|x| owner.eq_ignore_ascii_case(x))
 }
 
 /// Mentions in one sentence (the one `names` was found in, `folded` in
@@ -116,8 +139,14 @@ pub(crate) fn mentions<'t>(
     let mut out: Vec<Mention> = Vec::new();
     // Names the rules know, longest first.
     let known = lex.known_set.find(text);
-    for (i, (name, kind)) in lex.known.iter().enumerate() {
-        for &s in known.starts(i) {
+    // (In most sentences none: the list is then not walked.)
+    let listed = if known.is_empty() {
+        &[][..]
+    } else {
+        &lex.known[..]
+    };
+    for (i, (name, kind)) in listed.iter().enumerate() {
+        for s in known.starts(i).iter() {
             let span = Span::new(s, s + name.len()).offset(sentence.start());
             if !out.iter().any(|m| m.span.overlaps(span)) {
                 out.push(Mention {
@@ -229,11 +258,7 @@ pub(crate) fn mentions<'t>(
             let known_place = evidence.places.contains(&name);
             // A person named in full elsewhere ("Luca Moreau"), or by surname ("Moreau").
             let known_person = evidence.persons.contains(&name)
-                || (!name.contains(' ')
-                    && evidence
-                        .persons
-                        .iter()
-                        .any(|p| p.rsplit(' ').next() == Some(name.as_str())));
+                || (!name.contains(' ') && evidence.surnames.contains(&name));
             let kind = kind_of(&name)
                 .or_else(|| (known_person || titled).then_some(EntityKind::Person))
                 .or_else(|| person_kind(prose, toks, run, &name))
@@ -262,30 +287,33 @@ pub(crate) fn mentions<'t>(
             .filter_map(|s| {
                 let rest = lower.get(s + 3..)?;
                 let near = rest.char_indices().nth(48).map_or(rest.len(), |(i, _)| i);
-                let words = crate::text::word_spans(rest.get(..near).unwrap_or(rest));
-                let next = words
-                    .iter()
+                let next = crate::text::words(rest.get(..near).unwrap_or(rest))
                     .skip(1)
                     .take(2)
-                    .map(|&(pos, _)| s + 3 + pos)
+                    .map(|(pos, _)| s + 3 + pos)
                     .collect();
                 Some((s, next))
             })
             .collect()
     };
-    for (i, (phrase, kind)) in lex.references.iter().enumerate() {
+    let listed = if hits.is_empty() && tails.is_empty() {
+        &[][..]
+    } else {
+        &lex.references[..]
+    };
+    for (i, (phrase, kind)) in listed.iter().enumerate() {
         let needle = &phrase.text;
         let mut found: Vec<(usize, usize)> = hits
             .starts(i)
             .iter()
-            .map(|&s| (s, s + needle.len()))
+            .map(|s| (s, s + needle.len()))
             .collect();
         let tail = tails.starts(i);
         if !tail.is_empty() {
             let tail_len = needle.len().saturating_sub(4);
             for (s, next) in &thes {
                 // The tail as whole words, one or two words after "the".
-                if let Some(at) = next.iter().find(|at| tail.binary_search(at).is_ok())
+                if let Some(at) = next.iter().find(|at| tail.contains(**at))
                     && !found.iter().any(|(a, _)| a == s)
                 {
                     found.push((*s, at + tail_len));
@@ -343,7 +371,8 @@ fn opens_measure(rest: &str, lex: &Lexicon) -> bool {
 /// title before fewer than two words, stays as it is ("Chief Executive").
 fn strip_title(part: &str) -> (String, bool) {
     let words: Vec<&str> = part.split(' ').collect();
-    let is_title = |w: &&str| TITLES.contains(&w.to_lowercase().trim_end_matches('.'));
+    // (Lower-casing makes and takes no periods: trimming first is the same.)
+    let is_title = |w: &&str| titled(w.trim_end_matches('.'));
     // The title is among the first three words ("Deputy Finance Minister").
     let last_title = words.iter().take(3).rposition(is_title);
     match last_title.and_then(|t| words.get(t + 1..)) {
@@ -393,7 +422,7 @@ fn person_kind(prose: &str, toks: &[Token], run: &Run, name: &str) -> Option<Ent
     let titled = run
         .before(toks, 3)
         .iter()
-        .any(|t| TITLES.contains(&t.span.slice(prose).to_lowercase().trim_end_matches('.')));
+        .any(|t| titled(t.span.slice(prose).trim_end_matches('.')));
     (said || titled).then_some(EntityKind::Person)
 }
 
@@ -401,6 +430,17 @@ fn person_kind(prose: &str, toks: &[Token], run: &Run, name: &str) -> Option<Ent
 mod tests {
     use super::*;
     use crate::rules::Rules;
+
+    #[test]
+    fn titles_are_ascii_lower_case() {
+        // `titled` looks an ASCII word up lower-cased in ASCII only.
+        for t in TITLES {
+            assert!(
+                t.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()),
+                "{t}"
+            );
+        }
+    }
 
     fn names(text: &str, heading: bool, evidence: &Evidence) -> Vec<(String, Option<EntityKind>)> {
         let lex = Lexicon::new(&Rules::defaults());

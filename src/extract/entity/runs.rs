@@ -48,7 +48,7 @@ impl NameRuns {
             .into_iter()
             .filter_map(|run| {
                 let span = run.span(&toks)?;
-                let parts = name_parts(&clean_name(span.slice(prose)), lex);
+                let parts = name_parts(clean_name(span.slice(prose)), lex);
                 Some(RunParts { run, span, parts })
             })
             .collect();
@@ -138,14 +138,13 @@ pub(super) fn cap_runs(prose: &str, toks: &[Token]) -> Vec<Run> {
 }
 
 /// Drops possessives, surrounding punctuation.
-pub(super) fn clean_name(s: &str) -> String {
+pub(super) fn clean_name(s: &str) -> &str {
     let s = s.trim();
     let s = s
         .strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))
         .unwrap_or(s);
     s.trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c == '"')
-        .to_string()
 }
 
 /// Leading words that never begin a name ("The", "On", months) are dropped.
@@ -172,7 +171,7 @@ pub(super) fn name_parts(run: &str, lex: &Lexicon) -> Vec<String> {
         let hard = || {
             bare.chars().all(|c| c.is_ascii_uppercase())
                 || crate::extract::date::is_date_word(bare)
-                || TITLES.contains(&bare.to_lowercase().as_str())
+                || super::titled(bare)
         };
         if modifier || (lex.not_entities.contains(bare) && (cur.is_empty() || hard())) {
             push_part(&mut parts, &cur);

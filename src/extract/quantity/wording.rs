@@ -14,6 +14,11 @@ pub(super) static WORD_MULTIPLE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The stems every `WORD_MULTIPLE` match holds, lower-cased, each with
+/// its searcher made once (a `str::contains` makes one per call).
+static MULTIPLE_STEMS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+    LazyLock::new(|| ["doubl", "tripl", "quadrupl", "halve"].map(memchr::memmem::Finder::new));
+
 /// Counts in words up to ninety-nine: "seven", "forty-seven", "a dozen".
 /// Matched on lower case; a word glued to a hyphen before it ("forty-" of
 /// "forty-seven") is never matched alone.
@@ -129,9 +134,9 @@ pub(super) fn word_figures(
     // ASCII), so its word stands lower-cased in `lower`: a sentence with
     // none of the stems is not searched, and a run with none never
     // compiles the pattern.
-    let multiple = ["doubl", "tripl", "quadrupl", "halve"]
+    let multiple = MULTIPLE_STEMS
         .iter()
-        .any(|stem| lower.contains(stem))
+        .any(|stem| stem.find(lower.as_bytes()).is_some())
         .then(|| WORD_MULTIPLE.find_iter(text));
     for m in multiple.into_iter().flatten() {
         let w = m.as_str().to_lowercase();
