@@ -1317,6 +1317,19 @@ fn a_day_of_another_actor_is_not_the_subject_s() {
         ),
     ]);
     no_conflict(&rows);
+    // The same sentence copied with another day is still one event.
+    let japan = "Five years after North Korea fired a missile over the country and into the Pacific Japan launched a new spy satellite on Friday.\n";
+    let (rows, _) = findings(&[
+        ("a.txt", japan),
+        ("b.txt", &japan.replace("Friday", "Saturday")),
+    ]);
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r.0 == "conflict")
+            .map(|r| r.1.as_str())
+            .collect::<Vec<_>>(),
+        ["date.mismatch"]
+    );
 }
 
 /// A change is a movement: two figures neither of which is told as one (a

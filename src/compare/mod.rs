@@ -494,12 +494,6 @@ impl Ctx<'_> {
     /// the predicates are one word; or their verbs have one object ("the
     /// recall"); or their sentences announce one action.
     fn same_event(&self, a: &Claim, b: &Claim) -> bool {
-        // "… Japan launched a new spy satellite on Friday" read as North
-        // Korea's: a day whose verb has another named actor is that
-        // actor's, not the subject's.
-        if foreign_actor(a) || foreign_actor(b) {
-            return false;
-        }
         // A crime or court event's date is keyed by the event itself
         // ("date of shooting"), read from the word next to the date.
         // Unless the tree gives each day another verb ("was shot and
@@ -519,6 +513,12 @@ impl Ctx<'_> {
         // too ("DOJ officials said Friday" / "… said Tuesday").
         if a.frame.same_context(&b.frame) {
             return true;
+        }
+        // "… Japan launched a new spy satellite on Friday" read as North
+        // Korea's: a day whose verb has another named actor is that
+        // actor's, not the subject's.
+        if foreign_actor(a) || foreign_actor(b) {
+            return false;
         }
         let (fa, fb) = (&a.frame, &b.frame);
         if let (Some(x), Some(y)) = (&fa.predicate, &fb.predicate) {
