@@ -713,6 +713,14 @@ impl Frame {
                 .map(Sym::from)
                 .collect();
         }
+        // "lost 4.9%, to 24,605" / "dropped 7.8%, to close at 23,851.02":
+        // the level a move ended at is a qualifier, and two moves that end
+        // at two levels are two moments of the day (`numbered` qualifiers
+        // clash).
+        if let Some(level) = end_level(text.get(figure.end()..).unwrap_or("")) {
+            f.qualifiers.retain(|q| !q.starts_with("to "));
+            f.qualifiers.push(format!("to {level}").into());
+        }
         // "Walked away from a plan to invest $5 billion": a clause told as
         // what came before the story.
         let before_story = |v: usize| {
@@ -1160,6 +1168,31 @@ fn name_words(parse: &Parse, model: &Model, text: &str, head: usize, labels: &[&
 
 /// The verb a word's phrase belongs to: its nearest verb ancestor, not
 /// crossing into another clause.
+/// The level a move ended at, written just after its figure: ", to
+/// 24,605", "to close at $46.64", "to finish at 7,950.68" (the number as
+/// written, without a currency sign or trailing punctuation).
+fn end_level(after: &str) -> Option<&str> {
+    let rest = after.trim_start_matches([',', ' ']).strip_prefix("to ")?;
+    let rest = [
+        "close at ",
+        "finish at ",
+        "end at ",
+        "settle at ",
+        "a close of ",
+    ]
+    .iter()
+    .find_map(|p| rest.strip_prefix(p))
+    .unwrap_or(rest)
+    .trim_start_matches(['$', '£', '€']);
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(rest.len());
+    let level = rest.get(..end)?.trim_end_matches([',', '.']);
+    level
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then_some(level)
+}
+
 /// How many governing verbs `inherited_time` climbs.
 const TIME_CLIMB: usize = 3;
 
@@ -1856,6 +1889,29 @@ mod tests {
             "19%",
         );
         assert_eq!(below.scope.as_deref(), Some("gap"));
+    }
+
+    #[test]
+    fn moves_that_end_at_two_levels_are_two_moments() {
+        let noon = frame(
+            "The Dow lost 1,255 points, or 4.9%, to 24,605 after briefly being down more.",
+            "4.9%",
+        );
+        let close = frame(
+            "The Dow dropped 2,013.76 points, or 7.8%, to close at 23,851.02 on Monday.",
+            "7.8%",
+        );
+        assert!(noon.qualifiers.iter().any(|q| &**q == "to 24,605"));
+        assert!(close.qualifiers.iter().any(|q| &**q == "to 23,851.02"));
+        assert_eq!(
+            noon.clash(&close, &words(), KeyKind::NAMED).as_deref(),
+            Some("different variants")
+        );
+        assert_eq!(
+            end_level(", to close at $46.64 as investors fretted"),
+            Some("46.64")
+        );
+        assert_eq!(end_level(" to buy back shares"), None);
     }
 
     #[test]
