@@ -225,7 +225,9 @@ impl FrameWords {
         };
         // "recalling" / "recall": a lemma the lemmatizer missed.
         let stem = |w: &str| w.chars().take(5).collect::<String>();
-        a == b || head(a) == head(b) || (a.len() > 5 && b.len() > 5 && stem(a) == stem(b))
+        // (Words, not phrases: "passenger and crew" is not "passenger".)
+        let word = |w: &str| w.len() > 5 && !w.contains(' ');
+        a == b || head(a) == head(b) || (word(a) && word(b) && stem(a) == stem(b))
     }
 }
 
@@ -616,6 +618,22 @@ impl Frame {
             });
         if let Some(n) = noun {
             f.measure = lemma(mover.unwrap_or(n)).map(Sym::from);
+            // "66 passengers, crew and security officers": a count of
+            // several nouns joined, none with a figure of its own, counts
+            // them all, which is none of them alone ("56 passengers and 10
+            // crew members" is two counts).
+            let joined: Vec<String> = parse
+                .children(n)
+                .filter(|&c| c > n && label(c) == "conj" && upos(c) == Some(Upos::Noun))
+                .filter(|&c| !parse.children(c).any(|k| label(k) == "nummod"))
+                .filter_map(lemma)
+                .collect();
+            if mover.is_none()
+                && !joined.is_empty()
+                && let Some(head) = lemma(n)
+            {
+                f.measure = Some(format!("{head} and {}", joined.join(" and ")).into());
+            }
             f.qualifiers = syms(qualifiers(parse, model, text, n, &inside));
         } else if w.upos == Upos::Propn
             && w.span
@@ -1912,6 +1930,24 @@ mod tests {
             Some("46.64")
         );
         assert_eq!(end_level(" to buy back shares"), None);
+    }
+
+    #[test]
+    fn a_count_of_joined_nouns_counts_them_all() {
+        let all = frame(
+            "The flight carried 66 passengers, crew and security officers.",
+            "66 passengers",
+        );
+        let some = frame(
+            "The plane was carrying 56 passengers and 10 crew members.",
+            "56 passengers",
+        );
+        assert_eq!(
+            all.measure.as_deref(),
+            Some("passenger and crew and officer")
+        );
+        assert_eq!(some.measure.as_deref(), Some("passenger"));
+        assert!(all.clash(&some, &words(), KeyKind::GENERIC).is_some());
     }
 
     #[test]
