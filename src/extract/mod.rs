@@ -617,7 +617,8 @@ fn extract_doc(
                         sic: spelling::marked_sic(text, m.span.start() - base, m.span.end() - base),
                         placed: spelling::after_place_preposition(text, m.span.start() - base)
                             || spelling::before_particle(text, m.span.end() - base)
-                            || spelling::after_initial(text, m.span.start() - base),
+                            || spelling::after_initial(text, m.span.start() - base)
+                            || spelling::after_kin(text, m.span.start() - base),
                     }),
             );
         }

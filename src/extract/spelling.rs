@@ -144,9 +144,10 @@ pub struct Written {
     /// wrote it, not the outlet's own.
     pub sic: bool,
     /// Written just after a preposition of place ("on Broadway", "in
-    /// Tarvolo"), just after an initial ("Mark A. Milley"), or just before a
-    /// name particle ("Osama bin Laden", the reader's name ending at "bin"):
-    /// a word alone written so is no one's surname.
+    /// Tarvolo"), just after an initial ("Mark A. Milley") or a relative
+    /// ("her son Casey"), or just before a name particle ("Osama bin Laden",
+    /// the reader's name ending at "bin"): a word alone written so is no
+    /// one's surname.
     pub placed: bool,
 }
 
@@ -350,6 +351,43 @@ const PARTICLES: &[&str] = &[
     "bin", "ibn", "bint", "ben", "al", "el", "van", "von", "der", "de", "da", "del", "di", "du",
     "la", "le",
 ];
+
+/// Relatives named by their first name ("her son Casey").
+const KIN: &[&str] = &[
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "nephew",
+    "niece",
+    "cousin",
+    "grandson",
+    "granddaughter",
+    "boyfriend",
+    "girlfriend",
+    "fiancé",
+    "fiancee",
+    "fiance",
+    "stepson",
+    "stepdaughter",
+];
+
+/// Whether the name starting at `start` of a sentence follows a word for a
+/// relative ("after her son Casey was killed"): a first name, not a
+/// surname alone.
+pub(crate) fn after_kin(sentence: &str, start: usize) -> bool {
+    sentence
+        .get(..start)
+        .unwrap_or("")
+        .split_whitespace()
+        .next_back()
+        .map(|w| w.trim_end_matches(',').to_lowercase())
+        .is_some_and(|w| KIN.contains(&w.as_str()))
+}
 
 /// Whether the name starting at `start` of a sentence follows an initial
 /// ("Mark A. Milley" read as "Milley"): it ends a longer name.
@@ -714,6 +752,8 @@ mod tests {
         let t = "announced that Gen. Mark A. Milley will succeed him";
         assert!(after_initial(t, t.find("Milley").unwrap()));
         assert!(!after_initial(t, t.find("Mark").unwrap()));
+        let t = "after her son Casey was killed in combat";
+        assert!(after_kin(t, t.find("Casey").unwrap()));
         let t = "Obama said bin collections";
         assert!(!before_particle(t, t.find(" bin").unwrap()));
     }
