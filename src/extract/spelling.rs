@@ -325,23 +325,23 @@ pub(crate) fn marked_sic(sentence: &str, start: usize, end: usize) -> bool {
         w.eq_ignore_ascii_case("sic")
     };
     let after = sentence.get(end..).unwrap_or("").split_whitespace().next();
-    let before = sentence
-        .get(..start)
-        .unwrap_or("")
-        .split_whitespace()
-        .next_back();
-    after.is_some_and(sic) || before.is_some_and(sic)
+    after.is_some_and(sic) || word_before(sentence, start).is_some_and(sic)
 }
 
 /// Whether the name at `start` of a sentence follows a preposition of
 /// place ("on", "in", "at", "near").
 pub(crate) fn after_place_preposition(sentence: &str, start: usize) -> bool {
+    word_before(sentence, start)
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "on" | "in" | "at" | "near"))
+}
+
+/// The word written just before byte `start` of a sentence.
+fn word_before(sentence: &str, start: usize) -> Option<&str> {
     sentence
         .get(..start)
         .unwrap_or("")
         .split_whitespace()
         .next_back()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "on" | "in" | "at" | "near"))
 }
 
 /// Lower-case words that join the parts of one name ("Osama bin Laden",
@@ -380,11 +380,7 @@ const KIN: &[&str] = &[
 /// relative ("after her son Casey was killed"): a first name, not a
 /// surname alone.
 pub(crate) fn after_kin(sentence: &str, start: usize) -> bool {
-    sentence
-        .get(..start)
-        .unwrap_or("")
-        .split_whitespace()
-        .next_back()
+    word_before(sentence, start)
         .map(|w| w.trim_end_matches(',').to_lowercase())
         .is_some_and(|w| KIN.contains(&w.as_str()))
 }
@@ -392,11 +388,7 @@ pub(crate) fn after_kin(sentence: &str, start: usize) -> bool {
 /// Whether the name starting at `start` of a sentence follows an initial
 /// ("Mark A. Milley" read as "Milley"): it ends a longer name.
 pub(crate) fn after_initial(sentence: &str, start: usize) -> bool {
-    sentence
-        .get(..start)
-        .unwrap_or("")
-        .split_whitespace()
-        .next_back()
+    word_before(sentence, start)
         .is_some_and(|w| matches!(w.as_bytes(), [c, b'.'] if c.is_ascii_uppercase()))
 }
 
