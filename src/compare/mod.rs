@@ -551,10 +551,8 @@ impl Ctx<'_> {
         // that share a name or two ("spend $1.6 million against Kasich in
         // Indiana" / "Kasich quitting his efforts in Indiana").
         let (xs, ys) = (actions(a), actions(b));
-        xs.iter().any(|x| {
-            ys.iter()
-                .any(|y| x.same_as(y) && x.keys.first() == y.keys.first())
-        })
+        xs.iter()
+            .any(|x| ys.iter().any(|y| x.same_as(y) && x.same_deed(y)))
     }
 
     /// Why two claims' frames make them different facts, if they do.

@@ -26,6 +26,12 @@ impl Action {
         self.keys.iter().filter(|k| other.keys.contains(k)).count()
     }
 
+    /// Whether the first keys, what is done, are one ("prevent" /
+    /// "lead", "spend" / "quit" are not).
+    pub fn same_deed(&self, other: &Action) -> bool {
+        self.keys.first() == other.keys.first()
+    }
+
     /// Two wordings of the same action: at least two shared keys, or all of
     /// the shorter one's.
     pub fn same_as(&self, other: &Action) -> bool {
@@ -40,7 +46,7 @@ impl Action {
     /// and are opposite acts.
     pub fn firmly_same(&self, other: &Action) -> bool {
         let shared = self.shared(other);
-        self.keys.first() == other.keys.first()
+        self.same_deed(other)
             && (shared >= 3
                 || (shared >= 1 && shared == self.keys.len() && shared == other.keys.len()))
     }

@@ -753,14 +753,11 @@ impl Frame {
         };
         // The clause, or a verb it hangs from ("previously walked away from
         // a plan to invest").
-        let mut v = clause;
-        for _ in 0..TIME_CLIMB {
-            let Some(at) = v else { break };
-            if before_story(at) {
-                f.time.push("earlier".into());
-                break;
-            }
-            v = governing_verb(parse, at);
+        if std::iter::successors(clause, |&at| governing_verb(parse, at))
+            .take(TIME_CLIMB)
+            .any(before_story)
+        {
+            f.time.push("earlier".into());
         }
         // "Cruz had 45 percent among evangelicals": a share of a part of
         // those asked.
