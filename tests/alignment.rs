@@ -1377,3 +1377,79 @@ fn a_day_of_killing_is_not_a_day_of_charging() {
     ]);
     no_conflict(&rows);
 }
+
+/// Two figures whose frames meet but whose sentences differ are one fact
+/// told wrongly only when the figures are near each other or one slip of
+/// the pen apart; further apart, the frames missed what tells them apart,
+/// and the tool stays silent (each figure stays unsupported). Told in the
+/// same words, any two figures are one fact.
+#[test]
+fn far_apart_figures_in_other_words_are_not_set_against_each_other() {
+    let a = (
+        "a.txt",
+        "Date: 2021-05-02\n\nThe storm killed 12 people in Aceh province on Saturday, the Indonesian Red Cross said.\n",
+    );
+    let other = |n: &str| {
+        format!(
+            "Date: 2021-05-02\n\nAccording to the Indonesian Red Cross, {n} people were killed when the storm struck Aceh province on Saturday.\n"
+        )
+    };
+    let conflict = |n: &str| {
+        row(
+            "conflict",
+            "numeric.mismatch",
+            &[&["a: 12 people"], &[&format!("b: {n} people")]],
+        )
+    };
+    // Near (13), two digits swapped (21), a power of ten (120): one slip.
+    for n in ["13", "21", "120"] {
+        let text = other(n);
+        let (rows, code) = findings(&[a, ("b.txt", &text)]);
+        assert!(rows.contains(&conflict(n)), "{n}: {rows:?}");
+        assert_eq!(code, 1);
+    }
+    let text = other("40");
+    let (rows, code) = findings(&[a, ("b.txt", &text)]);
+    no_conflict(&rows);
+    assert!(rows.contains(&row("unsupported", "unsupported", &[&["b: 40 people"]])));
+    assert_eq!(code, 0);
+    // The same sentence with another figure is a conflict however far apart.
+    let copy = a.1.replace("12 people", "40 people");
+    let (rows, code) = findings(&[a, ("b.txt", &copy)]);
+    assert!(rows.contains(&conflict("40")), "{rows:?}");
+    assert_eq!(code, 1);
+}
+
+/// A rise against a fall is two days of a market unless both are told of
+/// one time, or the figure is the same (a slip of the direction word).
+#[test]
+fn a_rise_against_a_fall_needs_one_time_or_one_figure() {
+    let rose = |when: &str, n: &str| {
+        format!(
+            "Date: 2020-03-13\n\n{when}the Nasdaq Composite rose {n}% as investors bought back shares.\n"
+        )
+    };
+    let fell = |when: &str| {
+        format!(
+            "Date: 2020-03-13\n\nThe Nasdaq Composite fell 7.3%{when}, its worst day in years.\n"
+        )
+    };
+    let conflict = |n: &str| {
+        row(
+            "conflict",
+            "numeric.mismatch",
+            &[&[&format!("a: {n}%")], &["b: 7.3%"]],
+        )
+    };
+    let (a, b) = (rose("Meanwhile ", "4.4"), fell(""));
+    let (rows, _) = findings(&[("a.txt", &a), ("b.txt", &b)]);
+    no_conflict(&rows);
+    let (a, b) = (rose("On Thursday ", "4.4"), fell(" on Thursday"));
+    let (rows, code) = findings(&[("a.txt", &a), ("b.txt", &b)]);
+    assert!(rows.contains(&conflict("4.4")), "{rows:?}");
+    assert_eq!(code, 1);
+    let (a, b) = (rose("Meanwhile ", "7.3"), fell(""));
+    let (rows, code) = findings(&[("a.txt", &a), ("b.txt", &b)]);
+    assert!(rows.contains(&conflict("7.3")), "{rows:?}");
+    assert_eq!(code, 1);
+}

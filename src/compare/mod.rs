@@ -256,6 +256,8 @@ impl Ctx<'_> {
             .first()
             .is_some_and(|i| crate::extract::is_told(&i.claim.attribute));
         let mut edges: Vec<Edge> = Vec::new();
+        // Mismatches not plausible on their own (`Ctx::plausible`).
+        let mut far: Vec<Edge> = Vec::new();
         for (i, a) in clusters.iter().enumerate() {
             for (j, b) in clusters.iter().enumerate().skip(i + 1) {
                 // A source that gives both values shows that both can be
@@ -295,17 +297,40 @@ impl Ctx<'_> {
                     };
                     basis
                 };
-                conflicted.insert(i);
-                conflicted.insert(j);
-                edges.push(Edge {
+                let edge = Edge {
                     sides: (i, j),
                     kind,
                     rule,
                     why,
                     basis,
-                });
+                };
+                if rule == RuleId::NumericMismatch
+                    && !self.plausible(a.first.claim, b.first.claim, &edge.basis)
+                {
+                    far.push(edge);
+                    continue;
+                }
+                conflicted.insert(i);
+                conflicted.insert(j);
+                edges.push(edge);
             }
         }
+        // Two figures too far apart to be one fact misstated still are when a
+        // figure between them is in conflict with both ("5%", "7%" and "9%"
+        // for one quarter's growth): the three values are one fact.
+        let mut next: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for &Edge { sides: (x, y), .. } in
+            edges.iter().filter(|e| e.rule == RuleId::NumericMismatch)
+        {
+            next.entry(x).or_default().insert(y);
+            next.entry(y).or_default().insert(x);
+        }
+        let bridged = |&Edge { sides: (x, y), .. }: &Edge| {
+            next.get(&x)
+                .zip(next.get(&y))
+                .is_some_and(|(p, q)| !p.is_disjoint(q))
+        };
+        edges.extend(far.into_iter().filter(bridged));
         self.conflicts(&clusters, edges, out);
         // One row per fact: a value in a conflict is shown there, with every
         // source that gives it (the conflict's side), not again as an
@@ -665,6 +690,34 @@ impl Ctx<'_> {
             }
         }
         best
+    }
+
+    /// Whether a mismatch between two aligned figures is one fact told two
+    /// ways rather than two facts the frames could not tell apart. Told in
+    /// the same words, or tied to one named place ("35 miles west of
+    /// Philadelphia" / "55 miles west of Philadelphia"), it is. A rise
+    /// against a fall needs one time as well, or the same figure ("fell
+    /// 1.2%" / "rose 1.2%": a slip of the direction word): on real news
+    /// such pairs were nearly always two days of a market or two measures.
+    /// Otherwise the figures must be near enough, or one slip
+    /// of the pen apart (`numeric::slip`), for the discrepancy to be an
+    /// error; further apart, stay silent. (A clock time is keyed by its
+    /// event, like a date, and weighed as one.)
+    fn plausible(&self, x: &Claim, y: &Claim, basis: &[Basis]) -> bool {
+        let (Value::Quantity(p), Value::Quantity(q)) = (&x.value, &y.value) else {
+            return true;
+        };
+        let anchored = basis
+            .iter()
+            .any(|b| matches!(b, Basis::SameWords | Basis::FollowedBy { named: true, .. }));
+        if anchored || p.unit == crate::extract::Unit::Clock {
+            return true;
+        }
+        if numeric::opposed(p, q) {
+            return basis.iter().any(|b| matches!(b, Basis::Time(_)))
+                || numeric::same_magnitude(p, q, &self.numeric);
+        }
+        numeric::slip(p, q)
     }
 
     /// What the evidence that claim `x` and another are one fact must

@@ -76,6 +76,72 @@ pub(crate) fn far_apart(a: &Quantity, b: &Quantity) -> bool {
     lo > 0.0 && hi > BOUND_FAR * lo
 }
 
+/// How many times larger one figure may be than another and still read as
+/// one fact misstated when nothing but their frames ties them. Judged blind
+/// on real news (four sets, 41 mismatches between outlets), figures that far
+/// apart or nearer were mostly one fact told two ways ("$600 billion" /
+/// "$660 billion", "ten commutations" / "nine"), while figures further apart
+/// were mostly two facts the frames did not tell apart ("13,000 research
+/// jobs" / "50,000 jobs", "4.9%" / "7.8%"): of 31 such pairs, 4 were real.
+const SLIP_FAR: f64 = 1.5;
+
+/// Whether two figures in conflict look like one fact told wrongly rather
+/// than two facts: near each other (`SLIP_FAR`), or the same digits one
+/// slip apart: two digits swapped ("19" / "91"), one digit of three or
+/// more changed ("1,706" / "1,786"), or a power of ten too many ("5" / "50",
+/// "$1.2 million" / "$1.2 billion").
+pub(crate) fn slip(a: &Quantity, b: &Quantity) -> bool {
+    let (x, y) = (a.value.abs(), b.value.abs());
+    let (lo, hi) = (x.min(y), x.max(y));
+    if lo <= 0.0 || hi <= SLIP_FAR * lo {
+        return true;
+    }
+    let power = (hi / lo).log10();
+    if (power - power.round()).abs() < 1e-9 {
+        return true;
+    }
+    let (da, db) = (digits(a), digits(b));
+    if da.len() != db.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..da.len()).filter(|&i| da.get(i) != db.get(i)).collect();
+    match differ.as_slice() {
+        [_] => da.len() >= 3,
+        &[i, j] => j == i + 1 && da.get(i) == db.get(j) && da.get(j) == db.get(i),
+        _ => false,
+    }
+}
+
+/// The significant digits a figure was written with: "6.27%" is "627",
+/// "$3.2 billion" is "32".
+fn digits(q: &Quantity) -> Vec<u8> {
+    let steps = if q.resolution > 0.0 {
+        (q.value.abs() / q.resolution).round()
+    } else {
+        q.value.abs().round()
+    };
+    let mut text = format!("{steps:.0}").into_bytes();
+    while text.len() > 1 && text.last() == Some(&b'0') {
+        text.pop();
+    }
+    text
+}
+
+/// Whether two figures move in opposite directions ("a rise against a fall").
+pub(crate) fn opposed(a: &Quantity, b: &Quantity) -> bool {
+    matches!((a.direction, b.direction), (Some(x), Some(y)) if x != y)
+}
+
+/// Whether two figures are one value, whatever their directions ("fell
+/// 1.2%" / "rose 1.2%"; not "9.4%" / "just under 10%").
+pub(crate) fn same_magnitude(a: &Quantity, b: &Quantity, rules: &NumericRules) -> bool {
+    let bare = |q: &Quantity| Quantity {
+        direction: None,
+        ..q.clone()
+    };
+    relate(&bare(a), &bare(b), rules) == Relation::Equal
+}
+
 /// Whether two figures can be compared at all (same kind of unit).
 pub(crate) fn comparable(a: &Quantity, b: &Quantity) -> bool {
     !a.vague
@@ -186,7 +252,7 @@ pub(crate) fn relate(a: &Quantity, b: &Quantity, rules: &NumericRules) -> Relati
 mod unit_tests {
     use super::*;
 
-    fn count(noun: &str) -> Quantity {
+    pub(super) fn count(noun: &str) -> Quantity {
         Quantity {
             unit: Unit::Count { noun: noun.into() },
             value: 19.0,
@@ -311,5 +377,42 @@ mod tests {
             relate(&m(4e7, 1e6), &m(4e8, 1e6), &r),
             Relation::Conflict(_)
         ));
+    }
+
+    #[test]
+    fn a_slip_is_a_near_figure_or_the_same_digits_one_slip_apart() {
+        let n = |value: f64, resolution: f64| Quantity {
+            value,
+            resolution,
+            ..super::unit_tests::count("jobs")
+        };
+        let slip_between = |a: f64, b: f64| slip(&n(a, 1.0), &n(b, 1.0));
+        // Near: within half again.
+        assert!(slip_between(600.0, 660.0));
+        assert!(slip_between(10.0, 9.0));
+        assert!(!slip_between(13_000.0, 50_000.0));
+        assert!(!slip_between(12.0, 40.0));
+        // Two digits swapped, a power of ten, one digit of three or more.
+        assert!(slip_between(19.0, 91.0));
+        assert!(slip_between(5.0, 50.0));
+        assert!(slip_between(1_706.0, 1_786.0));
+        assert!(slip(&n(1.2e6, 1e5), &n(1.2e9, 1e8)));
+        // One digit of two is any other figure.
+        assert!(!slip_between(12.0, 92.0));
+        assert!(!slip_between(1_706.0, 3_786.0));
+    }
+
+    #[test]
+    fn one_value_whatever_the_directions() {
+        let r = NumericRules::default();
+        let mut up = super::unit_tests::count("jobs");
+        up.direction = Some(Direction::Up);
+        let mut down = super::unit_tests::count("jobs");
+        down.direction = Some(Direction::Down);
+        assert!(opposed(&up, &down));
+        assert!(!opposed(&up, &super::unit_tests::count("jobs")));
+        assert!(same_magnitude(&up, &down, &r));
+        down.value = 20.0;
+        assert!(!same_magnitude(&up, &down, &r));
     }
 }
