@@ -1453,3 +1453,44 @@ fn a_rise_against_a_fall_needs_one_time_or_one_figure() {
     assert!(rows.contains(&conflict("7.3")), "{rows:?}");
     assert_eq!(code, 1);
 }
+
+/// A name romanised from another script is spelt one way by one outlet and
+/// another way by the next: house styles, not a misspelling. One article
+/// that writes it both ways is still reported; a name without the marks of
+/// another script ("Morell" / "Morrell") is reported across outlets too.
+#[test]
+fn romanisations_of_one_name_across_outlets_are_house_styles() {
+    let a = (
+        "a.txt",
+        "Date: 2020-01-03\n\nA US strike killed the Iranian general Qasem Soleimani on Friday.\n",
+    );
+    let b = (
+        "b.txt",
+        "Date: 2020-01-03\n\nThe Iranian general Qassem Soleimani was killed in a US strike on Friday.\n",
+    );
+    let (rows, _) = findings(&[a, b]);
+    assert!(rows.iter().all(|r| r.1 != "name.spelling"), "{rows:?}");
+    let both = (
+        "c.txt",
+        "Date: 2020-01-03\n\nQasem Soleimani led the Quds Force. A US strike killed Qassem Soleimani on Friday.\n",
+    );
+    let (rows, _) = findings(&[both]);
+    assert!(
+        rows.contains(&row(
+            "conflict",
+            "name.spelling",
+            &[&["c: Qasem Soleimani"], &["c: Qassem Soleimani"]]
+        )),
+        "{rows:?}"
+    );
+    let a = (
+        "a.txt",
+        "Acting CIA Director Michael Morell will testify on Thursday.\n",
+    );
+    let b = (
+        "b.txt",
+        "Acting CIA Director Michael Morrell will testify on Thursday instead.\n",
+    );
+    let (rows, _) = findings(&[a, b]);
+    assert!(rows.iter().any(|r| r.1 == "name.spelling"), "{rows:?}");
+}

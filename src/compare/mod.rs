@@ -764,8 +764,10 @@ impl Ctx<'_> {
     fn transliterated(&self, a: &Cluster, b: &Cluster) -> bool {
         match (&a.first.claim.value, &b.first.claim.value) {
             (Value::Name(x), Value::Name(y)) => {
-                crate::extract::spelt_variant(&x.written, &y.written)
-                    .is_some_and(|(u, v)| crate::extract::transliterated(u, v))
+                crate::extract::spelt_variant(&x.written, &y.written).is_some_and(|(u, v)| {
+                    crate::extract::transliterated(u, v)
+                        || crate::extract::romanised(u, v, [&x.written, &y.written])
+                })
             }
             _ => false,
         }

@@ -33,7 +33,7 @@ pub use date::{DateValue, Period, weekday_name, weekday_of};
 pub use frame::{ClaimFrame, Frame, FrameWords, KeyKind, read_frames};
 pub use lexicon::Modality;
 pub use quantity::{Direction, Qualifier, Quantity, UNIT_CHANGERS, Unit};
-pub use spelling::{NAME, Spelling, transliterated, variant as spelt_variant};
+pub use spelling::{NAME, Spelling, romanised, transliterated, variant as spelt_variant};
 
 use crate::ingest::{BlockKind, Document};
 use crate::nlp::Parse;
