@@ -1494,3 +1494,24 @@ fn romanisations_of_one_name_across_outlets_are_house_styles() {
     let (rows, _) = findings(&[a, b]);
     assert!(rows.iter().any(|r| r.1 == "name.spelling"), "{rows:?}");
 }
+
+/// A spelling an article only reproduces from a quoted tweet, where it
+/// spells the name the other way in its own words, is the writer's, not
+/// the outlet's: no conflict. Said aloud and quoted, it is the outlet's
+/// transcription, and a misspelling.
+#[test]
+fn a_name_misspelt_in_a_quoted_tweet_is_the_writer_s() {
+    let text = |verb: &str| {
+        format!(
+            "John Hinckley Jr. was released from a hospital on Saturday. \
+             Michael Reagan {verb}: \"John Hinkley Jr. should never have been let out.\" \
+             Hinckley shot President Reagan in 1981.\n"
+        )
+    };
+    let tweeted = text("tweeted");
+    let (rows, _) = findings(&[("a.txt", &tweeted)]);
+    assert!(rows.iter().all(|r| r.1 != "name.spelling"), "{rows:?}");
+    let said = text("said");
+    let (rows, _) = findings(&[("a.txt", &said)]);
+    assert!(rows.iter().any(|r| r.1 == "name.spelling"), "{rows:?}");
+}

@@ -114,18 +114,28 @@ pub(crate) use crate::text::has_word;
 pub(crate) fn quote_at(text: &str, at: usize) -> Option<Span> {
     // The marks paired in order, found by a vector scan for '"' and for
     // the first byte of '\u{201c}' and '\u{201d}' (E2 80 9C, E2 80 9D).
+    // A curly mark says which way it faces: a closing one with nothing
+    // open closes a quotation begun before this text (the sentence after
+    // '"… compass," wrote Mr. Bethae'), an opening one opens.
     let bytes = text.as_bytes();
     let mut open = None;
     for i in memchr::memchr2_iter(b'"', 0xE2, bytes) {
-        let mark = bytes.get(i) == Some(&b'"')
-            || matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D]));
-        if !mark {
-            continue;
-        }
-        match open.take() {
-            None => open = Some(i),
-            Some(a) if a < at && at < i => return Some(Span::new(a, i)),
-            Some(_) => {}
+        let (opens, closes) = match bytes.get(i + 1..i + 3) {
+            _ if bytes.get(i) == Some(&b'"') => (true, true),
+            Some([0x80, 0x9C]) => (true, false),
+            Some([0x80, 0x9D]) => (false, true),
+            _ => continue,
+        };
+        match open {
+            Some(a) if closes => {
+                if a < at && at < i {
+                    return Some(Span::new(a, i));
+                }
+                open = None;
+            }
+            Some(_) => open = Some(i),
+            None if opens => open = Some(i),
+            None => {}
         }
     }
     None
@@ -597,6 +607,19 @@ mod tests {
             Modality::Confirmed
         );
         assert_eq!(quote_at("he said \"no\" twice", 10), Some(Span::new(8, 11)));
+    }
+
+    #[test]
+    fn a_closing_curly_mark_closes_what_began_before_the_text() {
+        // The sentence after a quotation's first sentence: its first mark
+        // closes, so the words between the two marks are the outlet's.
+        let t = "He had taken his compass,\u{201d} wrote Mr. Bethae, adding that \u{201c}his fellow soldiers\u{201d} knew.";
+        let at = t.find("Bethae").unwrap();
+        assert_eq!(quote_at(t, at), None);
+        let inner = t.find("fellow").unwrap();
+        let open = t.find('\u{201c}').unwrap();
+        let close = t.rfind('\u{201d}').unwrap();
+        assert_eq!(quote_at(t, inner), Some(Span::new(open, close)));
     }
 
     #[test]

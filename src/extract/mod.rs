@@ -615,6 +615,7 @@ fn extract_doc(
                         sentence: s.span,
                         kind: m.kind,
                         sic: spelling::marked_sic(text, m.span.start() - base, m.span.end() - base),
+                        quoted: spelling::quoted_writing(text, m.span.start() - base),
                         placed: spelling::after_place_preposition(text, m.span.start() - base)
                             || spelling::before_particle(text, m.span.end() - base)
                             || spelling::after_initial(text, m.span.start() - base)

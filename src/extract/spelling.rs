@@ -143,6 +143,8 @@ pub struct Written {
     /// Marked "(sic)": the spelling of whoever is quoted, kept as they
     /// wrote it, not the outlet's own.
     pub sic: bool,
+    /// Written inside a quotation of writing (`quoted_writing`).
+    pub quoted: bool,
     /// Written just after a preposition of place ("on Broadway", "in
     /// Tarvolo"), just after an initial ("Mark A. Milley") or a relative
     /// ("her son Casey"), or just before a name particle ("Osama bin Laden",
@@ -315,6 +317,30 @@ fn house_style(w: &str) -> String {
         Some(stem) => format!("{stem}ter"),
         None => w,
     }
+}
+
+/// Words that say a quotation was written, not said: a tweet, a post, a
+/// note. A writer's spelling is reproduced as written; a speaker's words
+/// are the outlet's transcription, and its spelling the outlet's.
+const WRITTEN: &[&str] = &[
+    "tweet",
+    "tweets",
+    "tweeted",
+    "wrote",
+    "writes",
+    "posted",
+    "handwritten",
+    "note",
+    "caption",
+];
+
+/// Whether the name at `start` of a sentence stands inside a quotation the
+/// sentence says was written ("… tweeted: \"Besty DeVos …\"").
+pub(crate) fn quoted_writing(sentence: &str, start: usize) -> bool {
+    crate::extract::clause::quote_at(sentence, start).is_some()
+        && WRITTEN
+            .iter()
+            .any(|w| crate::text::has_word(&sentence.to_lowercase(), w))
 }
 
 /// Whether a name at `start..end` of a sentence is marked "(sic)" or
@@ -771,14 +797,21 @@ pub fn claims(
         &mut varied,
         &mut pairs,
     );
-    // A spelling a document only ever marks "(sic)", where it spells the
-    // name the other way in its own words, is the quoted writer's ("she
-    // wrote, 'pretty sure Brent Lyster (sic)'"): the outlet's own spelling
-    // is the other one. (A name inside quotation marks alone is still the
-    // outlet's: it transcribed what was said.)
+    // A spelling a document only ever marks "(sic)" or writes inside a
+    // quotation of writing, where it spells the name the other way in its
+    // own words, is the quoted writer's ("she wrote, 'pretty sure Brent
+    // Lyster (sic)'"; a tweet reproduced word for word): the
+    // outlet's own spelling is the other one. Not where another outlet
+    // writes that spelling in its own words: then the quote may well be
+    // right and the outlet's own words wrong ("Miyoko" quoted, "Mikyoko"
+    // in the text).
     let mut own: BTreeMap<(usize, &str), bool> = BTreeMap::new();
     for w in written.iter().filter(|w| varied.contains(w.name.as_str())) {
-        *own.entry((w.doc, &w.name)).or_default() |= !w.sic;
+        *own.entry((w.doc, &w.name)).or_default() |= !w.sic && !w.quoted;
+    }
+    let mut owned_by: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+    for (&(doc, name), _) in own.iter().filter(|(_, o)| **o) {
+        owned_by.entry(name).or_default().insert(doc);
     }
     let marked_only = |w: &Written| {
         own.get(&(w.doc, w.name.as_str())) == Some(&false)
@@ -787,6 +820,9 @@ pub fn claims(
                 .any(|(&(_, name), &own_words)| {
                     own_words && name != w.name && variant(name, &w.name).is_some()
                 })
+            && !owned_by
+                .get(w.name.as_str())
+                .is_some_and(|docs| docs.iter().any(|&d| d != w.doc))
     };
     let mut first: BTreeMap<(usize, &str), &Written> = BTreeMap::new();
     for w in written
@@ -837,6 +873,18 @@ mod tests {
         assert!(!transliterated("Flint", "Flynt"));
         assert!(!transliterated("DeVine", "Devine"));
         assert!(!transliterated("Sergei", "Sergei"));
+    }
+
+    #[test]
+    fn a_name_in_a_quoted_tweet_is_the_writer_s() {
+        let s = "Reagan tweeted: \"John Hinkley should never be free.\"";
+        assert!(quoted_writing(s, s.find("John").unwrap()));
+        // Said, not written: the outlet transcribed it.
+        let s = "Schumer said: \"Justice Ginsberg was a giant.\"";
+        assert!(!quoted_writing(s, s.find("Justice").unwrap()));
+        // Written, but outside the quotation.
+        let s = "John Hinkley, Reagan tweeted, \"should never be free.\"";
+        assert!(!quoted_writing(s, 0));
     }
 
     #[test]
@@ -1008,6 +1056,7 @@ mod tests {
             sentence: Span::new(sentence, sentence + 100),
             kind: Some(EntityKind::Person),
             sic: false,
+            quoted: false,
             placed: false,
         }
     }
