@@ -1171,8 +1171,8 @@ mod tests {
         assert_eq!(variant("John Kelly", "John Kerry"), None);
         assert_eq!(variant("Scott Wagner", "Scott Walker"), None);
         assert_eq!(
-            variant("Michael Morell", "Michael Morrel"),
-            Some(("Morell", "Morrel"))
+            variant("Michael Morell", "Michael Morrell"),
+            Some(("Morell", "Morrell"))
         );
         // A long surname, or a first name, may be two edits off.
         assert_eq!(
