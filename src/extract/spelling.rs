@@ -233,7 +233,16 @@ fn surname<'a>(single: &[&'a str], full: &[&'a str]) -> Option<(&'a str, &'a str
     if !(single.len() == 1 && (2..=3).contains(&full.len()) && x != y) {
         return None;
     }
-    let (lx, ly) = (x.to_lowercase(), y.to_lowercase());
+    // A doctrine, a follower or a people is no one's surname
+    // ("Communism", "Communist", "McCarthyite", "Canadians").
+    let lx = x.to_lowercase();
+    if ["ism", "isms", "ist", "ists", "ite", "ites", "ians"]
+        .iter()
+        .any(|end| lx.ends_with(end))
+    {
+        return None;
+    }
+    let ly = y.to_lowercase();
     let letters = lx.chars().count().min(ly.chars().count());
     let close = lx.chars().next() == ly.chars().next()
         && strsim::osa_distance(&lx, &ly) <= if letters >= 8 { 2 } else { 1 };
@@ -1164,6 +1173,13 @@ mod tests {
                 (1, "Damien Hamer".into(), 5)
             ]
         );
+    }
+
+    #[test]
+    fn a_doctrine_or_a_follower_is_no_one_s_surname() {
+        assert_eq!(variant("Communism", "Holy Communion"), None);
+        assert_eq!(variant("McCarthyite", "Clintonite McCarthyism"), None);
+        assert_eq!(variant("Kaisch", "John Kasich"), Some(("Kaisch", "Kasich")));
     }
 
     #[test]
