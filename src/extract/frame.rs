@@ -527,7 +527,8 @@ impl Frame {
         let word = |i: usize| parse.words.get(i);
         let label = |i: usize| word(i).map_or("", |w| model.label(w.deprel));
         let upos = |i: usize| word(i).map(|w| w.upos);
-        let lemma = |i: usize| word(i).map(|w| w.lemma.to_lowercase());
+        // Lemmas come lower-cased but for names: most are read as they are.
+        let lemma = |i: usize| word(i).map(|w| folded(&w.lemma));
         let inside: Vec<usize> = parse
             .words
             .iter()
@@ -572,8 +573,7 @@ impl Frame {
         // the verb that noun belongs to.
         if let Some(v) = clause
             && label(v).starts_with("acl")
-            && lemma(v)
-                .is_some_and(|l| LIGHT.contains(&l.as_str()) || VALUING.contains(&l.as_str()))
+            && lemma(v).is_some_and(|l| LIGHT.contains(&&*l) || VALUING.contains(&&*l))
             && let Some(up) = governing_verb(parse, v)
         {
             clause = Some(up);
@@ -593,7 +593,7 @@ impl Frame {
                     Some(b)
                 }
             })
-            .filter(|&b| lemma(b).is_some_and(|l| SAYING.contains(&l.as_str())));
+            .filter(|&b| lemma(b).is_some_and(|l| SAYING.contains(&&*l)));
         if is_day && let Some(v) = saying {
             clause = Some(v);
         }
@@ -617,12 +617,12 @@ impl Frame {
                 })
             });
         if let Some(n) = noun {
-            f.measure = lemma(mover.unwrap_or(n)).map(Sym::from);
+            f.measure = lemma(mover.unwrap_or(n)).map(|l| Sym::from(&*l));
             // "66 passengers, crew and security officers": a count of
             // several nouns joined, none with a figure of its own, counts
             // them all, which is none of them alone ("56 passengers and 10
             // crew members" is two counts).
-            let joined: Vec<String> = parse
+            let joined: Vec<std::borrow::Cow<str>> = parse
                 .children(n)
                 .filter(|&c| c > n && label(c) == "conj" && upos(c) == Some(Upos::Noun))
                 .filter(|&c| !parse.children(c).any(|k| label(k) == "nummod"))
@@ -655,7 +655,7 @@ impl Frame {
                 .children(v)
                 .find(|&c| label(c).starts_with("nsubj") && upos(c) == Some(Upos::Noun))
                 .and_then(lemma)
-                .map(Sym::from);
+                .map(|l| Sym::from(&*l));
             f.qualifiers = syms(qualifiers(parse, model, text, top, &inside));
         }
         if let Some(v) = clause {
@@ -663,11 +663,11 @@ impl Frame {
                 .children(v)
                 .find(|&c| label(c) == "obj" && upos(c) == Some(Upos::Noun) && !inside.contains(&c))
                 .and_then(lemma)
-                .map(Sym::from);
+                .map(|l| Sym::from(&*l));
             f.agent = agent(parse, model, text, v).map(Sym::from);
             if upos(v) == Some(Upos::Verb)
                 && let Some(verb) = lemma(v)
-                && !LIGHT.contains(&verb.as_str())
+                && !LIGHT.contains(&&*verb)
             {
                 // "killed or wounded at least 100": the figure counts
                 // either, which is neither verb's own count.
@@ -690,7 +690,10 @@ impl Frame {
                             .then_some(word(v)?.head?)
                             .and_then(|h| either(h, v))
                     });
-                f.predicate = Some(joined.unwrap_or(verb).into());
+                f.predicate = Some(match joined {
+                    Some(j) => j.into(),
+                    None => Sym::from(&*verb),
+                });
             }
         }
         let mut holders = vec![top];
@@ -708,8 +711,7 @@ impl Frame {
                 }
                 // "…, the company said on Thursday": the day of the saying,
                 // not of what was said.
-                if label(c) == "parataxis" || lemma(c).is_some_and(|l| SAYING.contains(&l.as_str()))
-                {
+                if label(c) == "parataxis" || lemma(c).is_some_and(|l| SAYING.contains(&&*l)) {
                     continue;
                 }
                 if let Some(t) = time_of(parse, text, c, &inside) {
@@ -1644,6 +1646,16 @@ fn scope_after(text: &str, figure: Span) -> Option<String> {
         ] => None,
         ["a" | "an" | "per", unit, ..] => Some(format!("per {unit}")),
         _ => None,
+    }
+}
+
+/// `s.to_lowercase()`, borrowed where folding changes nothing (ASCII with
+/// no capital: most lemmas).
+fn folded(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
     }
 }
 

@@ -275,16 +275,20 @@ fn extract_from(mut source: impl Source, rules: &Rules, progress: &dyn Progress)
     // documents at a time: the tokens and capitalised runs of every
     // document at once were most of a large run's memory, so each batch's
     // are dropped once learned and found again when its claims are read.
+    // A run of at most `KEEP_RUNS_PROSE` bytes of prose keeps the runs it
+    // learned from for its claims instead (it finds them once).
     let mut evidence = Evidence::default();
+    let keep = docs.iter().map(|d| d.prose.len()).sum::<usize>() <= KEEP_RUNS_PROSE;
+    let mut kept: Vec<Option<DocRuns>> = Vec::with_capacity(docs.len());
     for batch in docs.chunks(LEARN_BATCH) {
-        let runs: Vec<(Vec<Sentence>, Vec<NameRuns>)> =
-            batch.par_iter().map(|doc| name_runs(doc, &lex)).collect();
+        let runs: Vec<DocRuns> = batch.par_iter().map(|doc| name_runs(doc, &lex)).collect();
         for (doc, (ss, runs)) in batch.iter().zip(&runs) {
             for (s, names) in ss.iter().zip(runs) {
                 let heading = s.kind == BlockKind::Heading;
                 evidence.learn(&doc.prose, s.span, heading, &lex, names);
             }
         }
+        kept.extend(runs.into_iter().map(|r| keep.then_some(r)));
     }
     evidence.finish();
     let parses = ParseCache::default();
@@ -329,12 +333,14 @@ fn extract_from(mut source: impl Source, rules: &Rules, progress: &dyn Progress)
     for first in (0..count).step_by(EXTRACT_BATCH) {
         let range = first..count.min(first + EXTRACT_BATCH);
         let batch = source.all().get(range.clone()).unwrap_or_default();
+        let kept = kept.get_mut(range.clone()).unwrap_or_default();
         let per_doc: Vec<(Vec<Claim>, RunNotes)> = batch
             .par_iter()
+            .zip(kept.par_iter_mut())
             .enumerate()
-            .map(|(k, doc)| {
+            .map(|(k, (doc, kept))| {
                 let mut notes = RunNotes::default();
-                let (ss, runs) = name_runs(doc, &lex);
+                let (ss, runs) = kept.take().unwrap_or_else(|| name_runs(doc, &lex));
                 let claims = extract_doc(first + k, doc, &ss, &runs, &shared, &mut notes);
                 drop((ss, runs));
                 progress.step();
@@ -410,9 +416,18 @@ const LEARN_BATCH: usize = 256;
 /// Documents whose claims are read before they join the run's claims.
 const EXTRACT_BATCH: usize = 256;
 
+/// Bytes of prose up to which a run keeps every document's sentences and
+/// runs, found for the name evidence, until its claims are read, rather
+/// than finding them again. They take some eight times their prose (at
+/// most 16 MiB more); a larger run's memory is left as it was.
+const KEEP_RUNS_PROSE: usize = 2 << 20;
+
+/// A document's sentences, and each one's tokens and capitalised runs.
+type DocRuns = (Vec<Sentence>, Vec<NameRuns>);
+
 /// A document's sentences, and each one's tokens and capitalised runs (for
 /// the name evidence of the whole run and for the sentence's own mentions).
-fn name_runs(doc: &Document, lex: &Lexicon) -> (Vec<Sentence>, Vec<NameRuns>) {
+fn name_runs(doc: &Document, lex: &Lexicon) -> DocRuns {
     let ss = sentences(doc);
     let runs = ss
         .iter()

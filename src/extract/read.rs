@@ -212,10 +212,9 @@ pub(super) fn quantities(cx: &Reading) -> Vec<Claim> {
         // named in the sentence, else the last place named.
         // Unless the sentence names who it is about ("the union is
         // demanding a 12% pay rise").
-        let measure = attr
-            .trim_end_matches(" forecast")
-            .trim_end_matches(" (previous)")
-            .trim_end_matches(" estimate");
+        let measure = [" forecast", " (previous)", " estimate"]
+            .iter()
+            .fold(attr.as_str(), |m, suffix| trim_all_end(m, suffix));
         if MACRO.contains(&measure) && !named_here {
             let place = mentions
                 .iter()
@@ -591,6 +590,15 @@ pub(super) fn actions(cx: &Reading) -> Vec<Claim> {
         ));
     }
     out
+}
+
+/// `s.trim_end_matches(suffix)` for a text suffix, without building a
+/// substring searcher (this runs for every figure read).
+fn trim_all_end<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
 }
 
 #[cfg(test)]

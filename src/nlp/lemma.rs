@@ -173,12 +173,16 @@ fn rewrite_of(form: &str, lemma: &str) -> Rewrite {
 }
 
 fn apply(form: &str, strip: u8, append: &str) -> Option<String> {
-    let chars: Vec<char> = form.chars().collect();
-    let keep = chars.len().checked_sub(usize::from(strip))?;
+    let keep = form.chars().count().checked_sub(usize::from(strip))?;
     if keep == 0 {
         return None;
     }
-    Some(chars.iter().take(keep).collect::<String>() + append)
+    // The first `keep` characters, cut where the next one starts.
+    let at = form.char_indices().nth(keep).map_or(form.len(), |(i, _)| i);
+    let mut out = String::with_capacity(at + append.len());
+    out.push_str(form.get(..at)?);
+    out.push_str(append);
+    Some(out)
 }
 
 /// The last `n` characters of `form`, if it has more than `n`.
@@ -192,10 +196,13 @@ impl Lemmatizer {
         if tag == Upos::Propn {
             return form.to_string();
         }
-        let lower = form.to_lowercase();
+        let mut lower = form.to_lowercase();
         let t = tag.index() as u8;
         if let Some(l) = self.exceptions.text(t, &lower) {
-            return l.to_string();
+            // The lemma written over the folded form (no second string).
+            lower.clear();
+            lower.push_str(l);
+            return lower;
         }
         self.by_rule(&lower, t).unwrap_or(lower)
     }
