@@ -117,6 +117,7 @@ pub(super) fn remove(
         match verdict {
             Verdict::Content => {
                 seen_content = true;
+                super::cards::blank_name_cards(&mut prose, block.span);
                 kept.push(strip_dateline(&mut prose, block));
             }
             Verdict::Furniture => blank(&mut prose, block.span),
@@ -131,6 +132,7 @@ pub(super) fn remove(
             Verdict::Partly => {
                 seen_content = true;
                 blank_furniture_sentences(&mut prose, block.span, &matcher);
+                super::cards::blank_name_cards(&mut prose, block.span);
                 kept.push(strip_dateline(&mut prose, block));
             }
         }

@@ -6,6 +6,7 @@
 //! Never: changes byte offsets (every span computed on `prose` is valid in
 //! `text`), or lets furniture (share widgets, comments, disclaimers) through.
 
+mod cards;
 mod furniture;
 mod html;
 mod markdown;
