@@ -1515,3 +1515,32 @@ fn a_name_misspelt_in_a_quoted_tweet_is_the_writer_s() {
     let (rows, _) = findings(&[("a.txt", &said)]);
     assert!(rows.iter().any(|r| r.1 == "name.spelling"), "{rows:?}");
 }
+
+/// A name card scraped inline (the name in full glued to other stories'
+/// headlines, up to "MORE") is page furniture: its names meet nothing.
+#[test]
+fn a_name_card_scraped_inline_is_furniture() {
+    let hill = (
+        "hill.txt",
+        "Amie Parnes wrote the story. President Trump Donald John TrumpLev Parnas implicates \
+         Rick Perry in Ukraine probe MORE and his supporters blamed the protesters on Tuesday.\n",
+    );
+    let (rows, _) = findings(&[hill]);
+    assert!(rows.iter().all(|r| r.1 != "name.spelling"), "{rows:?}");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(hill.0), hill.1).unwrap();
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args(["parse", "--all"])
+        .arg(dir.path().join(hill.0))
+        .output()
+        .unwrap();
+    let read = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        read.contains(
+            "# text = President Trump and his supporters blamed the protesters on Tuesday."
+        ),
+        "{read}"
+    );
+    assert!(!read.contains("Perry"), "{read}");
+}
