@@ -95,7 +95,7 @@ pub(crate) fn find_of(
         let mut count_end = end;
         let mut basis_points = false;
         let decimals = num.as_str().split('.').nth(1).map_or(0, str::len) as i32;
-        let resolution = 10f64.powi(-decimals) * low_scale;
+        let resolution = step(num.as_str(), decimals) * low_scale;
         let unit = match (&unit_word, has_cur) {
             (Some(u), _) if u == "%" || u.starts_with("per") || u == "pct" => {
                 if u.starts_with("percentage") {
@@ -200,7 +200,7 @@ pub(crate) fn find_of(
                 Quantity {
                     value: h,
                     high: None,
-                    resolution: 10f64.powi(-decimals) * own_scale,
+                    resolution: step(n2.as_str(), decimals) * own_scale,
                     ..q.clone()
                 },
             ));
@@ -405,4 +405,41 @@ pub(crate) fn qualifier_before(text: &str, at: usize, lex: &Lexicon) -> Option<(
         }
     }
     None
+}
+
+/// The smallest step a number written in `digits` (with `decimals` after
+/// the point) expresses: a hundredth for "6.27", and for a whole number of
+/// five digits or more ending in zeros, the place of its last digit that is
+/// not a zero, to two significant digits at most: "220,000" is rounded to
+/// the ten thousand (it may stand for 222,000), "222,000" to the thousand,
+/// "2,500,000" to the hundred thousand, as "$2.5 million" is.
+fn step(digits: &str, decimals: i32) -> f64 {
+    if decimals > 0 {
+        return 10f64.powi(-decimals);
+    }
+    let whole: Vec<u8> = digits.bytes().filter(u8::is_ascii_digit).collect();
+    let zeros = whole.iter().rev().take_while(|&&d| d == b'0').count();
+    if whole.len() < 5 || zeros == whole.len() {
+        return 1.0;
+    }
+    let places = zeros.min(whole.len() - 2);
+    10f64.powi(i32::try_from(places).unwrap_or(0))
+}
+
+#[cfg(test)]
+mod step_tests {
+    use super::step;
+
+    #[test]
+    fn a_round_number_is_as_precise_as_its_last_digit_that_is_not_zero() {
+        assert_eq!(step("6.27", 2), 0.01);
+        assert_eq!(step("220,000", 0), 10_000.0);
+        assert_eq!(step("222,000", 0), 1_000.0);
+        assert_eq!(step("2,500,000", 0), 100_000.0);
+        // Two significant digits at most: "200,000" is not "150,000".
+        assert_eq!(step("200,000", 0), 10_000.0);
+        // Below five digits a number is as written ("1,000 troops").
+        assert_eq!(step("1,000", 0), 1.0);
+        assert_eq!(step("24", 0), 1.0);
+    }
 }

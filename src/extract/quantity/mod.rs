@@ -226,7 +226,7 @@ mod tests {
         assert_eq!(fall[0].0, "$5.4 million");
         assert_eq!((fall[0].1.value, fall[0].1.high), (5.4e6, None));
         assert_eq!(fall[1].0, "$200,000");
-        assert_eq!((fall[1].1.value, fall[1].1.resolution), (2e5, 1.0));
+        assert_eq!((fall[1].1.value, fall[1].1.resolution), (2e5, 1e4));
         let two = figures("sales rose 3% and 4% in Asia");
         assert_eq!(two.len(), 2);
         assert!(two.iter().all(|(_, q)| q.high.is_none()));
