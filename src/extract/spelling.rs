@@ -314,7 +314,33 @@ fn another_form(x: &str, y: &str) -> bool {
     let tail = |w: &str| w.chars().count() - stem;
     let plural = x.ends_with('s') != y.ends_with('s') && tail(x) <= 3 && tail(y) <= 3;
     let familiar = stem >= 4 && (x.ends_with("ie") || y.ends_with("ie"));
-    plural || familiar || derived(x, y) || derived(y, x)
+    plural || familiar || derived(x, y) || derived(y, x) || other_ending(x, y)
+}
+
+/// Endings that make another word of one stem: a rule and its follower
+/// ("Democrat" / "Democracy", "Confederate" / "Confederacy"), a doctrine
+/// and its believers ("Communism" / "Communist"). (Not the two genders of
+/// a Spanish word: "Sao Paula" for "Sao Paulo" is a misspelling.)
+const OTHER_ENDINGS: &[(&str, &str)] = &[
+    ("t", "cy"),
+    ("te", "cy"),
+    ("ism", "ist"),
+    ("ism", "ite"),
+    ("ist", "ite"),
+    ("ism", "ion"),
+];
+
+/// Whether two words are one stem of four letters or more with two of
+/// `OTHER_ENDINGS`.
+fn other_ending(x: &str, y: &str) -> bool {
+    OTHER_ENDINGS.iter().any(|&(a, b)| {
+        let stems = |u: &str, v: &str| {
+            u.strip_suffix(a)
+                .zip(v.strip_suffix(b))
+                .is_some_and(|(p, q)| p == q && p.chars().count() >= 4)
+        };
+        stems(x, y) || stems(y, x)
+    })
 }
 
 /// Whether `long` is `short` with a suffix that makes another word of it:
@@ -1172,6 +1198,17 @@ mod tests {
                 (0, "Damein Hamer".into(), 10),
                 (1, "Damien Hamer".into(), 5)
             ]
+        );
+    }
+
+    #[test]
+    fn words_of_one_stem_with_other_endings_are_two_words() {
+        assert_eq!(variant("Designing Democracy", "Designing Democrat"), None);
+        assert_eq!(variant("Sao Paulo", "Sao Paula"), Some(("Paulo", "Paula")));
+        assert_eq!(variant("The Confederacy", "The Confederate"), None);
+        assert_eq!(
+            variant("Jeff Merkley", "Jeff Merkely"),
+            Some(("Merkley", "Merkely"))
         );
     }
 
