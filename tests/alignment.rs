@@ -1418,6 +1418,26 @@ fn far_apart_figures_in_other_words_are_not_set_against_each_other() {
     let (rows, code) = findings(&[a, ("b.txt", &copy)]);
     assert!(rows.contains(&conflict("40")), "{rows:?}");
     assert_eq!(code, 1);
+    // So are two moves told of one day, however worded.
+    let (rows, code) = findings(&[
+        (
+            "a.txt",
+            "Norvex Energy said it will cut 1,200 jobs.\n\nOn Tuesday, Norvex Energy shares closed down 2.10%.\n",
+        ),
+        (
+            "b.txt",
+            "Norvex Energy announced plans to eliminate 1,200 jobs.\n\nShares of Norvex Energy dropped about 7.1% on Tuesday.\n",
+        ),
+    ]);
+    assert!(
+        rows.contains(&row(
+            "conflict",
+            "numeric.mismatch",
+            &[&["a: 2.10%"], &["b: about 7.1%"]]
+        )),
+        "{rows:?}"
+    );
+    assert_eq!(code, 1);
 }
 
 /// A rise against a fall is two days of a market unless both are told of

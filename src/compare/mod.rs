@@ -694,8 +694,10 @@ impl Ctx<'_> {
 
     /// Whether a mismatch between two aligned figures is one fact told two
     /// ways rather than two facts the frames could not tell apart. Told in
-    /// the same words, or tied to one named place ("35 miles west of
-    /// Philadelphia" / "55 miles west of Philadelphia"), it is. A rise
+    /// the same words, tied to one named place ("35 miles west of
+    /// Philadelphia" / "55 miles west of Philadelphia") or to one time
+    /// both state ("fell 2.1% on Tuesday" / "dropped 7.1% on Tuesday"), it
+    /// is (no far pair judged wrong on real news had a time in common). A rise
     /// against a fall needs one time as well, or the same figure ("fell
     /// 1.2%" / "rose 1.2%": a slip of the direction word): on real news
     /// such pairs were nearly always two days of a market or two measures.
@@ -713,9 +715,12 @@ impl Ctx<'_> {
         if anchored || p.unit == crate::extract::Unit::Clock {
             return true;
         }
+        let one_time = basis.iter().any(|b| matches!(b, Basis::Time(_)));
         if numeric::opposed(p, q) {
-            return basis.iter().any(|b| matches!(b, Basis::Time(_)))
-                || numeric::same_magnitude(p, q, &self.numeric);
+            return one_time || numeric::same_magnitude(p, q, &self.numeric);
+        }
+        if one_time {
+            return true;
         }
         numeric::slip(p, q)
     }
