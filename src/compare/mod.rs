@@ -23,6 +23,7 @@ use crate::extract::{Action, Basis, Claim, ENOUGH, Modality, Value};
 use crate::ingest::Day;
 use crate::rules::{NumericRules, RuleId, Rules};
 use numeric::Verdict;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The most claims one document may give under one key and still be
@@ -120,19 +121,27 @@ pub fn compare(claims: &[Claim], roles: &Roles, rules: &Rules) -> Vec<Finding> {
             .or_default()
             .push(Item { id, claim });
     }
-    let mut out = Vec::new();
-    for ((subject, attribute), items) in groups {
-        let ctx = Ctx {
-            roles,
-            rules,
-            numeric: rules.numeric_for(attribute),
-            subject,
-            attribute,
-            words: &words,
-            actions: &actions,
-        };
-        ctx.group(&items, &mut out);
-    }
+    // Each key's claims are compared on their own, in parallel; the
+    // findings are joined in the keys' order, as one loop would give them.
+    let groups: Vec<((&str, &str), Vec<Item>)> = groups.into_iter().collect();
+    let found: Vec<Vec<Finding>> = groups
+        .par_iter()
+        .map(|&((subject, attribute), ref items)| {
+            let ctx = Ctx {
+                roles,
+                rules,
+                numeric: rules.numeric_for(attribute),
+                subject,
+                attribute,
+                words: &words,
+                actions: &actions,
+            };
+            let mut out = Vec::new();
+            ctx.group(items, &mut out);
+            out
+        })
+        .collect();
+    let mut out: Vec<Finding> = found.into_iter().flatten().collect();
     out.retain(|f| rules.enabled(f.rule));
     out.sort_by(|a, b| {
         (
