@@ -588,14 +588,20 @@ impl Script {
 
 /// A word's consonants in order, each run of vowels one "a" and doubled
 /// letters single, with the letters Arabic romanisations trade ("w" or "y"
-/// for a vowel, "q" or a first "g" for "k", "dh" for "d", "gh" for "g");
+/// for a vowel, "q" or a first "g" for "k", "dh" for "d", "gh" for "g",
+/// "ch" for "kh");
 /// `None` for a word with a letter outside a–z.
 fn consonants(word: &str) -> Option<String> {
     let w = word.to_lowercase();
     if !w.bytes().all(|c| c.is_ascii_lowercase()) {
         return None;
     }
-    let w = w.replace("dh", "d").replace("gh", "g").replace('q', "k");
+    let w = w
+        .replace("dh", "d")
+        .replace("gh", "g")
+        .replace("kh", "x")
+        .replace("ch", "x")
+        .replace('q', "k");
     let w = match w.strip_prefix('g') {
         Some(rest) => format!("k{rest}"),
         None => w,
