@@ -629,8 +629,11 @@ fn extract_doc(
                         span: m.span,
                         sentence: s.span,
                         kind: m.kind,
-                        sic: spelling::marked_sic(text, m.span.start() - base, m.span.end() - base),
-                        quoted: spelling::quoted_writing(text, m.span.start() - base),
+                        writers: spelling::marked_sic(
+                            text,
+                            m.span.start() - base,
+                            m.span.end() - base,
+                        ) || spelling::quoted_writing(text, m.span.start() - base),
                         placed: spelling::after_place_preposition(text, m.span.start() - base)
                             || spelling::before_particle(text, m.span.end() - base)
                             || spelling::after_initial(text, m.span.start() - base)

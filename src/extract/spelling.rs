@@ -140,11 +140,10 @@ pub struct Written {
     pub span: Span,
     pub sentence: Span,
     pub kind: Option<EntityKind>,
-    /// Marked "(sic)": the spelling of whoever is quoted, kept as they
-    /// wrote it, not the outlet's own.
-    pub sic: bool,
-    /// Written inside a quotation of writing (`quoted_writing`).
-    pub quoted: bool,
+    /// The spelling of whoever is quoted, kept as they wrote it, not the
+    /// outlet's own: marked "(sic)" (`marked_sic`) or inside a quotation
+    /// of writing (`quoted_writing`).
+    pub writers: bool,
     /// Written just after a preposition of place ("on Broadway", "in
     /// Tarvolo"), just after an initial ("Mark A. Milley") or a relative
     /// ("her son Casey"), or just before a name particle ("Osama bin Laden",
@@ -389,10 +388,10 @@ const WRITTEN: &[&str] = &[
 /// Whether the name at `start` of a sentence stands inside a quotation the
 /// sentence says was written ("… tweeted: \"Besty DeVos …\"").
 pub(crate) fn quoted_writing(sentence: &str, start: usize) -> bool {
-    crate::extract::clause::quote_at(sentence, start).is_some()
-        && WRITTEN
-            .iter()
-            .any(|w| crate::text::has_word(&sentence.to_lowercase(), w))
+    crate::extract::clause::quote_at(sentence, start).is_some() && {
+        let lower = sentence.to_lowercase();
+        WRITTEN.iter().any(|w| crate::text::has_word(&lower, w))
+    }
 }
 
 /// Whether a name at `start..end` of a sentence is marked "(sic)" or
@@ -592,11 +591,7 @@ impl Script {
 /// "ch" for "kh");
 /// `None` for a word with a letter outside a–z.
 fn consonants(word: &str) -> Option<String> {
-    let w = word.to_lowercase();
-    if !w.bytes().all(|c| c.is_ascii_lowercase()) {
-        return None;
-    }
-    let w = w
+    let w = latin_lower(word)?
         .replace("dh", "d")
         .replace("gh", "g")
         .replace("kh", "x")
@@ -620,14 +615,17 @@ fn consonants(word: &str) -> Option<String> {
     Some(out)
 }
 
+/// A word in lower case, if all its letters are a–z.
+fn latin_lower(word: &str) -> Option<String> {
+    let w = word.to_lowercase();
+    w.bytes().all(|c| c.is_ascii_lowercase()).then_some(w)
+}
+
 /// A Slavic word with "y" before a vowel left out and any other "y" read
 /// as "i" ("Griboyedova" / "Griboedova", "Yanukovych" / "Yanukovich");
 /// `None` for a word with a letter outside a–z.
 fn iotated(word: &str) -> Option<String> {
-    let w = word.to_lowercase();
-    if !w.bytes().all(|c| c.is_ascii_lowercase()) {
-        return None;
-    }
+    let w = latin_lower(word)?;
     let b = w.as_bytes();
     let vowel = |c: Option<&u8>| matches!(c, Some(b'a' | b'e' | b'i' | b'o' | b'u'));
     let out = b
@@ -865,7 +863,7 @@ pub fn claims(
     // in the text).
     let mut own: BTreeMap<(usize, &str), bool> = BTreeMap::new();
     for w in written.iter().filter(|w| varied.contains(w.name.as_str())) {
-        *own.entry((w.doc, &w.name)).or_default() |= !w.sic && !w.quoted;
+        *own.entry((w.doc, &w.name)).or_default() |= !w.writers;
     }
     let mut owned_by: HashMap<&str, BTreeSet<usize>> = HashMap::new();
     for (&(doc, name), _) in own.iter().filter(|(_, o)| **o) {
@@ -1113,8 +1111,7 @@ mod tests {
             span: Span::new(at, at + name.len()),
             sentence: Span::new(sentence, sentence + 100),
             kind: Some(EntityKind::Person),
-            sic: false,
-            quoted: false,
+            writers: false,
             placed: false,
         }
     }
@@ -1126,7 +1123,7 @@ mod tests {
         assert!(marked_sic(sentence, at, at + "Brent Lyster".len()));
         assert!(!marked_sic(sentence, 0, 3));
         let sic = |mut w: Written| {
-            w.sic = true;
+            w.writers = true;
             w
         };
         let seen = [
