@@ -714,6 +714,44 @@ fn other_names_and_house_styles_are_not_misspellings() {
     assert_eq!(spellings(rows), Vec::<Row>::new());
 }
 
+/// Two words news uses often are two things, not one misspelt ("Medicare"
+/// / "Medicaid", "Northwestern" / "Northeastern"); a verb or a preposition
+/// opening a sentence is not part of the name after it ("Imagine
+/// Medicare costs …" is about Medicare). A rare spelling of a common name
+/// is still a misspelling ("Preibus"), and so is a wrong title before one
+/// person ("Majority" / "Minority Leader").
+#[test]
+fn two_common_words_are_two_things_and_a_rare_one_a_misspelling() {
+    let (rows, _) = findings(&[
+        (
+            "a.txt",
+            "The plan would imagine a bigger role for Medicaid.\n\nImagine Medicare costs were exploding.\n\nA sociologist at Northwestern University agreed.\n\nRNC chairman Reince Priebus spoke to Senate Minority Leader Chuck Schumer.\n",
+        ),
+        (
+            "b.txt",
+            "Medicaid pays doctors less than Medicare does, said a sociologist at Northeastern University.\n\nReince Preibus later called Senate Majority Leader Chuck Schumer.\n",
+        ),
+    ]);
+    assert_eq!(
+        spellings(rows),
+        [
+            row(
+                "conflict",
+                "name.spelling",
+                &[&["a: Reince Priebus"], &["b: Reince Preibus"]]
+            ),
+            row(
+                "conflict",
+                "name.spelling",
+                &[
+                    &["a: Senate Minority Leader Chuck Schumer"],
+                    &["b: Senate Majority Leader Chuck Schumer"]
+                ]
+            )
+        ]
+    );
+}
+
 /// Checking a draft, a name the draft spells unlike its sources is a
 /// finding against the draft.
 #[test]

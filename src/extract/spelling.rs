@@ -219,7 +219,57 @@ pub fn variant<'a>(a: &'a str, b: &'a str) -> Option<(&'a str, &'a str)> {
     // surname with a first name spelt two ways is mostly one person
     // ("Stephen" / "Steven Bannon").
     let surname = at + 1 == wa.len();
-    misspelt(x, y, surname).then_some((x, y))
+    // A person's name is misspelt with common names as with any other
+    // ("Steven" / "Stephen Bannon", "Russell Henderson" / "Anderson"), and
+    // a title before one person's surname is as likely wrong ("Senate
+    // Majority" / "Minority Leader Chuck Schumer"); other words in common
+    // use are two words.
+    let person = personal(a);
+    let titled = !surname && wa.last().is_some_and(|w| !established_lower(w));
+    (misspelt(x, y, surname) && (person || titled || !two_words(x, y, [a, b]))).then_some((x, y))
+}
+
+/// Words a reference news corpus writes often, as written (capitalised or
+/// in lower case), sorted by byte: made by `scripts/established-words.py`,
+/// whose comment names the corpus.
+const ESTABLISHED: &str = include_str!("established.txt");
+
+/// Whether news writes `w` often, capitalised as here or in lower case.
+fn established(w: &str) -> bool {
+    static WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        ESTABLISHED
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    });
+    WORDS.binary_search(&w).is_ok() || established_lower(w)
+}
+
+/// Whether news often writes `w` in lower case: an ordinary word.
+fn established_lower(w: &str) -> bool {
+    static WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        ESTABLISHED
+            .lines()
+            .filter(|l| l.starts_with(char::is_lowercase))
+            .collect()
+    });
+    WORDS.binary_search(&w.to_lowercase().as_str()).is_ok()
+}
+
+/// Whether two different spellings `x` / `y` of a word of `whole` are two
+/// words: two letters or more apart, each one news writes often
+/// ("Medicare" / "Medicaid", "Northwestern" / "Northeastern",
+/// "Standard" / "Stanford"). A misspelling is rare where the word is
+/// common ("Preibus" for "Priebus"); one letter apart, two common names
+/// are as often one misspelt ("Kelley" / "Kelly", "Palace" / "Place").
+/// Not two romanisations of one name ("Gaddafi" / "Gadhafi", both
+/// common): within one article those are still one name spelt two ways.
+fn two_words(x: &str, y: &str, whole: [&str; 2]) -> bool {
+    strsim::osa_distance(&x.to_lowercase(), &y.to_lowercase()) >= 2
+        && established(x)
+        && established(y)
+        && !transliterated(x, y)
+        && !romanised(x, y, whole)
 }
 
 /// A surname alone against a full name of two or three words: "Meyers" /
@@ -245,7 +295,7 @@ fn surname<'a>(single: &[&'a str], full: &[&'a str]) -> Option<(&'a str, &'a str
     let letters = lx.chars().count().min(ly.chars().count());
     let close = lx.chars().next() == ly.chars().next()
         && strsim::osa_distance(&lx, &ly) <= if letters >= 8 { 2 } else { 1 };
-    (close && misspelt(x, y, true)).then_some((x, y))
+    (close && misspelt(x, y, true) && !two_words(x, y, [x, y])).then_some((x, y))
 }
 
 /// Whether two different words are one word misspelt; a `surname` of
@@ -1201,6 +1251,38 @@ mod tests {
                 (0, "Damein Hamer".into(), 10),
                 (1, "Damien Hamer".into(), 5)
             ]
+        );
+    }
+
+    #[test]
+    fn two_words_news_uses_often_are_two_words() {
+        assert!(established("Medicare") && established("Noble") && !established("Preibus"));
+        assert_eq!(
+            variant("Northwestern University", "Northeastern University"),
+            None
+        );
+        assert_eq!(variant("Medicaid", "New Medicare"), None);
+        // One letter apart, common names are often one misspelt.
+        assert_eq!(
+            variant("Cathy Rodgers", "Cathy Rogers"),
+            Some(("Rodgers", "Rogers"))
+        );
+        // A person's name, and a title before one person, are still misspelt.
+        assert_eq!(
+            variant("Russell Henderson", "Russell Anderson"),
+            Some(("Henderson", "Anderson"))
+        );
+        assert_eq!(
+            variant(
+                "Senate Majority Leader Chuck Schumer",
+                "Senate Minority Leader Chuck Schumer"
+            ),
+            Some(("Majority", "Minority"))
+        );
+        // Two romanisations of one name, both common, stay one name.
+        assert_eq!(
+            variant("Moammar Gaddafi", "Moammar Gadhafi"),
+            Some(("Gaddafi", "Gadhafi"))
         );
     }
 

@@ -20,6 +20,11 @@ pub(super) static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
 #[derive(Debug, Default)]
 pub(crate) struct Evidence {
     pub names: QuickSet<String>,
+    /// Names of two words or more the corpus writes somewhere other than
+    /// at a sentence's start: their first word is theirs ("Chuck
+    /// Schumer"), not a verb or a preposition opening the sentence
+    /// ("Unlike Texas").
+    pub(crate) inside: QuickSet<String>,
     /// Words the corpus writes in lower case somewhere.
     pub(super) lowercase: crate::text::WordSet,
     /// Names the corpus uses as places ("in Norland").
@@ -112,7 +117,11 @@ impl Evidence {
                 if super::locative(prose, run_start + rel) && kind_of(part).is_none() {
                     note(&mut self.places, part);
                 }
-                if run.first_token > 0 || rel > 0 || part.split_whitespace().count() >= 2 {
+                let inside = run.first_token > 0 || rel > 0;
+                if inside && part.contains(' ') {
+                    note(&mut self.inside, part);
+                }
+                if inside || part.split_whitespace().count() >= 2 {
                     note(&mut self.names, part);
                 } else if !part.contains(' ') {
                     self.note_initial(part);

@@ -40,7 +40,7 @@ pub(crate) fn titled(w: &str) -> bool {
 }
 
 use super::lexicon::{Folded, Lexicon};
-use crate::nlp::Parse;
+use crate::nlp::{Parse, Upos};
 use crate::rules::EntityKind;
 use crate::span::Span;
 use crate::text::{Token, TokenKind, find_words, tokenize};
@@ -226,6 +226,23 @@ pub(crate) fn mentions<'t>(
             };
             let Some(name) = accepted else { continue };
             let span = Span::new(span.start(), span.start() + name.len());
+            // "Unlike Texas, …", "Imagine Medicare costs …", "Measuring
+            // Medicaid enrollees' access …": a preposition or a verb opening
+            // the sentence is not the first word of the name after it, unless
+            // the corpus writes the whole name mid-sentence.
+            let (name, span) = match initial
+                .then(|| opener_len(&name, evidence, tags, span, sentence))
+                .flatten()
+            {
+                Some(cut) => (
+                    name.get(cut..).unwrap_or_default().to_string(),
+                    Span::new(span.start() + cut, span.end()),
+                ),
+                None => (name, span),
+            };
+            if name.is_empty() {
+                continue;
+            }
             // Otherwise the tagger has the last word: "Any", "Rising", "Key"
             // opening a sentence are a determiner, a verb, an adjective.
             // Names the corpus or the rules vouch for stand whatever the tag
@@ -379,6 +396,45 @@ fn strip_title(part: &str) -> (String, bool) {
         Some(name) if name.len() >= 2 => (name.join(" "), true),
         _ => (part.to_string(), false),
     }
+}
+
+/// Bytes to cut from the start of a name of several words that opens its
+/// sentence, up to its second word, when the tagger reads its first word
+/// as a preposition, a subordinator, an adverb or a verb, one the corpus
+/// also writes in lower case ("Unlike", "Imagine", "Measuring"). Not an auxiliary ("Will Smith"), not where the
+/// corpus writes the whole name inside a sentence, and not where the rules
+/// know it and not the rest of it.
+fn opener_len<'t>(
+    name: &str,
+    evidence: &Evidence,
+    tags: &dyn Fn() -> Option<&'t Parse>,
+    span: Span,
+    sentence: Span,
+) -> Option<usize> {
+    let second = name.find(' ')? + 1;
+    let listed = |n: &str| kind_of(n).is_some();
+    if evidence.inside.contains(name) || listed(name) && !listed(name.get(second..)?) {
+        return None;
+    }
+    let first = Span::new(
+        span.start() - sentence.start(),
+        span.start() + second - 1 - sentence.start(),
+    );
+    // The word must be one the corpus writes in lower case too: the tagger
+    // guesses at words it never saw ("Reince", "Sally", "Raymond" read as
+    // a preposition, an adverb).
+    if !name
+        .get(..second - 1)
+        .is_some_and(|w| evidence.written_lower(&w.to_lowercase()))
+    {
+        return None;
+    }
+    let opener = tags()?
+        .words
+        .iter()
+        .find(|w| w.span.overlaps(first))
+        .is_some_and(|w| matches!(w.upos, Upos::Adp | Upos::Sconj | Upos::Adv | Upos::Verb));
+    opener.then_some(second)
 }
 
 fn longest_evidenced_prefix(part: &str, evidence: &Evidence) -> Option<String> {
