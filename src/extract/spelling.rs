@@ -325,6 +325,7 @@ fn misspelt(x: &str, y: &str, surname: bool) -> bool {
         && !ly.starts_with(&lx)
         && !accents_only(&lx, &ly)
         && !another_form(&lx, &ly)
+        && (surname || !familiar(&lx, &ly))
         && house_style(&lx) != house_style(&ly)
         && strsim::osa_distance(&lx, &ly)
             <= if surname && letters < TWO_EDITS_AT_LEAST {
@@ -364,6 +365,21 @@ fn another_form(x: &str, y: &str) -> bool {
     let plural = x.ends_with('s') != y.ends_with('s') && tail(x) <= 3 && tail(y) <= 3;
     let familiar = stem >= 4 && (x.ends_with("ie") || y.ends_with("ie"));
     plural || familiar || derived(x, y) || derived(y, x) || other_ending(x, y)
+}
+
+/// Whether one first name is the other's familiar form in "-y": its first
+/// four letters or more, then "y" where the full name goes on with two
+/// letters or more that do not end in "y" ("Marty" / "Martin", "Hermy" /
+/// "Herman"; "Sergey" / "Sergei" and "Brently" / "Brentley" are
+/// spellings). Not asked of surnames: "Kelly" / "Kelley" is a misspelling.
+fn familiar(x: &str, y: &str) -> bool {
+    let (short, long) = if x.len() < y.len() { (x, y) } else { (y, x) };
+    short.strip_suffix('y').is_some_and(|stem| {
+        stem.chars().count() >= 4
+            && long
+                .strip_prefix(stem)
+                .is_some_and(|rest| rest.chars().count() >= 2 && !rest.ends_with('y'))
+    })
 }
 
 /// Endings that make another word of one stem: a rule and its follower
@@ -1251,6 +1267,20 @@ mod tests {
                 (0, "Damein Hamer".into(), 10),
                 (1, "Damien Hamer".into(), 5)
             ]
+        );
+    }
+
+    #[test]
+    fn a_familiar_first_name_is_not_a_misspelling() {
+        assert_eq!(variant("Marty Baron", "Martin Baron"), None);
+        assert_eq!(variant("Hermy Talmadge", "Herman Talmadge"), None);
+        assert_eq!(
+            variant("Brently Vinson", "Brentley Vinson"),
+            Some(("Brently", "Brentley"))
+        );
+        assert_eq!(
+            variant("Angela Kelly", "Angela Kelley"),
+            Some(("Kelly", "Kelley"))
         );
     }
 
