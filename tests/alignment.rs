@@ -752,6 +752,34 @@ fn two_common_words_are_two_things_and_a_rare_one_a_misspelling() {
     );
 }
 
+/// A romanisation written only inside a quotation, where the outlet's own
+/// words romanise the name another way, is the quoted statement's style;
+/// a misspelling inside a spoken quotation is still the outlet's.
+#[test]
+fn a_romanisation_inside_a_quotation_is_the_quoted_style() {
+    let (rows, _) = findings(&[
+        (
+            "a.txt",
+            "Ministers met Ukrainian President Viktor Yanukovych overnight.\n\n\"President Yanukovich must negotiate now,\" the secretary said in a statement.\n\nSenator Elizabeth Warren spoke first.\n\n\"Elizabeth Waren is right,\" a voter said.\n",
+        ),
+        (
+            "b.txt",
+            "Viktor Yanukovych signed the deal, and Elizabeth Warren welcomed it.\n",
+        ),
+    ]);
+    assert_eq!(
+        spellings(rows),
+        [row(
+            "conflict",
+            "name.spelling",
+            &[
+                &["a: Elizabeth Waren"],
+                &["a: Elizabeth Warren", "b: Elizabeth Warren"]
+            ]
+        )]
+    );
+}
+
 /// Checking a draft, a name the draft spells unlike its sources is a
 /// finding against the draft.
 #[test]

@@ -634,6 +634,7 @@ fn extract_doc(
                             m.span.start() - base,
                             m.span.end() - base,
                         ) || spelling::quoted_writing(text, m.span.start() - base),
+                        quoted: clause::quote_at(text, m.span.start() - base).is_some(),
                         placed: spelling::after_place_preposition(text, m.span.start() - base)
                             || spelling::before_particle(text, m.span.end() - base)
                             || spelling::after_initial(text, m.span.start() - base)

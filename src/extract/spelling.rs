@@ -144,6 +144,10 @@ pub struct Written {
     /// outlet's own: marked "(sic)" (`marked_sic`) or inside a quotation
     /// of writing (`quoted_writing`).
     pub writers: bool,
+    /// Written inside quotation marks: a romanisation there is the
+    /// speaker's or the document's ("President Yanukovich must …" quoted,
+    /// "Yanukovych" in the outlet's words).
+    pub quoted: bool,
     /// Written just after a preposition of place ("on Broadway", "in
     /// Tarvolo"), just after an initial ("Mark A. Milley") or a relative
     /// ("her son Casey"), or just before a name particle ("Osama bin Laden",
@@ -927,9 +931,28 @@ pub fn claims(
     // writes that spelling in its own words: then the quote may well be
     // right and the outlet's own words wrong ("Miyoko" quoted, "Mikyoko"
     // in the text).
+    // So is a romanisation written only inside quotation marks where the
+    // outlet's own words romanise the name another way: the quoted
+    // statement keeps its own style ("Yanukovich" in a minister's
+    // statement, "Yanukovych" in the article).
+    let own_words: BTreeSet<(usize, &str)> = written
+        .iter()
+        .filter(|w| !w.writers && !w.quoted && varied.contains(w.name.as_str()))
+        .map(|w| (w.doc, w.name.as_str()))
+        .collect();
+    let romanised_in_quote = |w: &Written| {
+        w.quoted
+            && own_words
+                .range((w.doc, "")..(w.doc + 1, ""))
+                .any(|&(_, name)| {
+                    variant(name, &w.name).is_some_and(|(x, y)| {
+                        transliterated(x, y) || romanised(x, y, [name, &w.name])
+                    })
+                })
+    };
     let mut own: BTreeMap<(usize, &str), bool> = BTreeMap::new();
     for w in written.iter().filter(|w| varied.contains(w.name.as_str())) {
-        *own.entry((w.doc, &w.name)).or_default() |= !w.writers;
+        *own.entry((w.doc, &w.name)).or_default() |= !w.writers && !romanised_in_quote(w);
     }
     let mut owned_by: HashMap<&str, BTreeSet<usize>> = HashMap::new();
     for (&(doc, name), _) in own.iter().filter(|(_, o)| **o) {
@@ -1178,6 +1201,7 @@ mod tests {
             sentence: Span::new(sentence, sentence + 100),
             kind: Some(EntityKind::Person),
             writers: false,
+            quoted: false,
             placed: false,
         }
     }
