@@ -854,12 +854,14 @@ impl Frame {
             |f: &Frame, g: &Frame| f.time.iter().any(|t| names_year(t)) && g.time.is_empty();
         // "killed 10 people Monday" / "1,101 killed since the conflict
         // began": a day against a running total ("since", "so far", "over
-        // the past month") shares nothing either; "last quarter" may be
-        // "between July and September".
+        // the past month") shares nothing either, nor a year's budget
+        // against ten years' ("over the next decade"); "last quarter" may
+        // be "between July and September".
         let cumulative = |x: &[String]| {
             x.iter().any(|t| {
                 let w: Vec<&str> = t.split(' ').collect();
-                w.iter().any(|w| matches!(*w, "since" | "past"))
+                w.iter()
+                    .any(|w| matches!(*w, "since" | "past" | "decade" | "decades"))
                     || w.windows(2).any(|p| {
                         matches!(p, ["so" | "thus", "far"] | ["to", "date"] | ["in", "total"])
                     })
@@ -1877,6 +1879,17 @@ mod tests {
         );
         assert!(so_far.clash(&day, &words(), KeyKind::GENERIC).is_some());
         assert_eq!(so_far.clash(&bare, &words(), KeyKind::GENERIC), None);
+        // Ten years' spending against one year's (or one day's) budget.
+        let decade = frame(
+            "The budget will include $5 trillion in new spending over the next decade.",
+            "$5 trillion",
+        );
+        assert_eq!(decade.time, ["next decade"]);
+        let year = frame(
+            "The government would spend $6 trillion in the 2022 fiscal year.",
+            "$6 trillion",
+        );
+        assert!(decade.clash(&year, &words(), KeyKind::GENERIC).is_some());
     }
 
     #[test]
