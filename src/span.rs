@@ -91,6 +91,48 @@ pub struct LineIndex {
     marks: Vec<(usize, usize)>,
 }
 
+/// A character of several bytes that blanking turned into spaces (or the
+/// byte-order mark, blanked too): it counts `columns` columns in the text
+/// as read (one; none, the mark) and one per byte in the blanked copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Widened {
+    at: u32,
+    len: u8,
+    columns: u8,
+}
+
+/// The characters of `text` that `blanked` (a copy of the same length)
+/// holds as spaces where they took several bytes, in order; `None` when
+/// the copy differs in another way (a column count from it could then
+/// differ where these cannot correct it).
+pub fn widened(text: &str, blanked: &str) -> Option<Vec<Widened>> {
+    if text.len() != blanked.len() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (at, c) in text.char_indices() {
+        let len = c.len_utf8();
+        if len == 1 {
+            continue;
+        }
+        let was = text.as_bytes().get(at..at + len)?;
+        let now = blanked.as_bytes().get(at..at + len)?;
+        if was == now {
+            continue;
+        }
+        if !now.iter().all(|&b| b == b' ') {
+            return None;
+        }
+        out.push(Widened {
+            at: narrow(at),
+            len: u8::try_from(len).ok()?,
+            columns: u8::from(c != '\u{feff}'),
+        });
+    }
+    out.shrink_to_fit();
+    Some(out)
+}
+
 /// How far apart column marks are, in bytes.
 const MARK_EVERY: usize = 4096;
 
@@ -136,6 +178,14 @@ impl LineIndex {
 
     /// Line and column of a byte offset in `text` (the text the index was built from).
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        self.line_col_blanked(text, offset, &[])
+    }
+
+    /// `line_col` counted in `blanked`, a copy of the text the index was
+    /// built from in which the characters `wide` lists (`widened`) are
+    /// spaces: the same line and column as in the text itself.
+    pub fn line_col_blanked(&self, blanked: &str, offset: usize, wide: &[Widened]) -> LineCol {
+        let text = blanked;
         let offset = offset.min(text.len());
         let line = match self.starts.binary_search(&narrow(offset)) {
             Ok(i) => i,
@@ -152,12 +202,24 @@ impl LineIndex {
             .copied()
             .unwrap_or((start, 0));
         // A byte-order mark is invisible: it does not take a column.
-        let column = before
-            + text
-                .get(from..offset)
-                .map(|s| s.chars().filter(|&c| c != '\u{feff}').count())
-                .unwrap_or(offset - from)
-            + 1;
+        let counted = text
+            .get(from..offset)
+            .map(|s| s.chars().filter(|&c| c != '\u{feff}').count());
+        // The widened characters between: each counted once per byte, and
+        // an offset inside one is inside a character of the text as read.
+        let first = wide.partition_point(|w| (w.at as usize) < from);
+        let past = wide.partition_point(|w| (w.at as usize) < offset);
+        let between = wide.get(first..past).unwrap_or_default();
+        let cut = between
+            .last()
+            .is_some_and(|w| w.at as usize + w.len as usize > offset);
+        let counted = counted.filter(|_| !cut).map(|n| {
+            n - between
+                .iter()
+                .map(|w| usize::from(w.len - w.columns))
+                .sum::<usize>()
+        });
+        let column = before + counted.unwrap_or(offset - from) + 1;
         LineCol {
             line: line + 1,
             column,

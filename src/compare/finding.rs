@@ -1,6 +1,7 @@
 //! A finding: what a rule concluded about a group of claims.
 
 use crate::rules::{RuleId, Severity};
+use crate::text::Sym;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -26,9 +27,10 @@ pub struct Finding {
     pub kind: FindingKind,
     pub rule: RuleId,
     pub severity: Severity,
-    /// Canonical subject.
-    pub subject: String,
-    pub attribute: String,
+    /// Canonical subject (shared with the claims': a run has a finding
+    /// for every few claims).
+    pub subject: Sym,
+    pub attribute: Sym,
     pub message: String,
     /// Indices into the run's claims, in document order.
     pub claims: Vec<usize>,

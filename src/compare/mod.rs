@@ -22,6 +22,7 @@ pub use verdict::{DraftVerdict, Standing, draft_verdicts};
 use crate::extract::{Action, Basis, Claim, ENOUGH, Modality, Value};
 use crate::ingest::Day;
 use crate::rules::{NumericRules, RuleId, Rules};
+use crate::text::Sym;
 use numeric::Verdict;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -114,16 +115,16 @@ pub fn compare(claims: &[Claim], roles: &Roles, rules: &Rules) -> Vec<Finding> {
             actions.entry((c.doc, c.sentence)).or_default().push(act);
         }
     }
-    let mut groups: BTreeMap<(&str, &str), Vec<Item>> = BTreeMap::new();
+    let mut groups: BTreeMap<(&Sym, &Sym), Vec<Item>> = BTreeMap::new();
     for (id, claim) in claims.iter().enumerate() {
         groups
-            .entry((claim.group.as_str(), claim.attribute.as_str()))
+            .entry((&claim.group, &claim.attribute))
             .or_default()
             .push(Item { id, claim });
     }
     // Each key's claims are compared on their own, in parallel; the
     // findings are joined in the keys' order, as one loop would give them.
-    let groups: Vec<((&str, &str), Vec<Item>)> = groups.into_iter().collect();
+    let groups: Vec<((&Sym, &Sym), Vec<Item>)> = groups.into_iter().collect();
     let found: Vec<Vec<Finding>> = groups
         .par_iter()
         .map(|&((subject, attribute), ref items)| {
@@ -167,8 +168,8 @@ struct Ctx<'a> {
     rules: &'a Rules,
     /// Comparison settings for this group's attribute.
     numeric: NumericRules,
-    subject: &'a str,
-    attribute: &'a str,
+    subject: &'a Sym,
+    attribute: &'a Sym,
     /// Direction verbs and synonyms, for telling frames apart.
     words: &'a crate::extract::FrameWords,
     /// The actions of action claims by (document, sentence).
@@ -625,7 +626,7 @@ impl Ctx<'_> {
             .attribute
             .split([' ', '('])
             .next()
-            .unwrap_or(self.attribute);
+            .unwrap_or(self.attribute.as_str());
         let counted = matches!(&x.value, Value::Quantity(q)
             if matches!(&q.unit, crate::extract::Unit::Count { noun } if *noun == base));
         counted || matches!(base, "change" | "amount" | "percentage")
@@ -952,8 +953,8 @@ impl Ctx<'_> {
             kind,
             rule,
             severity: self.rules.severity_of(rule),
-            subject: self.subject.to_string(),
-            attribute: self.attribute.to_string(),
+            subject: self.subject.clone(),
+            attribute: self.attribute.clone(),
             message,
             claims: items.iter().map(|i| i.id).collect(),
             sides: clusters

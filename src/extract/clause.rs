@@ -510,7 +510,11 @@ pub(crate) fn attribution_of(text: &str, lower: &str, verbs: &PhraseHits) -> Opt
             return Some(phrase);
         }
     }
-    CITATION.find(text).map(|m| m.as_str().to_string())
+    // A citation opens with a bracket: a sentence with none is not searched.
+    text.contains('[')
+        .then(|| CITATION.find(text))
+        .flatten()
+        .map(|m| m.as_str().to_string())
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! can be checked against each other (`weekday_of`).
 
 use crate::span::Span;
-use regex_automata::util::captures::Captures;
+use crate::text::pattern::Found;
 use regex_automata::{Input, meta};
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -96,68 +96,15 @@ static DATE: LazyLock<meta::Regex> = LazyLock::new(|| {
       | (?-u:\b)by\s+(?P<y9>(?:19|20)[0-9]{{2}})(?-u:\b)
     "
     );
-    meta::Builder::new()
-        .configure(
-            meta::Config::new()
-                .nfa_size_limit(Some(10 << 20))
-                .hybrid_cache_capacity(32 << 20)
-                .match_kind(regex_automata::MatchKind::LeftmostFirst)
-                .utf8_empty(true)
-                .auto_prefilter(false),
-        )
-        .syntax(regex_automata::util::syntax::Config::new().utf8(true))
-        .build(&p)
-        .expect("valid date regex")
+    crate::text::pattern::build(&p, 32 << 20, false).expect("valid date regex")
 });
-
-/// A group of a date found: where it is, and its text.
-#[derive(Clone, Copy)]
-struct Group<'t> {
-    text: &'t str,
-    start: usize,
-    end: usize,
-}
-
-impl<'t> Group<'t> {
-    fn start(&self) -> usize {
-        self.start
-    }
-    fn end(&self) -> usize {
-        self.end
-    }
-    fn as_str(&self) -> &'t str {
-        self.text.get(self.start..self.end).unwrap_or("")
-    }
-}
-
-/// The groups of a date found (what `regex::Captures` gives).
-struct Found<'t> {
-    text: &'t str,
-    caps: Captures,
-}
-
-impl<'t> Found<'t> {
-    fn group(&self, span: Option<regex_automata::Span>) -> Option<Group<'t>> {
-        span.map(|s| Group {
-            text: self.text,
-            start: s.start,
-            end: s.end,
-        })
-    }
-    fn get(&self, i: usize) -> Option<Group<'t>> {
-        self.group(self.caps.get_group(i))
-    }
-    fn name(&self, name: &str) -> Option<Group<'t>> {
-        self.group(self.caps.get_group_by_name(name))
-    }
-}
 
 /// The first date in `text` at or after byte `from` (as
 /// `regex::Regex::captures_at`).
 fn date_at(text: &str, from: usize) -> Option<Found<'_>> {
     let mut caps = DATE.create_captures();
     DATE.search_captures(&Input::new(text).span(from..text.len()), &mut caps);
-    caps.is_match().then_some(Found { text, caps })
+    caps.is_match().then(|| Found::new(text, caps))
 }
 
 /// All dates in `text`, spans relative to it.

@@ -40,6 +40,11 @@ static LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The suppressed regions of a document; an unknown rule id is an error.
 pub(crate) fn regions(text: &str, format: Format, path: &Path) -> Result<Vec<Suppression>> {
+    // Both patterns hold "crosscheck-": a text without it has no region,
+    // and a run over such texts never compiles them.
+    if memchr::memmem::find(text.as_bytes(), b"crosscheck-").is_none() {
+        return Ok(Vec::new());
+    }
     let pattern: &Regex = match format {
         Format::Text => &LINE,
         Format::Markdown | Format::Html => &COMMENT,

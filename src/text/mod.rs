@@ -5,6 +5,7 @@
 //! Never: splits inside a number ("4.35%", "$3.2 billion"), after an
 //! abbreviation ("Inc.", "U.S.", "Jan. 5") or inside parentheses.
 
+pub(crate) mod pattern;
 mod sentence;
 mod sym;
 mod token;

@@ -4,7 +4,6 @@
 use super::noun::count_noun;
 use super::wording::word_figures;
 use super::*;
-use regex::Regex;
 use std::sync::LazyLock;
 
 pub(super) const NUM: &str = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?";
@@ -12,7 +11,7 @@ pub(super) const NUM: &str = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
 // reason: the pattern is built only from constants (NUM and literals), so it
 // always compiles; every figure test exercises it.
 #[allow(clippy::expect_used)]
-pub(super) static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static FIGURE: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
         (?P<sign>[-−–+])?
@@ -24,10 +23,10 @@ pub(super) static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<unit>\s?(?:%|(?i:percentage\s+points?|basis\s+points?|bps|bp|per\s?cent|percent|pct)(?-u:\b)|(?i:euros?|dollars?|pounds?|yen)(?-u:\b)|(?i:x)(?-u:\b)|-fold(?-u:\b)))?
         "
     );
-    regex::RegexBuilder::new(&pattern)
-        .dfa_size_limit(32 << 20)
-        .build()
-        .expect("valid figure regex")
+    // As `regex::RegexBuilder` with a 32 MiB DFA builds it, without a
+    // prefilter (`pattern::build`): only sentences with a digit are
+    // searched, and the literals were a third of the build.
+    crate::text::pattern::build(&pattern, 32 << 20, false).expect("valid figure regex")
 });
 
 #[cfg(test)]
@@ -47,10 +46,11 @@ pub(crate) fn find_of(
     let mut out = Vec::new();
     // Every figure the pattern reads has a digit (`NUM`): a sentence with
     // none is not searched.
-    let figures = text
-        .bytes()
-        .any(|b| b.is_ascii_digit())
-        .then(|| FIGURE.captures_iter(text));
+    let figures = text.bytes().any(|b| b.is_ascii_digit()).then(|| {
+        FIGURE
+            .captures_iter(text)
+            .map(|caps| crate::text::pattern::Found::new(text, caps))
+    });
     for caps in figures.into_iter().flatten() {
         // The whole match and its number are always there.
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
