@@ -774,14 +774,17 @@ impl Ctx<'_> {
     }
 
     /// Whether two clusters of a name's spellings differ only as
-    /// transliterations do (`extract::transliterated`), in the word where
-    /// they differ.
+    /// transliterations do (`extract::transliterated`), or as a brand's
+    /// capitals do (`extract::capitals_styled`), in the word where they
+    /// differ.
     fn transliterated(&self, a: &Cluster, b: &Cluster) -> bool {
         match (&a.first.claim.value, &b.first.claim.value) {
             (Value::Name(x), Value::Name(y)) => {
                 crate::extract::spelt_variant(&x.written, &y.written).is_some_and(|(u, v)| {
+                    let whole = [x.written.as_str(), y.written.as_str()];
                     crate::extract::transliterated(u, v)
-                        || crate::extract::romanised(u, v, [&x.written, &y.written])
+                        || crate::extract::romanised(u, v, whole)
+                        || crate::extract::capitals_styled(u, v, whole)
                 })
             }
             _ => false,

@@ -33,7 +33,9 @@ pub use date::{DateValue, Period, weekday_name, weekday_of};
 pub use frame::{ClaimFrame, Frame, FrameWords, KeyKind, read_frames};
 pub use lexicon::Modality;
 pub use quantity::{Direction, Qualifier, Quantity, UNIT_CHANGERS, Unit};
-pub use spelling::{NAME, Spelling, romanised, transliterated, variant as spelt_variant};
+pub use spelling::{
+    NAME, Spelling, capitals_styled, romanised, transliterated, variant as spelt_variant,
+};
 
 use crate::ingest::{BlockKind, Document};
 use crate::nlp::Parse;
@@ -638,7 +640,12 @@ fn extract_doc(
                         placed: spelling::after_place_preposition(text, m.span.start() - base)
                             || spelling::before_particle(text, m.span.end() - base)
                             || spelling::after_initial(text, m.span.start() - base)
-                            || spelling::after_kin(text, m.span.start() - base),
+                            || spelling::after_kin(text, m.span.start() - base)
+                            || spelling::abbreviated_after_town(
+                                text,
+                                m.span.start() - base,
+                                m.span.end() - base,
+                            ),
                     }),
             );
         }

@@ -482,6 +482,16 @@ pub(crate) fn after_place_preposition(sentence: &str, start: usize) -> bool {
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "on" | "in" | "at" | "near"))
 }
 
+/// Whether the name at `start..end` of a sentence is a state or country
+/// abbreviated after its town ("Palo Alto, Calif.-based", "Ferguson,
+/// Mo."): a comma just before, a period just after.
+pub(crate) fn abbreviated_after_town(sentence: &str, start: usize, end: usize) -> bool {
+    word_before(sentence, start).is_some_and(|w| w.ends_with(','))
+        && sentence
+            .get(end..)
+            .is_some_and(|rest| rest.starts_with('.'))
+}
+
 /// The word written just before byte `start` of a sentence.
 fn word_before(sentence: &str, start: usize) -> Option<&str> {
     sentence
@@ -580,6 +590,16 @@ pub fn transliterated(x: &str, y: &str) -> bool {
         }
     };
     x != y && skeleton(x) == skeleton(y)
+}
+
+/// Whether two spellings `x` / `y` of a word of two names (`whole`) differ
+/// only in capitals inside a word that ends neither name: a brand's or a
+/// place's house style ("BuzzFeed" / "Buzzfeed News", "PyeongChang" /
+/// "Pyeongchang Olympics"). A surname's capitals are its spelling
+/// ("Josh DeVine" / "Josh Devine").
+pub fn capitals_styled(x: &str, y: &str, whole: [&str; 2]) -> bool {
+    let ends = |name: &str, w: &str| words(name).last() == Some(&w);
+    x != y && x.to_lowercase() == y.to_lowercase() && !ends(whole[0], x) && !ends(whole[1], y)
 }
 
 /// Whether two spellings `x` / `y` of one word of a name are two
@@ -1292,6 +1312,27 @@ mod tests {
                 (1, "Damien Hamer".into(), 5)
             ]
         );
+    }
+
+    #[test]
+    fn a_brand_s_capitals_are_a_house_style_a_surname_s_its_spelling() {
+        let both = ["BuzzFeed News", "Buzzfeed News"];
+        assert!(capitals_styled("BuzzFeed", "Buzzfeed", both));
+        assert!(!capitals_styled(
+            "DeVine",
+            "Devine",
+            ["Josh DeVine", "Josh Devine"]
+        ));
+        assert!(!capitals_styled("Buzzfeed", "Buzzfeeds", both));
+    }
+
+    #[test]
+    fn a_state_abbreviated_after_its_town_is_a_place() {
+        let s = "The breakup is one that Palo Alto, Calif.-based H-P has long contemplated.";
+        let at = s.find("Calif").unwrap();
+        assert!(abbreviated_after_town(s, at, at + 5));
+        let s = "Michael Calia contributed to this article.";
+        assert!(!abbreviated_after_town(s, 8, 13));
     }
 
     #[test]
