@@ -4,6 +4,7 @@ built from the Emergent rumour-tracking collection, 2014-2015) into
 crosscheck case folders: articles of several outlets about one claim.
 
 Usage: fnc-to-cases.py SNAPSHOT_GIT_DIR OUT_DIR [--max 6] [--seed 1]
+                       [--bodies FILE] [--stances FILE]
 
 SNAPSHOT_GIT_DIR is a git directory of the repository (read with `git show`).
 competition_test_bodies.csv holds article bodies (Body ID, articleBody);
@@ -14,7 +15,10 @@ about one claim, and a story is a connected group of such bodies. A story of
 more than --max bodies is cut, in a seeded order, into folders of at most
 --max (each its own case). The files name no outlet: each article is written
 as OUT_DIR/<story>-<k>/body-<id>.txt, its body as given. OUT_DIR/INDEX.tsv
-lists folder, body ids and one headline of the story.
+lists folder, body ids and one headline of the story. --bodies and
+--stances name other files of the same form (the training split,
+train_bodies.csv and train_stances.csv, which some copies of the set hold
+in full, e.g. github.com/taufiq/fake-news).
 
 The data and everything written to OUT_DIR are third-party material: keep
 OUT_DIR outside the repository; it is never committed.
@@ -40,8 +44,10 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--max", type=int, default=6)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--bodies", default="competition_test_bodies.csv")
+    ap.add_argument("--stances", default="competition_test_stances.csv")
     args = ap.parse_args()
-    bodies = {r["Body ID"]: r["articleBody"] for r in rows(args.snapshot, "competition_test_bodies.csv")}
+    bodies = {r["Body ID"]: r["articleBody"] for r in rows(args.snapshot, args.bodies)}
     parent = {}
 
     def find(x):
@@ -52,7 +58,7 @@ def main():
         return x
 
     headline_of = {}
-    for r in rows(args.snapshot, "competition_test_stances.csv"):
+    for r in rows(args.snapshot, args.stances):
         if r["Stance"] == "unrelated" or r["Body ID"] not in bodies:
             continue
         h, b = "h:" + r["Headline"], "b:" + r["Body ID"]
