@@ -550,13 +550,18 @@ pub(crate) fn after_initial(sentence: &str, start: usize) -> bool {
 }
 
 /// Whether the name ending at `end` of a sentence is followed by a name
-/// particle and a capitalised word ("Osama bin Laden").
+/// particle and a capitalised word ("Osama bin Laden"), or by a particle
+/// joined to it ("Osama al-Nujeifi").
 pub(crate) fn before_particle(sentence: &str, end: usize) -> bool {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let mut next = sentence.get(end..).unwrap_or("").split_whitespace();
-    next.next().is_some_and(|w| PARTICLES.contains(&w))
-        && next
-            .next()
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    match next.next() {
+        Some(w) if PARTICLES.contains(&w) => next.next().is_some_and(capital),
+        Some(w) => w
+            .split_once('-')
+            .is_some_and(|(particle, rest)| PARTICLES.contains(&particle) && capital(rest)),
+        None => false,
+    }
 }
 
 /// Whether two spellings of one word differ only as transliterations or
@@ -1038,6 +1043,11 @@ mod tests {
         assert!(!transliterated("Flint", "Flynt"));
         assert!(!transliterated("DeVine", "Devine"));
         assert!(!transliterated("Sergei", "Sergei"));
+        let s = "MPs approved Osama al-Nujeifi and Osama bin Laden, not Osama Smith.";
+        let end = |k: usize| s.match_indices("Osama").nth(k).unwrap().0 + 5;
+        assert!(before_particle(s, end(0)));
+        assert!(before_particle(s, end(1)));
+        assert!(!before_particle(s, end(2)));
     }
 
     #[test]
