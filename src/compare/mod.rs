@@ -774,8 +774,9 @@ impl Ctx<'_> {
     }
 
     /// Whether two clusters of a name's spellings differ only as
-    /// transliterations do (`extract::transliterated`), or as a brand's
-    /// capitals do (`extract::capitals_styled`), in the word where they
+    /// transliterations do (`extract::transliterated`), as a brand's
+    /// capitals do (`extract::capitals_styled`) or as British and American
+    /// spellings do (`extract::styled_alike`), in the word where they
     /// differ.
     fn transliterated(&self, a: &Cluster, b: &Cluster) -> bool {
         match (&a.first.claim.value, &b.first.claim.value) {
@@ -785,6 +786,7 @@ impl Ctx<'_> {
                     crate::extract::transliterated(u, v)
                         || crate::extract::romanised(u, v, whole)
                         || crate::extract::capitals_styled(u, v, whole)
+                        || crate::extract::styled_alike(u, v)
                 })
             }
             _ => false,

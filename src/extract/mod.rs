@@ -34,7 +34,8 @@ pub use frame::{ClaimFrame, Frame, FrameWords, KeyKind, read_frames};
 pub use lexicon::Modality;
 pub use quantity::{Direction, Qualifier, Quantity, UNIT_CHANGERS, Unit};
 pub use spelling::{
-    NAME, Spelling, capitals_styled, romanised, transliterated, variant as spelt_variant,
+    NAME, Spelling, capitals_styled, romanised, styled_alike, transliterated,
+    variant as spelt_variant,
 };
 
 use crate::ingest::{BlockKind, Document};

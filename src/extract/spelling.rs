@@ -597,6 +597,21 @@ pub fn transliterated(x: &str, y: &str) -> bool {
     x != y && skeleton(x) == skeleton(y)
 }
 
+/// Whether two spellings of a word are the British and the American one
+/// of a title or a name's word ("Defence" / "Defense", "Licence" /
+/// "License"), or the wire services' "adviser" and the common "advisor":
+/// two outlets' house styles. Within one article still a word spelt two
+/// ways.
+pub fn styled_alike(x: &str, y: &str) -> bool {
+    let style = |w: &str| {
+        w.to_lowercase()
+            .replace("fence", "fense")
+            .replace("cence", "cense")
+            .replace("advisor", "adviser")
+    };
+    x.to_lowercase() != y.to_lowercase() && style(x) == style(y)
+}
+
 /// Whether two spellings `x` / `y` of a word of two names (`whole`) differ
 /// only in capitals inside a word that ends neither name: a brand's or a
 /// place's house style ("BuzzFeed" / "Buzzfeed News", "PyeongChang" /
@@ -1334,6 +1349,15 @@ mod tests {
             ["Josh DeVine", "Josh Devine"]
         ));
         assert!(!capitals_styled("Buzzfeed", "Buzzfeeds", both));
+    }
+
+    #[test]
+    fn british_and_american_spellings_are_styled_alike() {
+        assert!(styled_alike("Defence", "Defense"));
+        assert!(styled_alike("Advisor", "Adviser"));
+        assert!(!styled_alike("Adviser", "Advisers"));
+        assert!(!styled_alike("Fence", "Fence"));
+        assert!(!styled_alike("DeVine", "Devine"));
     }
 
     #[test]
