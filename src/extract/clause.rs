@@ -549,6 +549,11 @@ mod tests {
         assert_eq!(modality(t, clauses(t)[0], &lex), Modality::Speculative);
         let t = "meta will sell capacity, according to bloomberg";
         assert_eq!(modality(t, clauses(t)[0], &lex), Modality::Reported);
+        // A model's projection is a forecast; rumours are reports.
+        let t = "one model projecting 135,000 americans will die by early august";
+        assert_eq!(modality(t, clauses(t)[0], &lex), Modality::Speculative);
+        let t = "rumors have pegged the notebook to ship with one port";
+        assert_eq!(modality(t, clauses(t)[0], &lex), Modality::Reported);
         // "would" is a hedge, but not a wish nor the future of speech
         // reported after the clause.
         let span = |t: &str| Span::new(0, t.find(',').unwrap_or(t.len()));
