@@ -284,6 +284,15 @@ fn modality_in(lower: &str, scope: Span, scan: &PhraseScan, lex: &Lexicon) -> Mo
         if needle == "according to" && clause.get(at..).is_some_and(official_source) {
             continue;
         }
+        // "In perhaps the most surprising news, …": a hedge before a
+        // superlative hedges the superlative, not the clause.
+        if *l == Modality::Speculative
+            && clause
+                .get(at + needle.len()..)
+                .is_some_and(before_superlative)
+        {
+            continue;
+        }
         level = level.max(*l);
     }
     // "according to analysts" is hearsay; "according to a company statement" is not.
@@ -294,6 +303,16 @@ fn modality_in(lower: &str, scope: Span, scan: &PhraseScan, lex: &Lexicon) -> Mo
         level = Modality::Reported;
     }
     level
+}
+
+/// Whether `rest` (lower case) opens with "the most", "the least" or "the"
+/// and a word in "-est" ("the biggest"): a superlative.
+fn before_superlative(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    words.next() == Some("the")
+        && words.next().is_some_and(|w| {
+            matches!(w, "most" | "least" | "best" | "worst") || w.len() > 5 && w.ends_with("est")
+        })
 }
 
 /// Whether a "would" opens a relative clause telling a consequence ("an
@@ -554,6 +573,12 @@ mod tests {
         assert_eq!(modality(t, clauses(t)[0], &lex), Modality::Speculative);
         let t = "rumors have pegged the notebook to ship with one port";
         assert_eq!(modality(t, clauses(t)[0], &lex), Modality::Reported);
+        // A hedged superlative is not a hedged claim.
+        let whole = |t: &str| Span::new(0, t.len());
+        let t = "in perhaps the most surprising news, trump plans to meet romney";
+        assert_eq!(modality(t, whole(t), &lex), Modality::Confirmed);
+        let t = "trump will perhaps meet romney";
+        assert_eq!(modality(t, whole(t), &lex), Modality::Speculative);
         // "would" is a hedge, but not a wish nor the future of speech
         // reported after the clause.
         let span = |t: &str| Span::new(0, t.find(',').unwrap_or(t.len()));
