@@ -287,15 +287,22 @@ fn surname<'a>(single: &[&'a str], full: &[&'a str]) -> Option<(&'a str, &'a str
         return None;
     }
     // A doctrine, a follower or a people is no one's surname
-    // ("Communism", "Communist", "McCarthyite", "Canadians").
+    // ("Communism", "Communist", "McCarthyite", "Canadians"), nor the last
+    // word of a person's name ("Native Americans", "Texans"): a people is
+    // a word in "-ans" whose singular news writes as often.
     let lx = x.to_lowercase();
+    let ly = y.to_lowercase();
+    let people = |w: &str, lower: &str| {
+        lower.ends_with("ans") && w.strip_suffix('s').is_some_and(established) && established(w)
+    };
     if ["ism", "isms", "ist", "ists", "ite", "ites", "ians"]
         .iter()
         .any(|end| lx.ends_with(end))
+        || people(x, &lx)
+        || people(y, &ly)
     {
         return None;
     }
-    let ly = y.to_lowercase();
     let letters = lx.chars().count().min(ly.chars().count());
     let close = lx.chars().next() == ly.chars().next()
         && strsim::osa_distance(&lx, &ly) <= if letters >= 8 { 2 } else { 1 };
@@ -1391,6 +1398,8 @@ mod tests {
             None
         );
         assert_eq!(variant("Medicaid", "New Medicare"), None);
+        // A people is no one's surname.
+        assert_eq!(variant("Americas", "Native Americans"), None);
         // One letter apart, common names are often one misspelt.
         assert_eq!(
             variant("Cathy Rodgers", "Cathy Rogers"),
