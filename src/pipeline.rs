@@ -5,7 +5,7 @@ use crate::compare::{Finding, FindingKind, Roles, compare};
 use crate::error::{Error, Result};
 use crate::extract::{Claim, extract_all};
 use crate::group::resolve;
-use crate::ingest::{Document, Role, collect_inputs, is_stdin};
+use crate::ingest::{Document, Prose, Role, collect_inputs, is_stdin};
 use crate::progress::{Progress, Silent, Stage};
 use crate::rules::{Rules, Severity};
 use rayon::prelude::*;
@@ -170,12 +170,28 @@ pub fn check(inputs: &Inputs, rules: &Rules) -> Result<Run> {
 
 /// `check`, telling `progress` how far it has got.
 pub fn check_with(inputs: &Inputs, rules: &Rules, progress: &dyn Progress) -> Result<Run> {
+    check_keeping(inputs, rules, progress, Prose::Whole)
+}
+
+/// `check_with`, keeping of each document's blanked copy what `prose` says.
+pub fn check_keeping(
+    inputs: &Inputs,
+    rules: &Rules,
+    progress: &dyn Progress,
+    prose: Prose,
+) -> Result<Run> {
     let mut docs = load_with(inputs, rules, progress)?;
     // Claims hold what they quote: the text as read is not needed again
     // (frames and reports read `prose`), so each document's is released
     // once its claims are read, its memory reused by the claims after it.
-    let extraction = crate::extract::extract_all_releasing(&mut docs, rules, progress);
+    // Each batch's blanked copies are cut to what its claims and names
+    // quote as it is read (`Prose::Quoted`); once the names spelt two ways
+    // are claims, to what the claims quote.
+    let extraction = crate::extract::extract_all_releasing(&mut docs, rules, progress, prose);
     let (mut claims, mut parses) = group(extraction, rules, progress);
+    if prose == Prose::Quoted {
+        keep_quoted(&mut docs, &claims);
+    }
     crate::extract::read_frames(&docs, &mut claims, &mut parses);
     drop(parses);
     progress.stage(Stage::Comparing, 0);
@@ -186,6 +202,19 @@ pub fn check_with(inputs: &Inputs, rules: &Rules, progress: &dyn Progress) -> Re
         claims,
         findings,
     })
+}
+
+/// Keeps of each document's blanked copy only what its claims quote.
+fn keep_quoted(docs: &mut [Document], claims: &[Claim]) {
+    let mut spans: Vec<Vec<crate::span::Span>> = vec![Vec::new(); docs.len()];
+    for c in claims {
+        if let Some(of_doc) = spans.get_mut(c.doc) {
+            of_doc.extend([c.sentence, c.span]);
+        }
+    }
+    for (doc, spans) in docs.iter_mut().zip(spans) {
+        doc.keep_quoted(spans);
+    }
 }
 
 /// The level at or above which findings make the run fail (exit code 1).

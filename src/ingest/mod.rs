@@ -35,6 +35,17 @@ pub enum Format {
     Html,
 }
 
+/// What a run keeps of each document's blanked copy (`Document::prose`)
+/// once its claims are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prose {
+    /// All of it: the HTML report shows every document whole.
+    Whole,
+    /// The claims' sentences and what their lines and columns are counted
+    /// from (`Document::keep_quoted`): every other report reads no more.
+    Quoted,
+}
+
 /// Whether a document is being checked (the draft) or is a source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -82,6 +93,32 @@ pub struct Document {
     /// Where `text` was released, the characters of several bytes that
     /// `prose` holds as spaces: columns are counted in `prose`, less these.
     widened: Vec<Widened>,
+    /// Once the run's claims are read, what is kept of `prose` (then empty,
+    /// and `blocks` with it): the pieces reports quote (`keep_quoted`).
+    quoted: Option<Pieces>,
+}
+
+/// Pieces of a document's blanked copy at their offsets, in order, none
+/// touching another: what a report reads of it, kept once the rest (as
+/// large as the input) is no longer needed.
+#[derive(Debug, Clone)]
+struct Pieces {
+    /// The length of the whole copy.
+    len: usize,
+    pieces: Vec<(u32, Box<str>)>,
+}
+
+impl Pieces {
+    /// The copy's text in `range`, if one piece holds all of it.
+    fn get(&self, range: std::ops::Range<usize>) -> Option<&str> {
+        let k = self
+            .pieces
+            .partition_point(|(at, _)| *at as usize <= range.start)
+            .checked_sub(1)?;
+        let (at, piece) = self.pieces.get(k)?;
+        let at = *at as usize;
+        piece.get(range.start - at..range.end.checked_sub(at)?)
+    }
 }
 
 impl Document {
@@ -135,6 +172,7 @@ impl Document {
             empty,
             released: false,
             widened: Vec::new(),
+            quoted: None,
         })
     }
 
@@ -175,11 +213,71 @@ impl Document {
     }
 
     pub fn line_col(&self, offset: usize) -> LineCol {
-        if self.released {
-            self.lines
-                .line_col_blanked(&self.prose, offset, &self.widened)
-        } else {
-            self.lines.line_col(&self.text, offset)
+        match (&self.quoted, self.released) {
+            (_, false) => self.lines.line_col(&self.text, offset),
+            (None, true) => self
+                .lines
+                .line_col_blanked(&self.prose, offset, &self.widened),
+            (Some(kept), true) => {
+                self.lines
+                    .line_col_read(|r| kept.get(r), kept.len, offset, &self.widened)
+            }
+        }
+    }
+
+    /// The blanked copy's text in `range`, as `prose.get(range)`; once only
+    /// the quoted pieces are kept (`keep_quoted`), `None` outside them.
+    pub fn prose_get(&self, range: std::ops::Range<usize>) -> Option<&str> {
+        match &self.quoted {
+            None => self.prose.get(range),
+            Some(kept) => kept.get(range),
+        }
+    }
+
+    /// The blanked copy's text in `span` (empty where it has none), as
+    /// `span.slice(&prose)`.
+    pub fn quote(&self, span: Span) -> &str {
+        self.prose_get(span.start()..span.end()).unwrap_or("")
+    }
+
+    /// Keeps of the blanked copy only the text of `spans` and what the line
+    /// and column of their ends are counted from (`LineIndex::counted_from`),
+    /// and drops the blocks: once a run's claims are read, reports quote
+    /// their sentences and place them, and nothing else reads the copy (as
+    /// large as the input, it was a third of a large run's peak). Left
+    /// whole if a piece would not fall on character boundaries. Cut again,
+    /// it keeps what it kept that `spans` still need.
+    pub fn keep_quoted(&mut self, spans: impl IntoIterator<Item = Span>) {
+        let len = self
+            .quoted
+            .as_ref()
+            .map_or(self.prose.len(), |kept| kept.len);
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for span in spans {
+            let (start, end) = (span.start(), span.end());
+            let from = |at: usize| self.lines.counted_from(at.min(len));
+            ranges.push((start.min(from(start)), end));
+            ranges.push((from(end).min(end), end));
+        }
+        ranges.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+        for (start, end) in ranges {
+            match merged.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => merged.push((start, end)),
+            }
+        }
+        let pieces: Option<Vec<(u32, Box<str>)>> = merged
+            .into_iter()
+            .map(|(start, end)| {
+                let text = self.prose_get(start..end.min(len))?;
+                Some((u32::try_from(start).ok()?, Box::from(text)))
+            })
+            .collect();
+        if let Some(pieces) = pieces {
+            self.quoted = Some(Pieces { len, pieces });
+            self.prose = String::new();
+            self.blocks = Vec::new();
         }
     }
 }
@@ -325,6 +423,51 @@ mod tests {
         assert!(doc.text.is_empty());
         let after: Vec<LineCol> = (0..=bom.len()).map(|at| doc.line_col(at)).collect();
         assert_eq!(after, before);
+    }
+
+    #[test]
+    fn quoted_pieces_read_and_place_as_the_whole_copy() {
+        let rules = Rules::defaults();
+        let html = "<h1>Acme ✓ news</h1>\n<p>Acme ✓ cut 1,200 jobs. Shares fell 5% on Monday.</p>\n<p>Other é text, 3% here.</p>";
+        let mut doc =
+            Document::from_text("q.html", html.into(), Format::Html, Role::Source, &rules).unwrap();
+        doc.release_text();
+        let sentence = Span::new(
+            html.find("Shares").unwrap(),
+            html.find("Monday.").unwrap() + 7,
+        );
+        let figure = Span::new(html.find("5%").unwrap(), html.find("5%").unwrap() + 2);
+        let whole: Vec<(LineCol, Option<String>)> = (sentence.start()..=sentence.end())
+            .map(|at| {
+                (
+                    doc.line_col(at),
+                    doc.prose_get(sentence.start()..at).map(String::from),
+                )
+            })
+            .collect();
+        let quote = doc.quote(sentence).to_string();
+        doc.keep_quoted([sentence, figure]);
+        assert!(doc.prose.is_empty() && doc.blocks.is_empty());
+        let kept: Vec<(LineCol, Option<String>)> = (sentence.start()..=sentence.end())
+            .map(|at| {
+                (
+                    doc.line_col(at),
+                    doc.prose_get(sentence.start()..at).map(String::from),
+                )
+            })
+            .collect();
+        assert_eq!(kept, whole);
+        assert_eq!(doc.quote(sentence), quote);
+        assert_eq!(doc.quote(figure), "5%");
+        // Nothing else is kept; cut again, what is still quoted stays.
+        assert_eq!(doc.prose_get(html.find("3%").unwrap()..html.len()), None);
+        doc.keep_quoted([figure]);
+        assert_eq!(doc.quote(figure), "5%");
+        assert_eq!(
+            doc.line_col(figure.start()),
+            whole[figure.start() - sentence.start()].0
+        );
+        assert_eq!(doc.prose_get(sentence.start()..sentence.end()), None);
     }
 
     #[test]
