@@ -219,9 +219,9 @@ impl LineIndex {
     /// `line_col_blanked` where the blanked copy, `len` bytes long, is read
     /// through `read` (a copy of which only pieces are kept): it is asked
     /// for the bytes from `counted_from(offset)` to `offset` alone.
-    pub fn line_col_read<'t>(
+    pub fn line_col_read<S: AsRef<str>>(
         &self,
-        read: impl Fn(std::ops::Range<usize>) -> Option<&'t str>,
+        read: impl Fn(std::ops::Range<usize>) -> Option<S>,
         len: usize,
         offset: usize,
         wide: &[Widened],
@@ -229,7 +229,8 @@ impl LineIndex {
         let offset = offset.min(len);
         let (line, from, before) = self.count_start(offset);
         // A byte-order mark is invisible: it does not take a column.
-        let counted = read(from..offset).map(|s| s.chars().filter(|&c| c != '\u{feff}').count());
+        let counted =
+            read(from..offset).map(|s| s.as_ref().chars().filter(|&c| c != '\u{feff}').count());
         // The widened characters between: each counted once per byte, and
         // an offset inside one is inside a character of the text as read.
         let first = wide.partition_point(|w| (w.at as usize) < from);
