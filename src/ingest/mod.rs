@@ -324,11 +324,15 @@ impl Document {
 
     /// The text as read in `range`, as `text.get(range)`, whether the text
     /// is kept or released (laid back over the blanked copy; `None`
-    /// outside the pieces kept of it).
+    /// outside the pieces kept of it, and anywhere once `keep_quoted` has
+    /// dropped it).
     pub fn text_get(&self, range: std::ops::Range<usize>) -> Option<Cow<'_, str>> {
         let Some(changed) = &self.changed else {
             return self.text.get(range).map(Cow::Borrowed);
         };
+        if self.released && self.quoted.is_some() {
+            return None;
+        }
         let (from, to) = (range.start, range.end);
         let len = self.len();
         if from > to || to > len {
@@ -396,7 +400,9 @@ impl Document {
     /// large as the input, it was a third of a large run's peak). Each
     /// piece keeps the byte after it too: whether the text as read ends a
     /// character there. Cut again, it keeps what it kept that `spans`
-    /// still need.
+    /// still need. Where columns are counted in the copy, the text as read
+    /// (what is left of it, `Changed`) is dropped too: only the claims read
+    /// it, for their own words.
     pub fn keep_quoted(&mut self, spans: impl IntoIterator<Item = Span>) {
         let len = self.len();
         let mut ranges: Vec<(usize, usize)> = Vec::new();
@@ -426,6 +432,11 @@ impl Document {
             self.quoted = Some(Pieces { len, pieces });
             self.prose = String::new();
             self.blocks = Vec::new();
+            // The claims' own words are read: where columns are counted in
+            // the blanked copy, nothing reads the text again.
+            if self.released && self.changed.is_some() {
+                self.changed = Some(Changed::default());
+            }
         }
     }
 }
