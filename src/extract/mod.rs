@@ -345,7 +345,7 @@ fn extract_from(mut source: impl Source, rules: &Rules, progress: &dyn Progress)
     // Subjects and attributes repeat across the run's claims: each distinct
     // one is kept once.
     let mut interner = Interner::default();
-    let mut keep = |claims: &mut Vec<Claim>, mut c: Claim| {
+    let keep = |interner: &mut Interner, claims: &mut Vec<Claim>, mut c: Claim| {
         c.subject = interner.intern(&c.subject);
         c.attribute = interner.intern(&c.attribute);
         c.text = interner.intern(&c.text);
@@ -387,9 +387,13 @@ fn extract_from(mut source: impl Source, rules: &Rules, progress: &dyn Progress)
             .collect();
         claims.reserve(per_doc.iter().map(|(c, _)| c.len()).sum());
         let (claims_before, written_before) = (claims.len(), notes.written.len());
-        for (doc_claims, doc_notes) in per_doc {
+        for (doc_claims, mut doc_notes) in per_doc {
             for c in doc_claims {
-                keep(&mut claims, c);
+                keep(&mut interner, &mut claims, c);
+            }
+            // A name is written many times: each spelling is kept once.
+            for w in &mut doc_notes.written {
+                w.name = interner.intern(&w.name);
             }
             notes.merge(doc_notes);
         }
@@ -412,7 +416,7 @@ fn extract_from(mut source: impl Source, rules: &Rules, progress: &dyn Progress)
     drop(written);
     claims.reserve_exact(spelt.len());
     for c in spelt {
-        keep(&mut claims, c);
+        keep(&mut interner, &mut claims, c);
     }
     let mut acronyms = evidence.acronyms;
     acronyms.extend(variants);
@@ -668,7 +672,7 @@ fn extract_doc(
                     .filter(|m| m.reference.is_none() && m.kind != Some(EntityKind::Index))
                     .map(|m| spelling::Written {
                         doc: doc_index,
-                        name: m.name.clone(),
+                        name: m.name.as_str().into(),
                         span: m.span,
                         sentence: s.span,
                         kind: m.kind,
