@@ -34,5 +34,6 @@ pub mod rules;
 pub mod span;
 pub mod text;
 
-pub use pipeline::{FailOn, Inputs, Run, check, check_with};
+pub use ingest::Prose;
+pub use pipeline::{FailOn, Inputs, Run, check, check_keeping, check_with};
 pub use progress::{Progress, Stage};

@@ -402,7 +402,13 @@ fn run(cli: Cli, progress: &dyn Progress) -> anyhow::Result<Done> {
                 draft: args.draft,
             };
             stay_on_this_thread_if_small(inputs.sources.iter().chain(&inputs.draft));
-            let run = crosscheck::check_with(&inputs, &rules, progress)?;
+            // Only the HTML report shows documents whole; the others quote
+            // the claims' sentences.
+            let prose = match args.common.format {
+                Format::Html => crosscheck::Prose::Whole,
+                _ => crosscheck::Prose::Quoted,
+            };
+            let run = crosscheck::check_keeping(&inputs, &rules, progress, prose)?;
             let fail = match args.fail_on {
                 FailArg::Conflict => FailOn::Conflict,
                 FailArg::Error => FailOn::Error,

@@ -5,7 +5,7 @@ use crate::compare::{Finding, FindingKind, Roles, compare};
 use crate::error::{Error, Result};
 use crate::extract::{Claim, extract_all};
 use crate::group::resolve;
-use crate::ingest::{Document, Role, collect_inputs, is_stdin};
+use crate::ingest::{Document, Prose, Role, collect_inputs, is_stdin};
 use crate::progress::{Progress, Silent, Stage};
 use crate::rules::{Rules, Severity};
 use rayon::prelude::*;
@@ -34,6 +34,18 @@ pub fn load(inputs: &Inputs, rules: &Rules) -> Result<Vec<Document>> {
 
 /// `load`, telling `progress` of each file read (stage `Reading`).
 pub fn load_with(inputs: &Inputs, rules: &Rules, progress: &dyn Progress) -> Result<Vec<Document>> {
+    load_releasing(inputs, rules, progress, false)
+}
+
+/// `load_with`; with `release`, each document's text as read is released
+/// as soon as it is read (`Document::release_text`): every file held twice
+/// (as read and blanked) until extraction was a large run's peak.
+fn load_releasing(
+    inputs: &Inputs,
+    rules: &Rules,
+    progress: &dyn Progress,
+    release: bool,
+) -> Result<Vec<Document>> {
     let mut docs = Vec::new();
     // Every input that cannot be read is reported, not only the first.
     let mut errors = Vec::new();
@@ -80,7 +92,14 @@ pub fn load_with(inputs: &Inputs, rules: &Rules, progress: &dyn Progress) -> Res
             let is_draft = draft_canon.is_some() && path.canonicalize().ok() == draft_canon;
             let doc = (!is_draft).then(|| Document::load(path, Role::Source, rules));
             progress.step();
-            doc
+            doc.map(|loaded| {
+                loaded.map(|mut doc| {
+                    if release {
+                        doc.release_text();
+                    }
+                    doc
+                })
+            })
         })
         .collect();
     docs.reserve_exact(loaded.len());
@@ -92,6 +111,12 @@ pub fn load_with(inputs: &Inputs, rules: &Rules, progress: &dyn Progress) -> Res
     }
     if let Some(e) = Error::all(errors) {
         return Err(e);
+    }
+    if release {
+        // The draft and standard input, read before the files.
+        for doc in &mut docs {
+            doc.release_text();
+        }
     }
     unique_ids(&mut docs);
     let sources = docs.iter().filter(|d| d.role == Role::Source).count();
@@ -170,12 +195,28 @@ pub fn check(inputs: &Inputs, rules: &Rules) -> Result<Run> {
 
 /// `check`, telling `progress` how far it has got.
 pub fn check_with(inputs: &Inputs, rules: &Rules, progress: &dyn Progress) -> Result<Run> {
-    let mut docs = load_with(inputs, rules, progress)?;
-    // Claims hold what they quote: the text as read is not needed again
-    // (frames and reports read `prose`), so each document's is released
-    // once its claims are read, its memory reused by the claims after it.
-    let extraction = crate::extract::extract_all_releasing(&mut docs, rules, progress);
+    check_keeping(inputs, rules, progress, Prose::Whole)
+}
+
+/// `check_with`, keeping of each document's blanked copy what `prose` says.
+pub fn check_keeping(
+    inputs: &Inputs,
+    rules: &Rules,
+    progress: &dyn Progress,
+    prose: Prose,
+) -> Result<Run> {
+    let mut docs = load_releasing(inputs, rules, progress, true)?;
+    // Claims hold what they quote: the text as read is released as each
+    // file is read (a claim's own words are laid back over `prose`; frames
+    // and reports read `prose`).
+    // Each batch's blanked copies are cut to what its claims and names
+    // quote as it is read (`Prose::Quoted`); once the names spelt two ways
+    // are claims, to what the claims quote.
+    let extraction = crate::extract::extract_all_releasing(&mut docs, rules, progress, prose);
     let (mut claims, mut parses) = group(extraction, rules, progress);
+    if prose == Prose::Quoted {
+        keep_quoted(&mut docs, &claims);
+    }
     crate::extract::read_frames(&docs, &mut claims, &mut parses);
     drop(parses);
     progress.stage(Stage::Comparing, 0);
@@ -186,6 +227,19 @@ pub fn check_with(inputs: &Inputs, rules: &Rules, progress: &dyn Progress) -> Re
         claims,
         findings,
     })
+}
+
+/// Keeps of each document's blanked copy only what its claims quote.
+fn keep_quoted(docs: &mut [Document], claims: &[Claim]) {
+    let mut spans: Vec<Vec<crate::span::Span>> = vec![Vec::new(); docs.len()];
+    for c in claims {
+        if let Some(of_doc) = spans.get_mut(c.doc) {
+            of_doc.extend([c.sentence, c.span]);
+        }
+    }
+    for (doc, spans) in docs.iter_mut().zip(spans) {
+        doc.keep_quoted(spans);
+    }
 }
 
 /// The level at or above which findings make the run fail (exit code 1).

@@ -176,17 +176,10 @@ impl LineIndex {
         LineIndex { starts, marks }
     }
 
-    /// Line and column of a byte offset in `text` (the text the index was built from).
-    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
-        self.line_col_blanked(text, offset, &[])
-    }
-
-    /// `line_col` counted in `blanked`, a copy of the text the index was
-    /// built from in which the characters `wide` lists (`widened`) are
-    /// spaces: the same line and column as in the text itself.
-    pub fn line_col_blanked(&self, blanked: &str, offset: usize, wide: &[Widened]) -> LineCol {
-        let text = blanked;
-        let offset = offset.min(text.len());
+    /// Where the column of `offset` (at most the text's length) is counted
+    /// from: the line's index, the byte the count starts at (the line's
+    /// start, or the nearest mark inside the line) and the column before it.
+    fn count_start(&self, offset: usize) -> (usize, usize, usize) {
         let line = match self.starts.binary_search(&narrow(offset)) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
@@ -201,10 +194,43 @@ impl LineIndex {
             .filter(|&&(at, _)| at >= start)
             .copied()
             .unwrap_or((start, 0));
+        (line, from, before)
+    }
+
+    /// The first byte the column of `offset` is counted from (a line's
+    /// start, or a mark inside a long line): the text from there to
+    /// `offset` is all `line_col_read` reads.
+    pub fn counted_from(&self, offset: usize) -> usize {
+        self.count_start(offset).1
+    }
+
+    /// Line and column of a byte offset in `text` (the text the index was built from).
+    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        self.line_col_blanked(text, offset, &[])
+    }
+
+    /// `line_col` counted in `blanked`, a copy of the text the index was
+    /// built from in which the characters `wide` lists (`widened`) are
+    /// spaces: the same line and column as in the text itself.
+    pub fn line_col_blanked(&self, blanked: &str, offset: usize, wide: &[Widened]) -> LineCol {
+        self.line_col_read(|r| blanked.get(r), blanked.len(), offset, wide)
+    }
+
+    /// `line_col_blanked` where the blanked copy, `len` bytes long, is read
+    /// through `read` (a copy of which only pieces are kept): it is asked
+    /// for the bytes from `counted_from(offset)` to `offset` alone.
+    pub fn line_col_read<S: AsRef<str>>(
+        &self,
+        read: impl Fn(std::ops::Range<usize>) -> Option<S>,
+        len: usize,
+        offset: usize,
+        wide: &[Widened],
+    ) -> LineCol {
+        let offset = offset.min(len);
+        let (line, from, before) = self.count_start(offset);
         // A byte-order mark is invisible: it does not take a column.
-        let counted = text
-            .get(from..offset)
-            .map(|s| s.chars().filter(|&c| c != '\u{feff}').count());
+        let counted =
+            read(from..offset).map(|s| s.as_ref().chars().filter(|&c| c != '\u{feff}').count());
         // The widened characters between: each counted once per byte, and
         // an offset inside one is inside a character of the text as read.
         let first = wide.partition_point(|w| (w.at as usize) < from);

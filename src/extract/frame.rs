@@ -283,7 +283,7 @@ pub fn read_frames(
         .zip(&wanted)
         .filter(|(_, want)| **want)
         .filter_map(|((i, c), _)| {
-            let text = c.sentence.slice(&docs.get(c.doc)?.prose);
+            let text = docs.get(c.doc)?.quote(c.sentence);
             (text.len() <= super::MAX_PARSED_BYTES).then_some((text, c.doc, c.sentence, i))
         })
         .collect();

@@ -234,36 +234,74 @@ pub fn extract_all(docs: &[Document], rules: &Rules, progress: &dyn Progress) ->
 
 /// `extract_all`, releasing each document's text as read
 /// (`Document::release_text`) once its claims are read: a long run need
-/// not hold every file twice while the claims that follow are read.
+/// not hold every file twice while the claims that follow are read. With
+/// `Prose::Quoted`, each document's blanked copy is cut then to what its
+/// claims and the names it writes quote (`Document::keep_quoted`): the
+/// names spelt two ways become claims only once every document is read.
 pub fn extract_all_releasing(
     docs: &mut [Document],
     rules: &Rules,
     progress: &dyn Progress,
+    prose: crate::ingest::Prose,
 ) -> Extraction {
-    extract_from(docs, rules, progress)
+    extract_from(Releasing { docs, prose }, rules, progress)
+}
+
+/// Documents whose text is released, and their blanked copy cut as `prose`
+/// says, once their claims are read.
+struct Releasing<'a> {
+    docs: &'a mut [Document],
+    prose: crate::ingest::Prose,
 }
 
 /// The documents extraction reads, and what it does with a batch of them
-/// once their claims are read.
+/// once their claims are read (`claims` and `written`: the batch's).
 trait Source {
     fn all(&self) -> &[Document];
-    fn read(&mut self, batch: std::ops::Range<usize>);
+    fn read(
+        &mut self,
+        batch: std::ops::Range<usize>,
+        claims: &[Claim],
+        written: &[spelling::Written],
+    );
 }
 
 impl Source for &[Document] {
     fn all(&self) -> &[Document] {
         self
     }
-    fn read(&mut self, _: std::ops::Range<usize>) {}
+    fn read(&mut self, _: std::ops::Range<usize>, _: &[Claim], _: &[spelling::Written]) {}
 }
 
-impl Source for &mut [Document] {
+impl Source for Releasing<'_> {
     fn all(&self) -> &[Document] {
-        self
+        self.docs
     }
-    fn read(&mut self, batch: std::ops::Range<usize>) {
-        for doc in self.get_mut(batch).into_iter().flatten() {
+    fn read(
+        &mut self,
+        batch: std::ops::Range<usize>,
+        claims: &[Claim],
+        written: &[spelling::Written],
+    ) {
+        let first = batch.start;
+        let mut quoted: Vec<Vec<Span>> = vec![Vec::new(); batch.len()];
+        if self.prose == crate::ingest::Prose::Quoted {
+            let spans = claims
+                .iter()
+                .map(|c| (c.doc, c.sentence, c.span))
+                .chain(written.iter().map(|w| (w.doc, w.sentence, w.span)));
+            for (doc, sentence, span) in spans {
+                if let Some(of_doc) = doc.checked_sub(first).and_then(|k| quoted.get_mut(k)) {
+                    of_doc.extend([sentence, span]);
+                }
+            }
+        }
+        let docs = self.docs.get_mut(batch).unwrap_or_default();
+        for (doc, spans) in docs.iter_mut().zip(quoted) {
             doc.release_text();
+            if self.prose == crate::ingest::Prose::Quoted {
+                doc.keep_quoted(spans);
+            }
         }
     }
 }
@@ -310,7 +348,7 @@ fn extract_from(mut source: impl Source, rules: &Rules, progress: &dyn Progress)
     // Subjects and attributes repeat across the run's claims: each distinct
     // one is kept once.
     let mut interner = Interner::default();
-    let mut keep = |claims: &mut Vec<Claim>, mut c: Claim| {
+    let keep = |interner: &mut Interner, claims: &mut Vec<Claim>, mut c: Claim| {
         c.subject = interner.intern(&c.subject);
         c.attribute = interner.intern(&c.attribute);
         c.text = interner.intern(&c.text);
@@ -351,13 +389,22 @@ fn extract_from(mut source: impl Source, rules: &Rules, progress: &dyn Progress)
             })
             .collect();
         claims.reserve(per_doc.iter().map(|(c, _)| c.len()).sum());
-        for (doc_claims, doc_notes) in per_doc {
+        let (claims_before, written_before) = (claims.len(), notes.written.len());
+        for (doc_claims, mut doc_notes) in per_doc {
             for c in doc_claims {
-                keep(&mut claims, c);
+                keep(&mut interner, &mut claims, c);
+            }
+            // A name is written many times: each spelling is kept once.
+            for w in &mut doc_notes.written {
+                w.name = interner.intern(&w.name);
             }
             notes.merge(doc_notes);
         }
-        source.read(range);
+        source.read(
+            range,
+            claims.get(claims_before..).unwrap_or_default(),
+            notes.written.get(written_before..).unwrap_or_default(),
+        );
     }
     let docs = source.all();
     let RunNotes {
@@ -372,7 +419,7 @@ fn extract_from(mut source: impl Source, rules: &Rules, progress: &dyn Progress)
     drop(written);
     claims.reserve_exact(spelt.len());
     for c in spelt {
-        keep(&mut claims, c);
+        keep(&mut interner, &mut claims, c);
     }
     let mut acronyms = evidence.acronyms;
     acronyms.extend(variants);
@@ -446,10 +493,10 @@ fn name_runs(doc: &Document, lex: &Lexicon) -> DocRuns {
 fn keep_told_twice(docs: &[Document], claims: &mut Vec<Claim>) {
     use std::collections::{HashMap, HashSet};
     let key = |c: &Claim| -> Option<String> {
-        let text = docs.get(c.doc)?.prose.as_str();
+        let doc = docs.get(c.doc)?;
         let (before, after) = (
-            text.get(c.sentence.start()..c.span.start())?,
-            text.get(c.span.end()..c.sentence.end())?,
+            doc.prose_get(c.sentence.start()..c.span.start())?,
+            doc.prose_get(c.span.end()..c.sentence.end())?,
         );
         Some(format!("{before}\u{0}{after}"))
     };
@@ -628,7 +675,7 @@ fn extract_doc(
                     .filter(|m| m.reference.is_none() && m.kind != Some(EntityKind::Index))
                     .map(|m| spelling::Written {
                         doc: doc_index,
-                        name: m.name.clone(),
+                        name: m.name.as_str().into(),
                         span: m.span,
                         sentence: s.span,
                         kind: m.kind,

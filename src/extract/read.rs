@@ -62,7 +62,7 @@ impl Reading<'_> {
             subject_kind,
             group: Default::default(),
             attribute: attribute.into(),
-            text: span.slice(&self.doc.text).into(),
+            text: self.doc.text_at(span).as_ref().into(),
             modality,
             value,
             attribution: self.attribution.as_deref().map(Into::into),

@@ -16,6 +16,7 @@
 use super::{Claim, Modality, Value};
 use crate::rules::EntityKind;
 use crate::span::Span;
+use crate::text::Sym;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -136,7 +137,8 @@ pub struct Spelling {
 #[derive(Debug, Clone)]
 pub struct Written {
     pub doc: usize,
-    pub name: String,
+    /// The name as written, shared with every other writing of it.
+    pub name: Sym,
     pub span: Span,
     pub sentence: Span,
     pub kind: Option<EntityKind>,
@@ -1033,7 +1035,7 @@ pub fn claims(
             attribute: NAME.into(),
             text: w.name.as_str().into(),
             value: Value::Name(Spelling {
-                written: w.name.clone(),
+                written: w.name.to_string(),
             }),
             modality: Modality::Confirmed,
             attribution: None,
@@ -1248,7 +1250,7 @@ mod tests {
     fn written(doc: usize, name: &str, at: usize, sentence: usize) -> Written {
         Written {
             doc,
-            name: name.to_string(),
+            name: name.into(),
             span: Span::new(at, at + name.len()),
             sentence: Span::new(sentence, sentence + 100),
             kind: Some(EntityKind::Person),

@@ -25,6 +25,7 @@ use crate::error::{Error, Result};
 use crate::rules::Rules;
 use crate::span::{LineCol, LineIndex, Span, Widened};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -33,6 +34,17 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+}
+
+/// What a run keeps of each document's blanked copy (`Document::prose`)
+/// once its claims are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prose {
+    /// All of it: the HTML report shows every document whole.
+    Whole,
+    /// The claims' sentences and what their lines and columns are counted
+    /// from (`Document::keep_quoted`): every other report reads no more.
+    Quoted,
 }
 
 /// Whether a document is being checked (the draft) or is a source.
@@ -77,11 +89,139 @@ pub struct Document {
     lines: LineIndex,
     /// Whether the file holds nothing but white space.
     empty: bool,
-    /// Whether `text` was released (`release_text`).
+    /// Whether columns are counted in `prose` (`release_text`).
     released: bool,
-    /// Where `text` was released, the characters of several bytes that
-    /// `prose` holds as spaces: columns are counted in `prose`, less these.
+    /// Where columns are counted in `prose`, the characters of several
+    /// bytes that it holds as spaces: columns are counted less these.
     widened: Vec<Widened>,
+    /// Once `text` is released, where it differs from `prose`: what the
+    /// claims' own words and the columns of a text `prose` cannot count
+    /// are read from.
+    changed: Option<Changed>,
+    /// Once the run's claims are read, what is kept of `prose` (then empty,
+    /// and `blocks` with it): the pieces reports quote (`keep_quoted`).
+    quoted: Option<Pieces>,
+}
+
+/// Pieces of a document's blanked copy at their offsets, in order, none
+/// touching another: what a report reads of it, kept once the rest (as
+/// large as the input) is no longer needed.
+#[derive(Debug, Clone)]
+struct Pieces {
+    /// The length of the whole copy.
+    len: usize,
+    /// Each piece's offset in the document and where its bytes start in
+    /// `bytes`: one allocation for every piece (a claim's sentence is some
+    /// sixty bytes, and one allocation each cost a third as much again).
+    at: Box<[(u32, u32)]>,
+    /// The pieces' bytes, one after another.
+    bytes: Box<[u8]>,
+}
+
+impl Pieces {
+    /// The copy's bytes in `range`, if one piece holds all of them.
+    fn bytes(&self, range: std::ops::Range<usize>) -> Option<&[u8]> {
+        let k = self
+            .at
+            .partition_point(|&(at, _)| at as usize <= range.start)
+            .checked_sub(1)?;
+        let &(at, from) = self.at.get(k)?;
+        let to = self
+            .at
+            .get(k + 1)
+            .map_or(self.bytes.len(), |&(_, next)| next as usize);
+        let piece = self.bytes.get(from as usize..to)?;
+        let at = at as usize;
+        piece.get(range.start - at..range.end.checked_sub(at)?)
+    }
+}
+
+/// The runs where a text as read differs from its blanked copy (markup,
+/// furniture), each widened to whole characters of the text, with the
+/// text's bytes there: the copy with these laid over it is the text, so
+/// the text need not be kept (it was as large as the input, held from
+/// reading to the claims).
+#[derive(Debug, Clone, Default)]
+struct Changed {
+    /// Each run's offset in the document and where its bytes start in `text`.
+    runs: Vec<(u32, u32)>,
+    /// The runs' bytes, one after another.
+    text: String,
+}
+
+impl Changed {
+    /// The runs of `text` that differ from `blanked` (of the same length).
+    fn of(text: &str, blanked: &str) -> Option<Changed> {
+        let (t, b) = (text.as_bytes(), blanked.as_bytes());
+        if t.len() != b.len() {
+            return None;
+        }
+        let mut out = Changed::default();
+        let mut last_end = None;
+        let mut i = 0;
+        while i < t.len() {
+            if t.get(i) == b.get(i) {
+                i += 1;
+                continue;
+            }
+            let mut start = i;
+            while start > 0 && !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = i + 1;
+            while end < t.len() && t.get(end) != b.get(end) {
+                end += 1;
+            }
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            if last_end != Some(start) {
+                out.runs.push((
+                    u32::try_from(start).ok()?,
+                    u32::try_from(out.text.len()).ok()?,
+                ));
+            }
+            out.text.push_str(text.get(start..end)?);
+            last_end = Some(end);
+            i = end;
+        }
+        out.runs.shrink_to_fit();
+        out.text.shrink_to_fit();
+        Some(out)
+    }
+
+    /// Run `k`: its offset in the document and the text's bytes there.
+    fn run(&self, k: usize) -> Option<(usize, &[u8])> {
+        let &(at, from) = self.runs.get(k)?;
+        let to = self
+            .runs
+            .get(k + 1)
+            .map_or(self.text.len(), |&(_, next)| next as usize);
+        Some((at as usize, self.text.as_bytes().get(from as usize..to)?))
+    }
+
+    /// Lays the text's bytes over `bytes`, the blanked copy's from `from`.
+    /// Whether any run reached them.
+    fn lay_over(&self, bytes: &mut [u8], from: usize) -> bool {
+        let to = from + bytes.len();
+        let mut k = self.runs.partition_point(|&(at, _)| (at as usize) < from);
+        // The run before may reach into the range.
+        k = k.saturating_sub(1);
+        let mut any = false;
+        while let Some((at, run)) = self.run(k) {
+            if at >= to {
+                break;
+            }
+            for (i, &byte) in run.iter().enumerate() {
+                if let Some(slot) = (at + i).checked_sub(from).and_then(|j| bytes.get_mut(j)) {
+                    *slot = byte;
+                    any = true;
+                }
+            }
+            k += 1;
+        }
+        any
+    }
 }
 
 impl Document {
@@ -135,6 +275,8 @@ impl Document {
             empty,
             released: false,
             widened: Vec::new(),
+            changed: None,
+            quoted: None,
         })
     }
 
@@ -144,25 +286,87 @@ impl Document {
         self.empty
     }
 
-    /// Frees the text as read once the claims are read: reports quote
-    /// `prose` (same offsets) and place by the line index, so a long run
-    /// need not hold every file twice. Where blanking turned a character
-    /// of several bytes into spaces, columns count characters and only the
-    /// text as read counts that one as one: those characters are noted
-    /// (`widened`) and taken off the count (the text was kept for them,
-    /// a fifth of the input of the generated corpus). Kept when the blanked
-    /// copy differs from the text in any other way.
+    /// Frees the text as read, keeping only where it differs from `prose`
+    /// (`Changed`): reports quote `prose` (same offsets) and place by the
+    /// line index, and a claim's own words are the text laid back over
+    /// `prose`, so a long run need not hold every file twice. Where
+    /// blanking turned a character of several bytes into spaces, columns
+    /// count characters and only the text as read counts that one as one:
+    /// those characters are noted (`widened`) and taken off the count.
+    /// Where the blanked copy differs from the text in any other way,
+    /// columns are counted in the text laid back. Done once; a text whose
+    /// copy is not of its length is kept.
     pub fn release_text(&mut self) {
+        if self.changed.is_some() {
+            return;
+        }
+        let Some(changed) = Changed::of(&self.text, &self.prose) else {
+            return;
+        };
         let widened = if self.text.chars().count() == self.prose.chars().count() {
             Some(Vec::new())
         } else {
             crate::span::widened(&self.text, &self.prose)
         };
         if let Some(widened) = widened {
-            self.text = String::new();
             self.released = true;
             self.widened = widened;
         }
+        self.text = String::new();
+        self.changed = Some(changed);
+    }
+
+    /// The length of the text (and of its blanked copy), in bytes.
+    fn len(&self) -> usize {
+        self.quoted
+            .as_ref()
+            .map_or(self.prose.len(), |kept| kept.len)
+    }
+
+    /// The blanked copy's bytes in `range` (`None` past its end or, once
+    /// only quoted pieces are kept, outside them).
+    fn prose_bytes(&self, range: std::ops::Range<usize>) -> Option<&[u8]> {
+        match &self.quoted {
+            None => self.prose.as_bytes().get(range),
+            Some(kept) => kept.bytes(range),
+        }
+    }
+
+    /// The text as read in `range`, as `text.get(range)`, whether the text
+    /// is kept or released (laid back over the blanked copy; `None`
+    /// outside the pieces kept of it, and anywhere once `keep_quoted` has
+    /// dropped it).
+    pub fn text_get(&self, range: std::ops::Range<usize>) -> Option<Cow<'_, str>> {
+        let Some(changed) = &self.changed else {
+            return self.text.get(range).map(Cow::Borrowed);
+        };
+        if self.released && self.quoted.is_some() {
+            return None;
+        }
+        let (from, to) = (range.start, range.end);
+        let len = self.len();
+        if from > to || to > len {
+            return None;
+        }
+        // The byte after the range says whether it ends between characters.
+        let past = (to + 1).min(len);
+        let mut bytes = self.prose_bytes(from..past)?.to_vec();
+        if !changed.lay_over(&mut bytes, from) {
+            return self.prose_get(range).map(Cow::Borrowed);
+        }
+        let starts_char = |i: usize| bytes.get(i).is_none_or(|&b| b & 0xC0 != 0x80);
+        if !starts_char(0) || !starts_char(to - from) {
+            return None;
+        }
+        bytes.truncate(to - from);
+        String::from_utf8(bytes).ok().map(Cow::Owned)
+    }
+
+    /// The text as read in `span` (empty where it has none), as
+    /// `span.slice(&text)`.
+    pub fn text_at(&self, span: Span) -> Cow<'_, str> {
+        self.text_get(span.start()..span.end())
+            .unwrap_or(Cow::Borrowed(""))
     }
 
     /// Reads and ingests one file.
@@ -177,9 +381,80 @@ impl Document {
     pub fn line_col(&self, offset: usize) -> LineCol {
         if self.released {
             self.lines
-                .line_col_blanked(&self.prose, offset, &self.widened)
+                .line_col_read(|r| self.prose_get(r), self.len(), offset, &self.widened)
         } else {
-            self.lines.line_col(&self.text, offset)
+            self.lines
+                .line_col_read(|r| self.text_get(r), self.len(), offset, &[])
+        }
+    }
+
+    /// The blanked copy's text in `range`, as `prose.get(range)`; once only
+    /// the quoted pieces are kept (`keep_quoted`), `None` outside them.
+    pub fn prose_get(&self, range: std::ops::Range<usize>) -> Option<&str> {
+        match &self.quoted {
+            None => self.prose.get(range),
+            Some(kept) => std::str::from_utf8(kept.bytes(range)?).ok(),
+        }
+    }
+
+    /// The blanked copy's text in `span` (empty where it has none), as
+    /// `span.slice(&prose)`.
+    pub fn quote(&self, span: Span) -> &str {
+        self.prose_get(span.start()..span.end()).unwrap_or("")
+    }
+
+    /// Keeps of the blanked copy only the text of `spans` and what the line
+    /// and column of their ends are counted from (`LineIndex::counted_from`),
+    /// and drops the blocks: once a run's claims are read, reports quote
+    /// their sentences and place them, and nothing else reads the copy (as
+    /// large as the input, it was a third of a large run's peak). Each
+    /// piece keeps the byte after it too: whether the text as read ends a
+    /// character there. Cut again, it keeps what it kept that `spans`
+    /// still need. Where columns are counted in the copy, the text as read
+    /// (what is left of it, `Changed`) is dropped too: only the claims read
+    /// it, for their own words.
+    pub fn keep_quoted(&mut self, spans: impl IntoIterator<Item = Span>) {
+        let len = self.len();
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for span in spans {
+            let (start, end) = (span.start(), span.end());
+            let from = |at: usize| self.lines.counted_from(at.min(len));
+            let past = (end + 1).min(len);
+            ranges.push((start.min(from(start)), past));
+            ranges.push((from(end).min(end), past));
+        }
+        ranges.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+        for (start, end) in ranges {
+            match merged.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => merged.push((start, end)),
+            }
+        }
+        let total = merged.iter().map(|&(start, end)| end - start).sum();
+        let pieces = (|| {
+            let mut at = Vec::with_capacity(merged.len());
+            let mut bytes = Vec::with_capacity(total);
+            for &(start, end) in &merged {
+                let piece = self.prose_bytes(start..end.min(len))?;
+                at.push((u32::try_from(start).ok()?, u32::try_from(bytes.len()).ok()?));
+                bytes.extend_from_slice(piece);
+            }
+            Some(Pieces {
+                len,
+                at: at.into_boxed_slice(),
+                bytes: bytes.into_boxed_slice(),
+            })
+        })();
+        if let Some(pieces) = pieces {
+            self.quoted = Some(pieces);
+            self.prose = String::new();
+            self.blocks = Vec::new();
+            // The claims' own words are read: where columns are counted in
+            // the blanked copy, nothing reads the text again.
+            if self.released && self.changed.is_some() {
+                self.changed = Some(Changed::default());
+            }
         }
     }
 }
@@ -325,6 +600,83 @@ mod tests {
         assert!(doc.text.is_empty());
         let after: Vec<LineCol> = (0..=bom.len()).map(|at| doc.line_col(at)).collect();
         assert_eq!(after, before);
+    }
+
+    #[test]
+    fn released_text_reads_as_the_text_laid_back_over_the_copy() {
+        let rules = Rules::defaults();
+        for (name, format, text) in [
+            (
+                "a.html",
+                Format::Html,
+                "<p><!-- ✓ --> Acme ✓ cut <b>5%</b> of staff.</p>\n<p>é 3%</p>",
+            ),
+            (
+                "b.md",
+                Format::Markdown,
+                "# Nvidia **falls** 4%\n\nShares fell 4.35% on Tuesday.\n",
+            ),
+            ("c.txt", Format::Text, "\u{feff}Acme ✓ cut 5%.\n"),
+        ] {
+            let mut doc =
+                Document::from_text(name, text.into(), format, Role::Source, &rules).unwrap();
+            doc.release_text();
+            assert!(doc.text.is_empty());
+            for from in 0..=text.len() + 1 {
+                for to in 0..=text.len() + 1 {
+                    assert_eq!(
+                        doc.text_get(from..to).as_deref(),
+                        text.get(from..to),
+                        "{name} {from}..{to}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn quoted_pieces_read_and_place_as_the_whole_copy() {
+        let rules = Rules::defaults();
+        let html = "<h1>Acme ✓ news</h1>\n<p>Acme ✓ cut 1,200 jobs. Shares fell 5% on Monday.</p>\n<p>Other é text, 3% here.</p>";
+        let mut doc =
+            Document::from_text("q.html", html.into(), Format::Html, Role::Source, &rules).unwrap();
+        doc.release_text();
+        let sentence = Span::new(
+            html.find("Shares").unwrap(),
+            html.find("Monday.").unwrap() + 7,
+        );
+        let figure = Span::new(html.find("5%").unwrap(), html.find("5%").unwrap() + 2);
+        let whole: Vec<(LineCol, Option<String>)> = (sentence.start()..=sentence.end())
+            .map(|at| {
+                (
+                    doc.line_col(at),
+                    doc.prose_get(sentence.start()..at).map(String::from),
+                )
+            })
+            .collect();
+        let quote = doc.quote(sentence).to_string();
+        doc.keep_quoted([sentence, figure]);
+        assert!(doc.prose.is_empty() && doc.blocks.is_empty());
+        let kept: Vec<(LineCol, Option<String>)> = (sentence.start()..=sentence.end())
+            .map(|at| {
+                (
+                    doc.line_col(at),
+                    doc.prose_get(sentence.start()..at).map(String::from),
+                )
+            })
+            .collect();
+        assert_eq!(kept, whole);
+        assert_eq!(doc.quote(sentence), quote);
+        assert_eq!(doc.quote(figure), "5%");
+        // Nothing else is kept; cut again, what is still quoted stays.
+        assert_eq!(doc.prose_get(html.find("3%").unwrap()..html.len()), None);
+        doc.keep_quoted([figure]);
+        assert_eq!(doc.quote(figure), "5%");
+        assert_eq!(
+            doc.line_col(figure.start()),
+            whole[figure.start() - sentence.start()].0
+        );
+        assert_eq!(doc.prose_get(sentence.start()..sentence.end()), None);
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub(crate) fn locate<'a>(claim: &'a Claim, docs: &'a [Document]) -> Option<Locat
             None => std::borrow::Cow::Owned(doc.path.display().to_string()),
         },
         text: &claim.text,
-        sentence: collapsed(claim.sentence.slice(&doc.prose)),
+        sentence: collapsed(doc.quote(claim.sentence)),
         line: lc.line,
         column: lc.column,
         start: claim.span.start(),

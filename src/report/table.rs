@@ -108,11 +108,10 @@ pub(crate) fn excerpt(claim: &Claim, docs: &[Document]) -> String {
         return String::new();
     };
     // The prose copy: Markdown and HTML markup blanked, same offsets.
-    let text = &doc.prose;
     let sent = claim.sentence;
     let (s, e) = (claim.span.start(), claim.span.end());
-    let before = collapse(text.get(sent.start()..s).unwrap_or(""));
-    let after = collapse(text.get(e..sent.end()).unwrap_or(""));
+    let before = collapse(doc.prose_get(sent.start()..s).unwrap_or(""));
+    let after = collapse(doc.prose_get(e..sent.end()).unwrap_or(""));
     let before = match before.char_indices().rev().nth(CONTEXT - 1) {
         // Cut at the first word boundary inside the last 40 characters.
         Some((cut, _)) => {
@@ -138,8 +137,8 @@ pub(crate) fn excerpt(claim: &Claim, docs: &[Document]) -> String {
         None => after,
     };
     let sep_before = if before.is_empty()
-        || text
-            .get(..s)
+        || doc
+            .prose_get(sent.start().min(s)..s)
             .is_some_and(|t| !t.ends_with(char::is_whitespace))
     {
         ""
@@ -147,15 +146,15 @@ pub(crate) fn excerpt(claim: &Claim, docs: &[Document]) -> String {
         " "
     };
     let sep_after = if after.is_empty()
-        || text
-            .get(e..)
+        || doc
+            .prose_get(e..sent.end().max(e))
             .is_some_and(|t| !t.starts_with(char::is_whitespace))
     {
         ""
     } else {
         " "
     };
-    let quote = collapse(text.get(s..e).unwrap_or(&claim.text));
+    let quote = collapse(doc.prose_get(s..e).unwrap_or(&claim.text));
     format!("{before}{sep_before}«{quote}»{sep_after}{after}")
 }
 
