@@ -297,11 +297,21 @@ fn surname<'a>(single: &[&'a str], full: &[&'a str]) -> Option<(&'a str, &'a str
     let people = |w: &str, lower: &str| {
         lower.ends_with("ans") && w.strip_suffix('s').is_some_and(established) && established(w)
     };
+    // A place and its people written alone ("Texans" / "Unlike Texas"):
+    // the people's word is the place's with an "n" before the last "s".
+    let of_place = |place: &str, people: &str| {
+        place.ends_with("as")
+            && people
+                .strip_suffix("ns")
+                .is_some_and(|stem| place.strip_suffix('s') == Some(stem))
+    };
     if ["ism", "isms", "ist", "ists", "ite", "ites", "ians"]
         .iter()
         .any(|end| lx.ends_with(end))
         || people(x, &lx)
         || people(y, &ly)
+        || of_place(&lx, &ly)
+        || of_place(&ly, &lx)
     {
         return None;
     }
@@ -1402,6 +1412,8 @@ mod tests {
         assert_eq!(variant("Medicaid", "New Medicare"), None);
         // A people is no one's surname.
         assert_eq!(variant("Americas", "Native Americans"), None);
+        assert_eq!(variant("Texans", "Unlike Texas"), None);
+        assert_eq!(variant("Texas", "Breitbart Texans"), None);
         // One letter apart, common names are often one misspelt.
         assert_eq!(
             variant("Cathy Rodgers", "Cathy Rogers"),
