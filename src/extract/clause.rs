@@ -138,7 +138,15 @@ pub(crate) fn quote_at(text: &str, at: usize) -> Option<Span> {
             None => {}
         }
     }
-    None
+    // A quotation opened and not closed runs on past the sentence ("The
+    // evidence establishes … Dmitri Kovtun. I am sure …", quoted over
+    // two sentences): a curly opening mark, or a straight one opening the
+    // sentence (elsewhere an unpaired straight mark may be an inch).
+    let runs_on = |a: usize| {
+        bytes.get(a) != Some(&b'"') || text.get(..a).is_some_and(|b| b.trim().is_empty())
+    };
+    open.filter(|&a| a < at && runs_on(a))
+        .map(|a| Span::new(a, text.len()))
 }
 
 /// How firmly a sentence states what is at byte `at`, in clause `scope`.
@@ -596,6 +604,20 @@ mod tests {
         assert_eq!(modality(t, whole(t), &lex), Modality::Confirmed);
         let t = "the reporters hope that rivals would reveal the name";
         assert_eq!(modality(t, whole(t), &lex), Modality::Speculative);
+    }
+
+    #[test]
+    fn a_quotation_left_open_runs_past_the_sentence() {
+        let t = "\"The evidence establishes that he met Dmitri Kovtun.";
+        let at = t.find("Dmitri").unwrap();
+        assert_eq!(quote_at(t, at), Some(Span::new(0, t.len())));
+        let t = "He said \u{201c}he met Dmitri Kovtun.";
+        assert!(quote_at(t, t.find("Dmitri").unwrap()).is_some());
+        // An unpaired straight mark inside a sentence may be an inch.
+        let t = "A 12\" screen, said Dmitri Kovtun.";
+        assert_eq!(quote_at(t, t.find("Dmitri").unwrap()), None);
+        let t = "\"It is over,\" said Dmitri Kovtun.";
+        assert_eq!(quote_at(t, t.find("Dmitri").unwrap()), None);
     }
 
     #[test]
