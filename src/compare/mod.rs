@@ -319,9 +319,10 @@ impl Ctx<'_> {
                     continue;
                 };
                 // "Sergei" in one outlet and "Sergey" in another are two
-                // house styles of one transliteration; one article writing
-                // both is still a name spelt two ways.
-                if spelling && a.docs.is_disjoint(&b.docs) && self.transliterated(a, b) {
+                // house styles of one transliteration ("BuzzFeed" /
+                // "Buzzfeed", "Defence" / "Defense" two of one word); one
+                // article writing both is still a name spelt two ways.
+                if spelling && a.docs.is_disjoint(&b.docs) && self.house_styles(a, b) {
                     continue;
                 }
                 if rule == RuleId::NumericPrecision && self.far_apart(a.first.claim, b.first.claim)
@@ -805,12 +806,12 @@ impl Ctx<'_> {
         self.roles.different_days(x.doc, y.doc) && !fixed && !x.frame.same_moment(&y.frame)
     }
 
-    /// Whether two clusters of a name's spellings differ only as
-    /// transliterations do (`extract::transliterated`), as a brand's
-    /// capitals do (`extract::capitals_styled`) or as British and American
-    /// spellings do (`extract::styled_alike`), in the word where they
-    /// differ.
-    fn transliterated(&self, a: &Cluster, b: &Cluster) -> bool {
+    /// Whether two clusters of a name's spellings differ only as outlets'
+    /// house styles do, in the word where they differ: as transliterations
+    /// (`extract::transliterated`), a brand's capitals
+    /// (`extract::capitals_styled`) or British and American spellings
+    /// (`extract::styled_alike`).
+    fn house_styles(&self, a: &Cluster, b: &Cluster) -> bool {
         match (&a.first.claim.value, &b.first.claim.value) {
             (Value::Name(x), Value::Name(y)) => {
                 crate::extract::spelt_variant(&x.written, &y.written).is_some_and(|(u, v)| {
