@@ -673,27 +673,30 @@ fn extract_doc(
                 mentions
                     .iter()
                     .filter(|m| m.reference.is_none() && m.kind != Some(EntityKind::Index))
-                    .map(|m| spelling::Written {
-                        doc: doc_index,
-                        name: m.name.as_str().into(),
-                        span: m.span,
-                        sentence: s.span,
-                        kind: m.kind,
-                        writers: spelling::marked_sic(
-                            text,
-                            m.span.start() - base,
-                            m.span.end() - base,
-                        ) || spelling::quoted_writing(text, m.span.start() - base),
-                        quoted: clause::quote_at(text, m.span.start() - base).is_some(),
-                        placed: spelling::after_place_preposition(text, m.span.start() - base)
-                            || spelling::before_particle(text, m.span.end() - base)
-                            || spelling::after_initial(text, m.span.start() - base)
-                            || spelling::after_kin(text, m.span.start() - base)
-                            || spelling::abbreviated_after_town(
+                    .map(|m| {
+                        let quoted = clause::quote_at(text, m.span.start() - base).is_some();
+                        spelling::Written {
+                            doc: doc_index,
+                            name: m.name.as_str().into(),
+                            span: m.span,
+                            sentence: s.span,
+                            kind: m.kind,
+                            writers: spelling::marked_sic(
                                 text,
                                 m.span.start() - base,
                                 m.span.end() - base,
-                            ),
+                            ) || spelling::quoted_writing(text, quoted),
+                            quoted,
+                            placed: spelling::after_place_preposition(text, m.span.start() - base)
+                                || spelling::before_particle(text, m.span.end() - base)
+                                || spelling::after_initial(text, m.span.start() - base)
+                                || spelling::after_kin(text, m.span.start() - base)
+                                || spelling::abbreviated_after_town(
+                                    text,
+                                    m.span.start() - base,
+                                    m.span.end() - base,
+                                ),
+                        }
                     }),
             );
         }

@@ -240,26 +240,26 @@ pub fn variant<'a>(a: &'a str, b: &'a str) -> Option<(&'a str, &'a str)> {
 /// whose comment names the corpus.
 const ESTABLISHED: &str = include_str!("established.txt");
 
+/// `ESTABLISHED`'s words, in its (byte) order.
+static ESTABLISHED_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    ESTABLISHED
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
+});
+
 /// Whether news writes `w` often, capitalised as here or in lower case.
 fn established(w: &str) -> bool {
-    static WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-        ESTABLISHED
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect()
-    });
-    WORDS.binary_search(&w).is_ok() || established_lower(w)
+    ESTABLISHED_WORDS.binary_search(&w).is_ok() || established_lower(w)
 }
 
-/// Whether news often writes `w` in lower case: an ordinary word.
+/// Whether news often writes `w` in lower case: an ordinary word (the
+/// list holds words as written, so the lower-cased form is found only
+/// where it was written so).
 fn established_lower(w: &str) -> bool {
-    static WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-        ESTABLISHED
-            .lines()
-            .filter(|l| l.starts_with(char::is_lowercase))
-            .collect()
-    });
-    WORDS.binary_search(&w.to_lowercase().as_str()).is_ok()
+    ESTABLISHED_WORDS
+        .binary_search(&w.to_lowercase().as_str())
+        .is_ok()
 }
 
 /// Whether two different spellings `x` / `y` of a word of `whole` are two
@@ -474,10 +474,11 @@ const WRITTEN: &[&str] = &[
     "caption",
 ];
 
-/// Whether the name at `start` of a sentence stands inside a quotation the
-/// sentence says was written ("… tweeted: \"Besty DeVos …\"").
-pub(crate) fn quoted_writing(sentence: &str, start: usize) -> bool {
-    crate::extract::clause::quote_at(sentence, start).is_some() && {
+/// Whether a name `quoted` (inside a quotation: `clause::quote_at`) stands
+/// in a quotation the sentence says was written ("… tweeted: \"Besty DeVos
+/// …\"").
+pub(crate) fn quoted_writing(sentence: &str, quoted: bool) -> bool {
+    quoted && {
         let lower = sentence.to_lowercase();
         WRITTEN.iter().any(|w| crate::text::has_word(&lower, w))
     }
@@ -1086,14 +1087,17 @@ mod tests {
 
     #[test]
     fn a_name_in_a_quoted_tweet_is_the_writer_s() {
+        let at = |s: &str, at: usize| {
+            quoted_writing(s, crate::extract::clause::quote_at(s, at).is_some())
+        };
         let s = "Reagan tweeted: \"John Hinkley should never be free.\"";
-        assert!(quoted_writing(s, s.find("John").unwrap()));
+        assert!(at(s, s.find("John").unwrap()));
         // Said, not written: the outlet transcribed it.
         let s = "Schumer said: \"Justice Ginsberg was a giant.\"";
-        assert!(!quoted_writing(s, s.find("Justice").unwrap()));
+        assert!(!at(s, s.find("Justice").unwrap()));
         // Written, but outside the quotation.
         let s = "John Hinkley, Reagan tweeted, \"should never be free.\"";
-        assert!(!quoted_writing(s, 0));
+        assert!(!at(s, 0));
     }
 
     #[test]

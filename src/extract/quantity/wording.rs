@@ -35,16 +35,18 @@ pub(super) static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The tens a count in words opens with ("forty" of "forty-seven").
-const TENS_WORDS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-/// The units after a ten and a hyphen or space ("seven" of "forty-seven").
-const UNIT_WORDS: [&str; 9] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-];
-/// Counts in words that stand alone, in the order the pattern tries them.
-const ALONE_WORDS: [&str; 19] = [
+/// Number words below twenty, each at its value ("seven" at 7).
+const SMALL_WORDS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
     "ten",
     "eleven",
     "twelve",
@@ -55,16 +57,26 @@ const ALONE_WORDS: [&str; 19] = [
     "seventeen",
     "eighteen",
     "nineteen",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "a dozen",
 ];
+/// The tens a count in words opens with ("forty" of "forty-seven"), from
+/// twenty.
+const TENS_WORDS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+/// The units after a ten and a hyphen or space ("seven" of "forty-seven").
+fn unit_words() -> &'static [&'static str] {
+    SMALL_WORDS.get(1..10).unwrap_or_default()
+}
+/// Counts in words that stand alone: two to nineteen and "a dozen", as the
+/// reference pattern has them (not "one").
+fn alone_words() -> impl Iterator<Item = &'static str> {
+    SMALL_WORDS
+        .get(2..)
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .chain(["a dozen"])
+}
 
 /// A byte of a word, as an ASCII word boundary (`(?-u:\b)`) reads it.
 fn word_byte(b: u8) -> bool {
@@ -86,7 +98,7 @@ fn count_at(bytes: &[u8], at: usize) -> Option<usize> {
         let k = at + ten.len();
         if let Some(b'-' | b' ') = bytes.get(k) {
             let after = bytes.get(k + 1..).unwrap_or_default();
-            let unit = UNIT_WORDS
+            let unit = unit_words()
                 .iter()
                 .find(|u| after.starts_with(u.as_bytes()))
                 .map(|u| k + 1 + u.len())
@@ -99,8 +111,9 @@ fn count_at(bytes: &[u8], at: usize) -> Option<usize> {
             return Some(k);
         }
     }
-    ALONE_WORDS
-        .iter()
+    // At most one word ends where the word at `at` ends: the order of the
+    // list does not matter.
+    alone_words()
         .find(|w| rest.starts_with(w.as_bytes()) && ends_word(bytes, at + w.len()))
         .map(|w| at + w.len())
 }
@@ -134,45 +147,20 @@ pub(super) fn word_counts(lower: &str) -> impl Iterator<Item = Span> + '_ {
 
 /// The value of a count in words ("forty-seven" → 47).
 pub(crate) fn word_value(w: &str) -> Option<f64> {
-    const SMALL: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: &[&str] = &[
-        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
     if w == "a dozen" {
         return Some(12.0);
     }
     let mut parts = w.split(['-', ' ']);
     let first = parts.next()?;
     let unit = |p: &str| {
-        SMALL
+        SMALL_WORDS
             .iter()
             .position(|x| *x == p)
             .filter(|&i| (1..10).contains(&i))
     };
-    let value = match TENS.iter().position(|t| !t.is_empty() && *t == first) {
-        Some(t) => t * 10 + parts.next().map_or(Some(0), unit)?,
-        None => SMALL.iter().position(|x| *x == first)?,
+    let value = match TENS_WORDS.iter().position(|t| *t == first) {
+        Some(t) => (t + 2) * 10 + parts.next().map_or(Some(0), unit)?,
+        None => SMALL_WORDS.iter().position(|x| *x == first)?,
     };
     Some(value as f64)
 }
